@@ -1021,7 +1021,9 @@ pub(super) fn unexplained<'t>(lower: &str, term: &'t str) -> Option<&'t str> {
         ]
         .iter()
         .any(|m| next.starts_with(m));
-        if !explained {
+        // The term may itself be the gloss: "a panel of citizens (grand jury)".
+        let glossed = lower[..start].trim_end().ends_with('(');
+        if !explained && !glossed {
             return Some(term);
         }
     }
