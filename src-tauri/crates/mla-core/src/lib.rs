@@ -4,6 +4,10 @@
 
 pub mod format;
 pub mod model;
+pub mod profile;
+pub mod profile_set;
 
 pub use format::{json_schema, parse_request, write_request, FormatError};
 pub use model::*;
+pub use profile::{Profile, ProfileError, ProfileProblem};
+pub use profile_set::{ProfileEntry, ProfileOrigin, ProfileSet};
