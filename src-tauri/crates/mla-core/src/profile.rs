@@ -759,8 +759,10 @@ pub(crate) fn parse_profile(
 }
 
 /// serde_path_to_error prints `.` for the root; we print nothing there.
+/// and `?` for a map key it could not read; we drop both.
 fn clean_path(path: &str) -> String {
-    if path == "." {
+    let path = path.strip_suffix(".?").unwrap_or(path);
+    if path == "." || path == "?" {
         String::new()
     } else {
         path.to_owned()
@@ -769,7 +771,10 @@ fn clean_path(path: &str) -> String {
 
 /// Make serde's messages read as plain sentences for a person editing the file.
 fn clean_serde_message(message: &str) -> String {
-    message.trim_end().replace("variant", "value")
+    message
+        .trim_end()
+        .replace("variant", "value")
+        .replace("expected u32", "expected a whole number")
 }
 
 fn line_of(text: &str, offset: usize) -> usize {
