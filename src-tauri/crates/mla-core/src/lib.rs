@@ -7,10 +7,14 @@ pub mod finding;
 pub mod format;
 pub mod model;
 pub mod offences;
+pub mod profile;
+pub mod profile_set;
 pub mod rules;
 
 pub use finding::{Finding, Lang, Readiness, Severity, Verdict};
 pub use format::{json_schema, parse_request, write_request, FormatError};
 pub use model::*;
 pub use offences::{CatalogueError, OffenceCatalogue};
+pub use profile::{Profile, ProfileError, ProfileProblem};
+pub use profile_set::{ProfileEntry, ProfileOrigin, ProfileSet};
 pub use rules::{check, check_with_readiness, CheckContext, CheckSettings, StateFacts};
