@@ -337,3 +337,59 @@ fn half_filled_drafts_never_panic_and_messages_are_complete() {
         }
     }
 }
+
+#[test]
+fn a_real_state_profile_drives_lead_time_and_dual_criminality() {
+    let text = std::fs::read_to_string(fixtures().join("profiles/ATA.toml")).unwrap();
+    let profile = mla_core::Profile::from_toml("ATA.toml", &text, today()).unwrap();
+    fn ctx(profile: Option<&mla_core::Profile>) -> CheckContext<'_> {
+        CheckContext {
+            today: today(),
+            offences: OffenceCatalogue::builtin(),
+            settings: CheckSettings::default(),
+            profile: profile.map(|p| p as &dyn mla_core::StateFacts),
+        }
+    }
+    let ids = |request: &Request, profile: Option<&mla_core::Profile>| -> Vec<&'static str> {
+        check_hits(request, &ctx(profile))
+            .into_iter()
+            .map(|h| h.rule_id)
+            .collect()
+    };
+    // 40 days before the hearing: enough by default (30), not for this State (60).
+    let request = variant(&service_in(40), "40 days");
+    assert!(!ids(&request, None).contains(&"time.service-lead-time"));
+    assert!(ids(&request, Some(&profile)).contains(&"time.service-lead-time"));
+    let message = check(&request, &ctx(Some(&profile)), Lang::En)
+        .into_iter()
+        .find(|f| f.rule_id == "time.service-lead-time")
+        .unwrap()
+        .message;
+    assert!(message.contains("at least 60 days"), "{message}");
+
+    let offence = |category: &str| {
+        variant(
+            &serde_json::json!({"offences": [
+                {"id": "off-1", "label": "Offence", "provision": "Code, art. 1",
+                 "provision_text": "x", "conduct_category": category},
+                {"id": "off-2", "label": "Laundering", "provision": "Code, art. 2",
+                 "provision_text": "x", "conduct_category": "uncac.23"}
+            ]}),
+            category,
+        )
+    };
+    // Illicit enrichment: not criminalized there — a blocker for coercive measures.
+    let enrichment = ids(&offence("uncac.20"), Some(&profile));
+    assert!(enrichment.contains(&"dual.not-criminalized"));
+    // Trading in influence: criminalized there — no risk at all.
+    let influence = ids(&offence("uncac.18"), Some(&profile));
+    assert!(
+        !influence.contains(&"dual.optional-offence")
+            && !influence.contains(&"dual.not-criminalized")
+    );
+    // Without the profile, both are a risk (warning), never a blocker.
+    for category in ["uncac.18", "uncac.20"] {
+        let ids = ids(&offence(category), None);
+        assert!(ids.contains(&"dual.optional-offence") && !ids.contains(&"dual.not-criminalized"));
+    }
+}

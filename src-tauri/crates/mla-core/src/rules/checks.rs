@@ -882,6 +882,10 @@ fn dual_criminality(r: &Request, ctx: &CheckContext, out: &mut Out) {
             // criminality; nothing to say.
             continue;
         }
+        if ctx.profile.and_then(|p| p.requires_dual_criminality(true)) == Some(false) {
+            // The State's profile records that it does not require dual criminality.
+            continue;
+        }
         for (j, o) in r.offences.iter().enumerate() {
             let linked = if m.offence_ids.iter().all(|x| blank(x)) {
                 true

@@ -225,6 +225,30 @@ pub trait StateFacts {
     /// Whether the State criminalizes the conduct of an (optional) offence category of the
     /// offence catalogue (e.g. "uncac.20"); `None` when unknown.
     fn criminalizes(&self, conduct_category: &str) -> Option<bool>;
+    /// Whether the State requires dual criminality for a measure (coercive or not);
+    /// `None` when its stance is unknown.
+    fn requires_dual_criminality(&self, _coercive: bool) -> Option<bool> {
+        None
+    }
+}
+
+/// A State profile answers from its sourced facts; what it does not record stays unknown.
+impl StateFacts for crate::profile::Profile {
+    fn service_lead_time_days(&self) -> Option<u32> {
+        self.service_lead_time_days.as_ref().map(|f| f.value)
+    }
+    fn criminalizes(&self, conduct_category: &str) -> Option<bool> {
+        let offence = crate::profile::OptionalOffence::from_key(conduct_category)?;
+        self.optional_offences.get(&offence).map(|f| f.value)
+    }
+    fn requires_dual_criminality(&self, coercive: bool) -> Option<bool> {
+        use crate::profile::DualCriminality;
+        self.dual_criminality.as_ref().map(|f| match f.value {
+            DualCriminality::None => false,
+            DualCriminality::CoerciveOnly => coercive,
+            DualCriminality::All => true,
+        })
+    }
 }
 
 /// Known facts about a State, given directly (tests, fixtures, or a user's own knowledge).
@@ -234,6 +258,8 @@ pub struct KnownStateFacts {
     pub service_lead_time_days: Option<u32>,
     /// Conduct category → criminalized or not.
     pub criminalizes: BTreeMap<String, bool>,
+    /// Whether dual criminality is required at all for coercive measures.
+    pub dual_criminality_for_coercive: Option<bool>,
 }
 
 impl StateFacts for KnownStateFacts {
@@ -242,6 +268,10 @@ impl StateFacts for KnownStateFacts {
     }
     fn criminalizes(&self, conduct_category: &str) -> Option<bool> {
         self.criminalizes.get(conduct_category).copied()
+    }
+    fn requires_dual_criminality(&self, coercive: bool) -> Option<bool> {
+        self.dual_criminality_for_coercive
+            .map(|required| coercive && required)
     }
 }
 
