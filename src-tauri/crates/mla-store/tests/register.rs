@@ -15,9 +15,11 @@ fn temp_register() -> (tempfile::TempDir, PathBuf, Register) {
 }
 
 fn request(reference: &str, state: &str, case_number: &str) -> Request {
-    let mut request = Request::default();
-    request.reference = reference.to_owned();
-    request.requested_state = state.to_owned();
+    let mut request = Request {
+        reference: reference.to_owned(),
+        requested_state: state.to_owned(),
+        ..Request::default()
+    };
     request.case.case_number = case_number.to_owned();
     request
 }
