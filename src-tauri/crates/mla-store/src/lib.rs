@@ -180,6 +180,41 @@ impl Register {
             path: path.to_path_buf(),
             read_only: options.read_only,
         };
+        match register.prepare() {
+            Err(StoreError::ReadOnly { .. } | StoreError::CannotOpen { .. })
+                if options.read_only =>
+            {
+                Register::open_immutable(path, options)
+            }
+            Err(e) => Err(e),
+            Ok(()) => Ok(register),
+        }
+    }
+
+    /// Last resort of a read-only open, when neither the file nor its folder can be written
+    /// (read-only media, another user's folder): SQLite cannot create the shared-memory file
+    /// WAL readers need, so open with `immutable=1`, which reads the main file only. Refused
+    /// when a non-empty `-wal` file exists: its committed changes would be invisible.
+    fn open_immutable(path: &Path, options: &OpenOptions) -> Result<Register, StoreError> {
+        let mut wal = path.as_os_str().to_owned();
+        wal.push("-wal");
+        if std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0) {
+            return Err(StoreError::ReadOnly {
+                path: path.to_path_buf(),
+            });
+        }
+        let uri = format!("file:{}?immutable=1", uri_path(path));
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_URI
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let sql = |e| StoreError::from_sqlite(path, e);
+        let conn = Connection::open_with_flags(&uri, flags).map_err(sql)?;
+        conn.busy_timeout(options.busy_timeout).map_err(sql)?;
+        let register = Register {
+            conn,
+            path: path.to_path_buf(),
+            read_only: true,
+        };
         register.prepare()?;
         Ok(register)
     }
@@ -813,6 +848,21 @@ fn now() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }
 
+/// A path percent-encoded for an SQLite `file:` URI.
+fn uri_path(path: &Path) -> String {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut out = String::new();
+    for byte in absolute.as_os_str().as_encoded_bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                out.push(*byte as char)
+            }
+            other => out.push_str(&format!("%{other:02X}")),
+        }
+    }
+    out
+}
+
 fn escape_like(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -827,6 +877,7 @@ fn escape_like(text: &str) -> String {
 /// The name recorded as actor when the caller has none: the OS user.
 pub fn default_actor() -> String {
     std::env::var("USER")
+        .or_else(|_| std::env::var("LOGNAME"))
         .or_else(|_| std::env::var("USERNAME"))
         .ok()
         .filter(|u| !u.is_empty())
@@ -841,6 +892,14 @@ mod tests {
     fn register_is_send() {
         fn assert_send<T: Send>() {}
         assert_send::<Register>();
+    }
+
+    #[test]
+    fn uri_paths_are_percent_encoded() {
+        assert_eq!(
+            uri_path(Path::new("/tmp/a b/r?#%.sqlite")),
+            "/tmp/a%20b/r%3F%23%25.sqlite"
+        );
     }
 
     #[test]
