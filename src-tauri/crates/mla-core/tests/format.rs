@@ -390,3 +390,49 @@ fn bad_date_names_the_field() {
         other => panic!("unexpected {other:?}"),
     }
 }
+
+// ---- The committed schema, checked by an independent validator ----
+
+fn committed_schema_validator() -> jsonschema::Validator {
+    let path = repo_root().join("assets/schema/request.schema.json");
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    jsonschema::validator_for(&schema).expect("the committed schema is a valid JSON Schema")
+}
+
+#[test]
+fn examples_and_the_default_request_satisfy_the_committed_schema() {
+    let validator = committed_schema_validator();
+    for path in examples() {
+        let instance: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+        let errors: Vec<String> = validator
+            .iter_errors(&instance)
+            .map(|e| format!("{} at {}", e, e.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "{}: {errors:?}", path.display());
+    }
+    let default: serde_json::Value =
+        serde_json::from_str(&write_request(&Request::default())).unwrap();
+    assert!(validator.is_valid(&default));
+}
+
+#[test]
+fn the_committed_schema_rejects_what_the_parser_rejects() {
+    let validator = committed_schema_validator();
+    let cases = [
+        r#"{"format_version": 1, "reference": 5}"#,
+        r#"{"format_version": 1, "persons": [{"nationality": "FRA"}]}"#,
+        r#"{"format_version": 1, "case": {"case_numbr": "X"}}"#,
+        r#"{"format_version": 1, "measures": [{"details": {"type": "teleport"}}]}"#,
+        r#"{"format_version": 1, "channel": "carrier_pigeon"}"#,
+    ];
+    for case in cases {
+        let instance: serde_json::Value = serde_json::from_str(case).unwrap();
+        assert!(
+            parse_request(case.as_bytes()).is_err(),
+            "parser accepts {case}"
+        );
+        assert!(!validator.is_valid(&instance), "schema accepts {case}");
+    }
+}
