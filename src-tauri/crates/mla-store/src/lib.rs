@@ -258,15 +258,18 @@ impl Register {
     /// writes, so that a foreign or damaged file is reported before anything touches it.
     fn prepare(&self) -> Result<(), StoreError> {
         let conn = &self.conn;
-        // The first statement reads the header: SQLITE_NOTADB surfaces here.
-        let application_id: i64 = conn
-            .query_row("PRAGMA application_id", [], |r| r.get(0))
-            .map_err(|e| self.sql(e))?;
-        let user_version: i64 = conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .map_err(|e| self.sql(e))?;
-        let table_count: i64 = conn
-            .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
+        // The first statement reads the header: SQLITE_NOTADB surfaces here. One statement,
+        // so one snapshot: another process creating the register at the same moment is
+        // seen either before or after, never half-way (which would look like a foreign
+        // database).
+        let (application_id, user_version, table_count): (i64, i64, i64) = conn
+            .query_row(
+                "SELECT (SELECT application_id FROM pragma_application_id()), \
+                        (SELECT user_version FROM pragma_user_version()), \
+                        (SELECT count(*) FROM sqlite_master)",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
             .map_err(|e| self.sql(e))?;
         let ours = application_id == APPLICATION_ID;
         let empty = application_id == 0 && user_version == 0 && table_count == 0;
