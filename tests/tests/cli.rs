@@ -376,7 +376,8 @@ fn truncated_file_is_refused_with_line_and_column() {
     let bad = env.path("truncated.mla.json");
     let full = std::fs::read_to_string(&examples()[0]).unwrap();
     let cut: String = full.chars().take(full.chars().count() * 2 / 3).collect();
-    let last_line = cut.lines().count();
+    // serde_json reports the position just past the last byte.
+    let last_line = cut.matches('\n').count() + 1;
     std::fs::write(&bad, &cut).unwrap();
     assert_import_refused(
         &bad,
@@ -603,4 +604,29 @@ fn a_read_only_file_in_a_writable_folder_can_be_listed_but_not_changed() {
     let output = run(&["trash", "2"]);
     assert_clean_failure(&output, 2, &["register.sqlite", "read-only"]);
     assert_eq!(std::fs::read(&env.register).unwrap(), before);
+}
+
+#[test]
+fn a_reader_closing_the_pipe_early_causes_no_panic() {
+    let env = Env::new();
+    env.import_examples();
+    for args in [&["list"][..], &["show", "1"][..], &["history", "1"][..]] {
+        let mut child = env
+            .command()
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Close our end before the binary has had time to write: its write gets EPIPE.
+        drop(child.stdout.take());
+        let output = child.wait_with_output().unwrap();
+        let err = stderr(&output);
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+        assert!(
+            output.status.success(),
+            "{args:?}: {:?} {err}",
+            output.status
+        );
+    }
 }

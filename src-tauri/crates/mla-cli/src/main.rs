@@ -1,10 +1,11 @@
 //! `mla`: MLA Desk from the command line. Thin glue: arguments in, one library call, text
 //! out. Each subcommand is one module under `commands/`.
 
+#[macro_use]
+mod output;
 mod commands;
 mod error;
 mod input;
-mod output;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

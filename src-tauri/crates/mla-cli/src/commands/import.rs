@@ -48,7 +48,7 @@ pub fn run(context: &Context, args: Args) -> Result<(), CliError> {
     let register = context.open_for_writing()?;
     let ids = register.create_many(&requests, &context.actor)?;
     for (path, id) in args.files.iter().zip(ids) {
-        println!("{id}\t{}", path.display());
+        say!("{id}\t{}", path.display());
     }
     Ok(())
 }

@@ -18,9 +18,10 @@ pub struct Args {
 pub fn run(context: &Context, args: Args) -> Result<(), CliError> {
     let register = context.open_for_writing()?;
     let new_version = register.restore_version(args.id, args.version, &context.actor)?;
-    println!(
+    say!(
         "draft {}: version {} restored as version {new_version}",
-        args.id, args.version
+        args.id,
+        args.version
     );
     Ok(())
 }
