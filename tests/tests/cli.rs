@@ -143,6 +143,9 @@ fn help_shows_examples_and_exit_codes() {
         "restore",
         "trash",
         "untrash",
+        "duplicate",
+        "status",
+        "audit",
     ] {
         assert!(
             help.lines().any(|l| l.trim_start().starts_with(command)),
@@ -629,4 +632,38 @@ fn a_reader_closing_the_pipe_early_causes_no_panic() {
             output.status
         );
     }
+}
+
+#[test]
+fn duplicate_status_and_audit() {
+    let env = Env::new();
+    let ids = env.import_examples();
+    let first = ids[0].to_string();
+    let copy = env.run_ok(&["duplicate", &first]).trim().to_owned();
+    assert_ne!(copy, first);
+    let show = env.run_ok(&["show", &copy]);
+    assert!(show.contains("EXA/PPO/2026/0417"), "{show}");
+
+    env.run_ok(&["status", &first, "ready"]);
+    let ready = env.run_ok(&["list", "--query", "ready"]);
+    assert_eq!(ready.lines().count(), 2, "{ready}");
+    let output = env.run(&["status", &first, "shredded"]);
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "unknown status is a usage error"
+    );
+
+    let audit = env.run_ok(&["audit", &first]);
+    let actions: Vec<&str> = audit
+        .lines()
+        .skip(1)
+        .map(|l| l.split_whitespace().nth(2).unwrap())
+        .collect();
+    assert_eq!(actions, ["create", "status"], "{audit}");
+    assert!(audit.contains("draft -> ready"), "{audit}");
+    let whole = env.run_ok(&["audit"]);
+    assert_eq!(whole.lines().count(), 1 + ids.len() + 2, "{whole}");
+    let output = env.run(&["audit", "999"]);
+    assert_clean_failure(&output, 1, &["no draft with id 999"]);
 }
