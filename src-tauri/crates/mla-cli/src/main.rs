@@ -44,7 +44,7 @@ Nothing is written to the register when a command fails.";
 
 /// MLA Desk: draft and check requests for mutual legal assistance in criminal matters.
 #[derive(Parser, Debug)]
-#[command(name = "mla", version, about, after_help = AFTER_HELP)]
+#[command(name = "mla", version, after_help = AFTER_HELP)]
 struct Cli {
     /// The register file (SQLite).
     #[arg(long, global = true, env = mla_store::REGISTER_ENV, value_name = "PATH")]

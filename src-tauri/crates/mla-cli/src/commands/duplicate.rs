@@ -5,8 +5,9 @@ use mla_store::DraftId;
 use crate::error::CliError;
 use crate::Context;
 
-/// Copy a draft's current version into a new draft (with a new document id) and print the
-/// new draft's id.
+/// Copy a draft into a new draft and print the new id.
+///
+/// The copy starts at version 1 with the current content and a new document id.
 #[derive(clap::Args, Debug)]
 pub struct Args {
     /// The draft to copy.

@@ -5,7 +5,9 @@ use mla_store::DraftId;
 use crate::error::CliError;
 use crate::Context;
 
-/// Move a draft to the trash (it is kept, with its history; `mla untrash` brings it back).
+/// Move a draft to the trash.
+///
+/// It is kept, with its history; `mla untrash` brings it back.
 #[derive(clap::Args, Debug)]
 pub struct Args {
     /// The draft's id.
