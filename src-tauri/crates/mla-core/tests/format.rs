@@ -286,6 +286,18 @@ fn future_format_version_is_reported_as_such() {
 }
 
 #[test]
+fn a_utf8_byte_order_mark_is_skipped() {
+    let path = repo_root().join("assets/examples/service-appearance-tha.mla.json");
+    let bytes = std::fs::read(path).unwrap();
+    let mut with_bom = b"\xEF\xBB\xBF".to_vec();
+    with_bom.extend_from_slice(&bytes);
+    assert_eq!(
+        parse_request(&with_bom).unwrap(),
+        parse_request(&bytes).unwrap()
+    );
+}
+
+#[test]
 fn missing_or_odd_version_is_reported() {
     assert_eq!(
         parse_request(b"{\"reference\": \"x\"}").unwrap_err(),
