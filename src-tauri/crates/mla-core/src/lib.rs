@@ -17,4 +17,6 @@ pub use model::*;
 pub use offences::{CatalogueError, OffenceCatalogue};
 pub use profile::{Profile, ProfileError, ProfileProblem};
 pub use profile_set::{ProfileEntry, ProfileOrigin, ProfileSet};
-pub use rules::{check, check_with_readiness, CheckContext, CheckSettings, StateFacts};
+pub use rules::{
+    check, check_with_readiness, CheckContext, CheckSettings, NoProfile, ProfileLookup, StateFacts,
+};
