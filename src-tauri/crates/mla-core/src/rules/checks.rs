@@ -882,6 +882,10 @@ fn dual_criminality(r: &Request, ctx: &CheckContext, out: &mut Out) {
             // criminality; nothing to say.
             continue;
         }
+        if ctx.profile.and_then(|p| p.requires_dual_criminality(true)) == Some(false) {
+            // The State's profile records that it does not require dual criminality.
+            continue;
+        }
         for (j, o) in r.offences.iter().enumerate() {
             let linked = if m.offence_ids.iter().all(|x| blank(x)) {
                 true
@@ -1021,7 +1025,9 @@ pub(super) fn unexplained<'t>(lower: &str, term: &'t str) -> Option<&'t str> {
         ]
         .iter()
         .any(|m| next.starts_with(m));
-        if !explained {
+        // The term may itself be the gloss: "a panel of citizens (grand jury)".
+        let glossed = lower[..start].trim_end().ends_with('(');
+        if !explained && !glossed {
             return Some(term);
         }
     }

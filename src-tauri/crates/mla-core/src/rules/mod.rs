@@ -21,7 +21,7 @@ use ts_rs::TS;
 use crate::finding::{Finding, Lang, Readiness, Severity};
 use crate::model::Request;
 use crate::offences::OffenceCatalogue;
-use crate::profile::{OptionalOffence, Profile};
+use crate::profile::Profile;
 
 pub use state::{is_stale, STALE_AFTER_MONTHS, STATE_RULES_TOML};
 pub use text::render_text;
@@ -248,6 +248,11 @@ pub trait StateFacts {
     /// Whether the State criminalizes the conduct of an (optional) offence category of the
     /// offence catalogue (e.g. "uncac.20"); `None` when unknown.
     fn criminalizes(&self, conduct_category: &str) -> Option<bool>;
+    /// Whether the State requires dual criminality for a measure (coercive or not);
+    /// `None` when its stance is unknown.
+    fn requires_dual_criminality(&self, _coercive: bool) -> Option<bool> {
+        None
+    }
     /// Whether these facts come from a State profile lookup, and its result: the `state.*`
     /// rules run only on a lookup (a profile found, or none for that State).
     fn profile_lookup(&self) -> ProfileLookup<'_> {
@@ -284,13 +289,22 @@ impl StateFacts for NoProfile {
     }
 }
 
+/// A State profile answers from its sourced facts; what it does not record stays unknown.
 impl StateFacts for Profile {
     fn service_lead_time_days(&self) -> Option<u32> {
         self.service_lead_time_days.as_ref().map(|f| f.value)
     }
     fn criminalizes(&self, conduct_category: &str) -> Option<bool> {
-        let offence = OptionalOffence::from_key(conduct_category)?;
+        let offence = crate::profile::OptionalOffence::from_key(conduct_category)?;
         self.optional_offences.get(&offence).map(|f| f.value)
+    }
+    fn requires_dual_criminality(&self, coercive: bool) -> Option<bool> {
+        use crate::profile::DualCriminality;
+        self.dual_criminality.as_ref().map(|f| match f.value {
+            DualCriminality::None => false,
+            DualCriminality::CoerciveOnly => coercive,
+            DualCriminality::All => true,
+        })
     }
     fn profile_lookup(&self) -> ProfileLookup<'_> {
         ProfileLookup::Found(self)
@@ -304,6 +318,8 @@ pub struct KnownStateFacts {
     pub service_lead_time_days: Option<u32>,
     /// Conduct category → criminalized or not.
     pub criminalizes: BTreeMap<String, bool>,
+    /// Whether dual criminality is required at all for coercive measures.
+    pub dual_criminality_for_coercive: Option<bool>,
 }
 
 impl StateFacts for KnownStateFacts {
@@ -312,6 +328,10 @@ impl StateFacts for KnownStateFacts {
     }
     fn criminalizes(&self, conduct_category: &str) -> Option<bool> {
         self.criminalizes.get(conduct_category).copied()
+    }
+    fn requires_dual_criminality(&self, coercive: bool) -> Option<bool> {
+        self.dual_criminality_for_coercive
+            .map(|required| coercive && required)
     }
 }
 
