@@ -1,5 +1,7 @@
 //! One module per subcommand: its arguments (with their help) and its `run`.
 
+pub mod audit;
+pub mod duplicate;
 pub mod export_json;
 pub mod history;
 pub mod import;
@@ -7,4 +9,5 @@ pub mod list;
 pub mod new;
 pub mod restore;
 pub mod show;
+pub mod status;
 pub mod trash;
