@@ -8,6 +8,7 @@ pub mod format;
 pub mod model;
 pub mod offences;
 pub mod profile;
+pub mod profile_coverage;
 pub mod profile_set;
 pub mod rules;
 

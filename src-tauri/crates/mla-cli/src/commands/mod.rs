@@ -7,6 +7,8 @@ pub mod history;
 pub mod import;
 pub mod list;
 pub mod new;
+pub mod profile;
+pub mod profiles;
 pub mod restore;
 pub mod show;
 pub mod status;
