@@ -55,6 +55,15 @@ pub enum CliError {
     #[error("{0}")]
     Usage(String),
 
+    /// `mla check`: the request file could not be read or parsed. Exit code 2, because
+    /// `mla check` uses 1 for "blockers found".
+    #[error(transparent)]
+    CheckInput(Box<CliError>),
+
+    /// `mla check` found blockers; the findings are already printed.
+    #[error("blockers found")]
+    BlockersFound,
+
     /// Several errors (one per input file), all reported.
     #[error("{} errors", .0.len())]
     Several(Vec<CliError>),
@@ -64,6 +73,8 @@ impl CliError {
     pub fn exit_code(&self) -> u8 {
         match self {
             CliError::StdoutClosed => 0,
+            CliError::CheckInput(_) => EXIT_UNREADABLE,
+            CliError::BlockersFound => EXIT_DATA,
             CliError::Store(e) if e.is_register_problem() => EXIT_UNREADABLE,
             CliError::Store(_) => EXIT_DATA,
             CliError::BadRequestFile { .. } => EXIT_DATA,
@@ -91,7 +102,7 @@ impl CliError {
                     error.report();
                 }
             }
-            CliError::StdoutClosed => {}
+            CliError::StdoutClosed | CliError::BlockersFound => {}
             other => eprintln!("mla: error: {other}"),
         }
     }

@@ -30,6 +30,9 @@ Examples:
   mla status 3 ready                             set the status (draft, ready, sent, closed)
   mla audit 3                                    who did what to draft 3, and when
   mla --register /tmp/test.sqlite list           use another register
+  mla check request.mla.json --lang fr           check a request file (findings in French)
+  mla check request.mla.json --format json       the same, as JSON for tools
+  mla rules                                      the rule catalogue with sources
   mla profiles                                   States with a profile: what is sourced,
                                                  what is unknown, totals
   mla profile THA                                one State's profile, each fact with its
@@ -48,7 +51,9 @@ Exit codes:
      code that is not ISO 3166-1 alpha-3
   2  usage error, or something could not be read or written: a missing or unreadable
      file, a register that is locked, read-only, damaged or not a register
-Nothing is written to the register when a command fails.";
+Nothing is written to the register when a command fails.
+`mla check` has its own codes: 0 no blocker, 1 at least one blocker, 2 the file cannot be
+read or is not a valid request file.";
 
 /// MLA Desk: draft and check requests for mutual legal assistance in criminal matters.
 #[derive(Parser, Debug)]
@@ -84,6 +89,8 @@ enum Command {
     Duplicate(commands::duplicate::Args),
     Status(commands::status::Args),
     Audit(commands::audit::Args),
+    Check(commands::check::Args),
+    Rules(commands::rules::Args),
     Profiles(commands::profiles::Args),
     Profile(commands::profile::Args),
 }
@@ -150,6 +157,8 @@ fn main() -> ExitCode {
         Command::Duplicate(args) => commands::duplicate::run(&context, args),
         Command::Status(args) => commands::status::run(&context, args),
         Command::Audit(args) => commands::audit::run(&context, args),
+        Command::Check(args) => commands::check::run(args),
+        Command::Rules(args) => commands::rules::run(args),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

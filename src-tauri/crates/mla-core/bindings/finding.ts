@@ -43,7 +43,11 @@ export type Lang = "en" | "fr" | "es";
 /**
  * Coercive or not, per type of assistance, with the reasoning.
  */
-export type MeasureKindClass = { key: string, coercive: boolean, reason: string, };
+export type MeasureKindClass = { key: string, 
+/**
+ * Name of the type of assistance in each language.
+ */
+en: string, fr: string, es: string, coercive: boolean, reason: string, };
 
 /**
  * All known conduct categories, sorted by id.

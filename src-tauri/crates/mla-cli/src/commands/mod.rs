@@ -1,6 +1,7 @@
 //! One module per subcommand: its arguments (with their help) and its `run`.
 
 pub mod audit;
+pub mod check;
 pub mod duplicate;
 pub mod export_json;
 pub mod history;
@@ -10,6 +11,7 @@ pub mod new;
 pub mod profile;
 pub mod profiles;
 pub mod restore;
+pub mod rules;
 pub mod show;
 pub mod status;
 pub mod trash;

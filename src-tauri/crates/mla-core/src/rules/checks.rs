@@ -899,7 +899,7 @@ fn dual_criminality(r: &Request, ctx: &CheckContext, out: &mut Out) {
             let args = || {
                 vec![
                     num(i),
-                    ("kind", m.details.kind().to_owned()),
+                    ("kind", kind_key(r, m).to_owned()),
                     ("offence", o.label.clone()),
                     ("category", category.to_owned()),
                 ]

@@ -212,6 +212,10 @@ pub fn rule(id: &str) -> Option<&'static Rule> {
 #[ts(export, export_to = "finding.ts")]
 pub struct MeasureKindClass {
     pub key: String,
+    /// Name of the type of assistance in each language.
+    pub en: String,
+    pub fr: String,
+    pub es: String,
     pub coercive: bool,
     pub reason: String,
 }
@@ -440,6 +444,16 @@ pub fn check_with_readiness(
     (findings, readiness)
 }
 
+/// The name of a type of assistance (a `measure_kinds.toml` key) in `lang`.
+pub fn kind_label(key: &str, lang: Lang) -> Option<&'static str> {
+    let class = measure_kinds().iter().find(|k| k.key == key)?;
+    Some(match lang {
+        Lang::En => class.en.as_str(),
+        Lang::Fr => class.fr.as_str(),
+        Lang::Es => class.es.as_str(),
+    })
+}
+
 fn localize(hit: &Hit, lang: Lang) -> Option<Finding> {
     // A hit for an undeclared rule is a programming error caught by the test suite
     // (`every_rule_id_used_in_checks_is_declared`); in release it is dropped, not a panic.
@@ -450,7 +464,7 @@ fn localize(hit: &Hit, lang: Lang) -> Option<Finding> {
         severity: rule.severity,
         path: hit.path.clone(),
         title: text.title.clone(),
-        message: fill(&text.message, &hit.args),
+        message: fill(&text.message, &hit.args, lang),
         fix: text.fix.clone(),
         source: hit
             .args
@@ -461,7 +475,8 @@ fn localize(hit: &Hit, lang: Lang) -> Option<Finding> {
     })
 }
 
-fn fill(template: &str, args: &[(&'static str, String)]) -> String {
+/// Fill `{name}` placeholders; a `kind` argument is a measure-kind key, shown by its name.
+fn fill(template: &str, args: &[(&'static str, String)], lang: Lang) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
     while let Some(start) = rest.find('{') {
@@ -471,6 +486,9 @@ fn fill(template: &str, args: &[(&'static str, String)]) -> String {
             Some(end) => {
                 let name = &after[..end];
                 match args.iter().find(|(k, _)| *k == name) {
+                    Some((key, value)) if *key == "kind" => {
+                        out.push_str(kind_label(value, lang).unwrap_or(value))
+                    }
                     Some((_, value)) => out.push_str(value),
                     None => out.push('?'),
                 }

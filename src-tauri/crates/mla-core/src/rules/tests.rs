@@ -1,6 +1,7 @@
 //! Unit tests of the catalogue data and of the engine on degenerate input.
 
 use super::*;
+use crate::finding::Lang;
 use crate::model::*;
 
 fn today() -> NaiveDate {
@@ -104,6 +105,11 @@ fn measure_classification_covers_every_kind_sorted_with_reasons() {
     assert!(keys.contains(&"take_statement.suspect"));
     for k in kinds {
         assert!(!k.reason.trim().is_empty(), "{} has no reason", k.key);
+        assert!(
+            !k.en.is_empty() && !k.fr.is_empty() && !k.es.is_empty(),
+            "{}",
+            k.key
+        );
     }
     let coercive = |key: &str| kinds.iter().find(|k| k.key == key).unwrap().coercive;
     assert!(coercive("search_seizure") && coercive("freeze_assets") && coercive("bank_records"));
@@ -193,8 +199,16 @@ fn default_measures_of_every_kind_do_not_panic() {
 
 #[test]
 fn fill_replaces_known_placeholders_and_marks_unknown_ones() {
-    assert_eq!(fill("a {x} b {y}", &[("x", "1".into())]), "a 1 b ?");
-    assert_eq!(fill("no brace {", &[]), "no brace {");
+    assert_eq!(
+        fill("a {x} b {y}", &[("x", "1".into())], Lang::En),
+        "a 1 b ?"
+    );
+    assert_eq!(fill("no brace {", &[], Lang::En), "no brace {");
+    let kind = [("kind", "search_seizure".to_owned())];
+    assert_eq!(
+        fill("({kind})", &kind, Lang::Fr),
+        "(perquisition et saisie)"
+    );
 }
 
 #[test]

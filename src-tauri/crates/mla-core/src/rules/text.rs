@@ -16,16 +16,17 @@ fn labels(lang: Lang) -> (&'static str, &'static str, &'static str, &'static str
 pub fn render_text(findings: &[Finding], readiness: &Readiness, lang: Lang) -> String {
     let (verdict, fix, source, none) = labels(lang);
     let mut out = String::new();
+    let colon = if lang == Lang::Fr { " :" } else { ":" };
     let _ = writeln!(
         out,
-        "{verdict}: {} ({} {}, {} {}, {} {})",
+        "{verdict}{colon} {} — {}{colon} {}, {}{colon} {}, {}{colon} {}",
         readiness.verdict.label(lang),
-        readiness.blockers,
         Severity::Blocker.label(lang).to_lowercase(),
-        readiness.warnings,
+        readiness.blockers,
         Severity::Warning.label(lang).to_lowercase(),
-        readiness.advice,
+        readiness.warnings,
         Severity::Advice.label(lang).to_lowercase(),
+        readiness.advice,
     );
     if findings.is_empty() {
         let _ = writeln!(out, "\n{none}");
@@ -45,8 +46,8 @@ pub fn render_text(findings: &[Finding], readiness: &Readiness, lang: Lang) -> S
             };
             let _ = writeln!(out, "- [{}]{at}", f.rule_id);
             let _ = writeln!(out, "  {}", f.message);
-            let _ = writeln!(out, "  {fix}: {}", f.fix);
-            let _ = writeln!(out, "  {source}: {}", f.source);
+            let _ = writeln!(out, "  {fix}{colon} {}", f.fix);
+            let _ = writeln!(out, "  {source}{colon} {}", f.source);
         }
     }
     out
