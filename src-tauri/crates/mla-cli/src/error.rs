@@ -43,6 +43,14 @@ pub enum CliError {
     #[error("standard output closed")]
     StdoutClosed,
 
+    /// A profile pack could not be read, imported or loaded.
+    #[error(transparent)]
+    Profiles(#[from] mla_profiles::PackError),
+
+    /// The data given is wrong (e.g. not an ISO country code).
+    #[error("{0}")]
+    Data(String),
+
     /// Bad arguments clap cannot check by itself.
     #[error("{0}")]
     Usage(String),
@@ -70,6 +78,11 @@ impl CliError {
             CliError::Store(e) if e.is_register_problem() => EXIT_UNREADABLE,
             CliError::Store(_) => EXIT_DATA,
             CliError::BadRequestFile { .. } => EXIT_DATA,
+            CliError::Data(_) => EXIT_DATA,
+            CliError::Profiles(
+                mla_profiles::PackError::Rejected { .. } | mla_profiles::PackError::Zip { .. },
+            ) => EXIT_DATA,
+            CliError::Profiles(_) => EXIT_UNREADABLE,
             CliError::ReadInput { .. } | CliError::WriteOutput { .. } | CliError::Usage(_) => {
                 EXIT_UNREADABLE
             }

@@ -8,6 +8,7 @@ pub mod format;
 pub mod model;
 pub mod offences;
 pub mod profile;
+pub mod profile_coverage;
 pub mod profile_set;
 pub mod rules;
 
@@ -17,4 +18,6 @@ pub use model::*;
 pub use offences::{CatalogueError, OffenceCatalogue};
 pub use profile::{Profile, ProfileError, ProfileProblem};
 pub use profile_set::{ProfileEntry, ProfileOrigin, ProfileSet};
-pub use rules::{check, check_with_readiness, CheckContext, CheckSettings, StateFacts};
+pub use rules::{
+    check, check_with_readiness, CheckContext, CheckSettings, NoProfile, ProfileLookup, StateFacts,
+};

@@ -145,6 +145,10 @@ pub struct Profile {
     pub service_lead_time_days: Option<Fact<u32>>,
     #[serde(default)]
     pub urgent_procedure: Option<Fact<String>>,
+    /// Whether the central authority takes requests made in civil or administrative
+    /// proceedings (e.g. non-conviction-based forfeiture), or only criminal matters.
+    #[serde(default)]
+    pub civil_proceedings: Option<Fact<bool>>,
     #[serde(default)]
     pub special_requirements: Vec<SpecialRequirement>,
 }
@@ -650,6 +654,9 @@ impl Profile {
         if let Some(f) = &self.urgent_procedure {
             out.push(("urgent_procedure".into(), f.provenance()));
         }
+        if let Some(f) = &self.civil_proceedings {
+            out.push(("civil_proceedings".into(), f.provenance()));
+        }
         for (i, f) in self.special_requirements.iter().enumerate() {
             out.push((format!("special_requirements[{i}]"), f.provenance()));
         }
@@ -1090,6 +1097,9 @@ fn validate(
     if let Some(f) = &profile.urgent_procedure {
         c.non_empty("urgent_procedure.value".into(), &f.value);
         c.provenance("urgent_procedure", f.provenance());
+    }
+    if let Some(f) = &profile.civil_proceedings {
+        c.provenance("civil_proceedings", f.provenance());
     }
     for (i, f) in profile.special_requirements.iter().enumerate() {
         let at = format!("special_requirements[{i}]");

@@ -103,4 +103,7 @@ fn full_fixture_reads_every_section() {
     assert!(p
         .languages_for(mla_core::profile::Instrument::Untoc)
         .is_none());
+    let coverage = p.coverage(&mla_core::ProfileOrigin::Pack { name: "f".into() });
+    assert!(coverage.full && coverage.authority_and_languages);
+    assert_eq!(coverage.unknown, ["civil_proceedings"]);
 }

@@ -95,7 +95,9 @@ fn baseline_request_is_clean() {
 fn every_rule_has_a_fixture_that_fails_and_one_that_passes() {
     let dir = fixtures().join("rules");
     let mut problems = Vec::new();
-    for rule in catalogue() {
+    // The `state.*` rules need a full State profile: their fixtures are in
+    // tests/fixtures/state_rules and tests/state_rules.rs runs them.
+    for rule in catalogue().iter().filter(|r| r.family() != "state") {
         let path = dir.join(format!("{}.json", rule.id));
         let Ok(text) = std::fs::read_to_string(&path) else {
             problems.push(format!("{}: no fixture {}", rule.id, path.display()));

@@ -53,7 +53,7 @@ pub struct Args {
     /// Check as of this date (YYYY-MM-DD) instead of today's date (UTC).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     today: Option<NaiveDate>,
-    /// Ignore the built-in profile of the requested State.
+    /// Ignore the requested State's profile (built-in or imported): no `state.*` rule.
     #[arg(long)]
     no_profile: bool,
 }
@@ -89,24 +89,36 @@ pub fn run(args: Args) -> Result<(), CliError> {
         .map_err(|e| CliError::CheckInput(Box::new(e)))?;
     let lang = Lang::from(args.lang);
     let today = args.today.unwrap_or_else(today_utc);
-    // A broken embedded profile set is a bug caught by the profile tests; the check still
-    // runs without a profile rather than failing.
-    let profiles = if args.no_profile {
+    // The profiles in force: built-in, overridden by the imported pack (a pack that cannot
+    // be used is reported on stderr and the built-ins are used).
+    let profiles: Option<ProfileSet> = if args.no_profile {
         None
     } else {
-        ProfileSet::builtin().ok()
+        Some(crate::commands::profiles::load()?.set)
     };
-    let profile = profiles
+    let entry = profiles
         .as_ref()
-        .and_then(|set| set.get(request.requested_state.trim()));
+        .and_then(|set| set.entry(request.requested_state.trim()));
+    let profile = entry.map(|e| &e.profile);
     let mut ctx = CheckContext::new(today);
-    ctx.profile = profile.map(|p| p as &dyn mla_core::StateFacts);
+    // A State without a profile is checked as such: `state.unknown-profile` says that its
+    // requirements are unknown. `--no-profile` leaves the state rules out entirely.
+    ctx.profile = match (&profiles, profile) {
+        (None, _) => None,
+        (Some(_), Some(p)) => Some(p as &dyn mla_core::StateFacts),
+        (Some(_), None) => Some(&mla_core::NoProfile as &dyn mla_core::StateFacts),
+    };
     let (findings, readiness) = check_with_readiness(&request, &ctx, lang);
     match args.format {
         Format::Text => {
             let mut text = String::new();
-            if let Some(p) = profile {
-                text.push_str(&profile_line(lang, p.name(lang.code()), &p.iso3));
+            if let Some(e) = entry {
+                text.push_str(&profile_line(
+                    lang,
+                    e.profile.name(lang.code()),
+                    &e.profile.iso3,
+                    &e.origin.to_string(),
+                ));
             }
             text.push_str(&render_text(&findings, &readiness, lang));
             crate::output::print(&text)?;
@@ -132,10 +144,10 @@ pub fn run(args: Args) -> Result<(), CliError> {
     Ok(())
 }
 
-fn profile_line(lang: Lang, name: &str, iso3: &str) -> String {
+fn profile_line(lang: Lang, name: &str, iso3: &str, origin: &str) -> String {
     match lang {
-        Lang::En => format!("Requested State profile: {name} ({iso3})\n"),
-        Lang::Fr => format!("Profil de l'État requis : {name} ({iso3})\n"),
-        Lang::Es => format!("Perfil del Estado requerido: {name} ({iso3})\n"),
+        Lang::En => format!("Requested State profile: {name} ({iso3}), {origin}\n"),
+        Lang::Fr => format!("Profil de l'État requis : {name} ({iso3}), {origin}\n"),
+        Lang::Es => format!("Perfil del Estado requerido: {name} ({iso3}), {origin}\n"),
     }
 }

@@ -8,6 +8,8 @@ pub mod history;
 pub mod import;
 pub mod list;
 pub mod new;
+pub mod profile;
+pub mod profiles;
 pub mod restore;
 pub mod rules;
 pub mod show;

@@ -868,7 +868,7 @@ fn assets_measure(r: &Request, i: usize, ids: &[String], link: &str, out: &mut O
 }
 
 /// The key of a measure in the coercive classification.
-fn kind_key(r: &Request, m: &Measure) -> &'static str {
+pub(super) fn kind_key(r: &Request, m: &Measure) -> &'static str {
     match &m.details {
         MeasureDetails::TakeStatement(d) => {
             let role = person(r, &d.person_id).map(|p| p.role);
@@ -885,7 +885,7 @@ fn kind_key(r: &Request, m: &Measure) -> &'static str {
     }
 }
 
-fn is_coercive(key: &str) -> bool {
+pub(super) fn is_coercive(key: &str) -> bool {
     measure_kinds()
         .iter()
         .find(|k| k.key == key)

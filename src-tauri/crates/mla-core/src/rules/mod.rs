@@ -15,6 +15,7 @@
 //! nothing here panics on empty or missing fields.
 
 mod checks;
+mod state;
 mod text;
 
 use chrono::NaiveDate;
@@ -26,8 +27,14 @@ use ts_rs::TS;
 use crate::finding::{Finding, Lang, Readiness, Severity};
 use crate::model::Request;
 use crate::offences::OffenceCatalogue;
+use crate::profile::Profile;
 
+pub use state::{is_stale, STALE_AFTER_MONTHS, STATE_RULES_TOML};
 pub use text::render_text;
+
+/// A hit argument that is not shown in the message: the provenance of the profile fact a
+/// `state.*` rule rests on, which becomes the finding's source.
+pub const FACT_SOURCE_ARG: &str = "fact_source";
 
 /// The embedded rule catalogue.
 pub const RULES_TOML: &str = include_str!("catalogue.toml");
@@ -114,6 +121,15 @@ pub enum RuleDataError {
 /// Parse and validate rule declarations: ids unique, sorted, in a known family, and every
 /// text present in every language.
 pub fn parse_catalogue(text: &str) -> Result<Vec<Rule>, RuleDataError> {
+    parse_rules(text, FAMILIES)
+}
+
+/// Parse and validate the `state.*` rule declarations (same checks, family `state`).
+pub fn parse_state_rules(text: &str) -> Result<Vec<Rule>, RuleDataError> {
+    parse_rules(text, &["state"])
+}
+
+fn parse_rules(text: &str, families: &[&str]) -> Result<Vec<Rule>, RuleDataError> {
     let file: RuleFile = toml::from_str(text).map_err(|e| RuleDataError::Syntax(e.to_string()))?;
     let mut previous: Option<&str> = None;
     for rule in &file.rule {
@@ -121,7 +137,7 @@ pub fn parse_catalogue(text: &str) -> Result<Vec<Rule>, RuleDataError> {
             id: rule.id.clone(),
             problem: p,
         };
-        if !FAMILIES.contains(&rule.family()) || !rule.id.contains('.') {
+        if !families.contains(&rule.family()) || !rule.id.contains('.') {
             return Err(problem(format!("unknown family `{}`", rule.family())));
         }
         if let Some(prev) = previous {
@@ -171,11 +187,18 @@ fn placeholders(message: &str) -> Vec<&str> {
     out
 }
 
-/// The rule catalogue shipped with MLA Desk, sorted by id.
+/// The rule catalogue shipped with MLA Desk (general and `state.*` rules), sorted by id.
 pub fn catalogue() -> &'static [Rule] {
     static RULES: OnceLock<Vec<Rule>> = OnceLock::new();
     RULES.get_or_init(|| {
-        parse_catalogue(RULES_TOML).expect("the embedded rule catalogue is validated by tests")
+        let mut rules =
+            parse_catalogue(RULES_TOML).expect("the embedded rule catalogue is validated by tests");
+        rules.extend(
+            parse_state_rules(STATE_RULES_TOML)
+                .expect("the embedded state rules are validated by tests"),
+        );
+        rules.sort_by(|a, b| a.id.cmp(&b.id));
+        rules
     })
 }
 
@@ -240,10 +263,44 @@ pub trait StateFacts {
     fn requires_dual_criminality(&self, _coercive: bool) -> Option<bool> {
         None
     }
+    /// Whether these facts come from a State profile lookup, and its result: the `state.*`
+    /// rules run only on a lookup (a profile found, or none for that State).
+    fn profile_lookup(&self) -> ProfileLookup<'_> {
+        ProfileLookup::NotConsulted
+    }
+}
+
+/// The result of looking up the requested State's profile, for the `state.*` rules.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum ProfileLookup<'a> {
+    /// The caller gave facts that are not a profile (tests, the user's own knowledge):
+    /// the `state.*` rules stay silent.
+    NotConsulted,
+    /// The profiles were consulted and have none for the requested State:
+    /// `state.unknown-profile` says so.
+    NoProfile,
+    Found(&'a Profile),
+}
+
+/// Pass this as `CheckContext::profile` when the profiles have none for the requested
+/// State, so the check says that everything about that State is unknown.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct NoProfile;
+
+impl StateFacts for NoProfile {
+    fn service_lead_time_days(&self) -> Option<u32> {
+        None
+    }
+    fn criminalizes(&self, _conduct_category: &str) -> Option<bool> {
+        None
+    }
+    fn profile_lookup(&self) -> ProfileLookup<'_> {
+        ProfileLookup::NoProfile
+    }
 }
 
 /// A State profile answers from its sourced facts; what it does not record stays unknown.
-impl StateFacts for crate::profile::Profile {
+impl StateFacts for Profile {
     fn service_lead_time_days(&self) -> Option<u32> {
         self.service_lead_time_days.as_ref().map(|f| f.value)
     }
@@ -258,6 +315,9 @@ impl StateFacts for crate::profile::Profile {
             DualCriminality::CoerciveOnly => coercive,
             DualCriminality::All => true,
         })
+    }
+    fn profile_lookup(&self) -> ProfileLookup<'_> {
+        ProfileLookup::Found(self)
     }
 }
 
@@ -345,6 +405,20 @@ pub struct Hit {
 /// Run every rule; return the rule hits in a stable order (rule order, then field path).
 pub fn check_hits(request: &Request, ctx: &CheckContext) -> Vec<Hit> {
     let mut hits = checks::run(request, ctx);
+    let lookup = ctx
+        .profile
+        .map_or(ProfileLookup::NotConsulted, |p| p.profile_lookup());
+    let state_hits = state::run(request, ctx, lookup);
+    // A state rule that rests on a sourced fact replaces the generic rule at the same place.
+    hits.retain(|hit| {
+        !state::SUPERSEDES.iter().any(|(state_rule, generic)| {
+            hit.rule_id == *generic
+                && state_hits
+                    .iter()
+                    .any(|s| s.rule_id == *state_rule && s.path == hit.path)
+        })
+    });
+    hits.extend(state_hits);
     hits.sort_by(|a, b| a.rule_id.cmp(b.rule_id).then_with(|| a.path.cmp(&b.path)));
     hits.dedup();
     hits
@@ -398,7 +472,12 @@ fn localize(hit: &Hit, lang: Lang) -> Option<Finding> {
         title: text.title.clone(),
         message: fill(&text.message, &hit.args, lang),
         fix: text.fix.clone(),
-        source: rule.source.clone(),
+        source: hit
+            .args
+            .iter()
+            .find(|(k, _)| *k == FACT_SOURCE_ARG)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_else(|| rule.source.clone()),
     })
 }
 
