@@ -235,6 +235,35 @@ fn rules_lists_the_catalogue_with_sources() {
 }
 
 #[test]
+fn check_json_of_the_defective_example_matches_its_golden_file() {
+    let output = Command::new(mla_bin())
+        .current_dir(root())
+        .args([
+            "check",
+            "assets/examples/defective/everything-wrong.mla.json",
+            "--today",
+            TODAY,
+            "--no-profile",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let actual = stdout(&output);
+    let path = root().join("tests/expected/check/everything-wrong.en.json");
+    if std::env::var_os("UPDATE_EXPECT").is_some() {
+        std::fs::write(&path, &actual).unwrap();
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        expected == actual,
+        "{} differs; rerun with UPDATE_EXPECT=1 and review the diff.\n--- actual:\n{actual}",
+        path.display()
+    );
+}
+
+#[test]
 fn check_output_of_the_examples_matches_the_golden_files() {
     let update = std::env::var_os("UPDATE_EXPECT").is_some();
     let mut mismatches = Vec::new();

@@ -31,90 +31,14 @@ fix: string,
 source: string, };
 
 /**
- * The instrument an offence category comes from.
- */
-export type Instrument = "uncac" | "untoc" | "other";
-
-/**
  * A language the checker's texts exist in.
  */
 export type Lang = "en" | "fr" | "es";
 
 /**
- * Coercive or not, per type of assistance, with the reasoning.
- */
-export type MeasureKindClass = { key: string, 
-/**
- * Name of the type of assistance in each language.
- */
-en: string, fr: string, es: string, coercive: boolean, reason: string, };
-
-/**
- * All known conduct categories, sorted by id.
- */
-export type OffenceCatalogue = { entries: Array<OffenceEntry>, };
-
-/**
- * One conduct category.
- */
-export type OffenceEntry = { 
-/**
- * Stable id used in `Offence.conduct_category` (e.g. "uncac.16.2").
- */
-id: string, instrument: Instrument, 
-/**
- * Article (and paragraph) in the instrument.
- */
-article: string, status: OffenceStatus, 
-/**
- * Where this entry comes from.
- */
-source: string, en: OffenceText, fr: OffenceText, es: OffenceText, };
-
-/**
- * Whether the conventions oblige States parties to criminalize the conduct.
- */
-export type OffenceStatus = "mandatory" | "optional" | "outside";
-
-/**
- * Title and neutral description of the conduct, in one language.
- */
-export type OffenceText = { title: string, conduct: string, };
-
-/**
  * The verdict with the counts it is based on.
  */
 export type Readiness = { verdict: Verdict, blockers: number, warnings: number, advice: number, };
-
-/**
- * One rule of the catalogue.
- */
-export type Rule = { 
-/**
- * Stable id, `family.name`; appears in every finding.
- */
-id: string, severity: Severity, 
-/**
- * Legal or practical source (convention article, UN report paragraph).
- */
-source: string, en: RuleText, fr: RuleText, es: RuleText, };
-
-/**
- * A rule's texts in one language.
- */
-export type RuleText = { title: string, 
-/**
- * Why it matters: what happens to a request that has this problem.
- */
-why: string, 
-/**
- * How to fix it.
- */
-fix: string, 
-/**
- * The message of a finding; `{name}` placeholders are filled in by the check.
- */
-message: string, };
 
 /**
  * How serious a finding is.

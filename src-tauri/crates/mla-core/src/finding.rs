@@ -152,3 +152,46 @@ impl Readiness {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finding(severity: Severity) -> Finding {
+        Finding {
+            rule_id: "form.date".into(),
+            severity,
+            path: String::new(),
+            title: String::new(),
+            message: String::new(),
+            fix: String::new(),
+            source: String::new(),
+        }
+    }
+
+    #[test]
+    fn verdict_follows_the_worst_severity() {
+        assert_eq!(Readiness::of(&[]).verdict, Verdict::Ready);
+        let advice_only = [finding(Severity::Advice), finding(Severity::Advice)];
+        assert_eq!(Readiness::of(&advice_only).verdict, Verdict::Ready);
+        assert_eq!(Readiness::of(&advice_only).advice, 2);
+        let warning = [finding(Severity::Advice), finding(Severity::Warning)];
+        assert_eq!(Readiness::of(&warning).verdict, Verdict::NeedsWork);
+        let blocker = [finding(Severity::Warning), finding(Severity::Blocker)];
+        let readiness = Readiness::of(&blocker);
+        assert_eq!(readiness.verdict, Verdict::LikelyRefused);
+        assert_eq!(
+            (readiness.blockers, readiness.warnings, readiness.advice),
+            (1, 1, 0)
+        );
+    }
+
+    #[test]
+    fn language_codes_round_trip() {
+        for lang in Lang::ALL {
+            assert_eq!(Lang::from_code(lang.code()), Some(lang));
+        }
+        assert_eq!(Lang::from_code(" FR "), Some(Lang::Fr));
+        assert_eq!(Lang::from_code("de"), None);
+    }
+}
