@@ -181,6 +181,26 @@ fn check_unreadable_input_exits_2_naming_the_file() {
         );
         assert!(output.stdout.is_empty());
     }
+    // An unknown type of assistance is refused by the file format, naming the field, rather
+    // than silently dropped (writing the draft back would lose what the user typed).
+    let mut value: Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            root().join("src-tauri/crates/mla-core/tests/fixtures/baseline.mla.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    value["measures"][2]["details"] = serde_json::json!({"type": "wiretap", "line": "x"});
+    let unknown_kind = dir.path().join("unknown-kind.mla.json");
+    std::fs::write(&unknown_kind, value.to_string()).unwrap();
+    let output = mla(&["check", unknown_kind.to_str().unwrap(), "--today", TODAY]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("measures[2].details.type") && stderr.contains("wiretap"),
+        "{stderr}"
+    );
+
     let output = mla(&["check", &defective(), "--today", "20-11-2026"]);
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("YYYY-MM-DD"));

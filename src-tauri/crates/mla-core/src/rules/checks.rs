@@ -179,9 +179,7 @@ fn form(r: &Request, out: &mut Out) {
     } else if blank(&r.signatory.function) {
         out.hit("form.signatory", "signatory.function");
     }
-    if crate::finding::Lang::from_code(&r.drafting_language).is_none()
-        && !matches!(r.drafting_language.trim(), "ar" | "ru" | "zh")
-    {
+    if !crate::profile::is_iso639_1(r.drafting_language.trim()) {
         out.hit_with(
             "form.drafting-language",
             "drafting_language",
@@ -257,7 +255,13 @@ fn persons(r: &Request, out: &mut Out) {
             }
             _ => false,
         });
-        if blank(&p.location) && !located_by_measure {
+        // "Where possible" (46(15)(e)): ask for the whereabouts of the persons the
+        // requested State must find — those a measure concerns, and suspects.
+        let must_be_found = matches!(p.role, PersonRole::Suspect | PersonRole::Accused)
+            || r.measures
+                .iter()
+                .any(|m| measure_person_ids(m).contains(&p.id.as_str()));
+        if blank(&p.location) && !located_by_measure && must_be_found {
             out.hit_with(
                 "person.location",
                 format!("persons[{k}].location"),
@@ -271,6 +275,20 @@ fn persons(r: &Request, out: &mut Out) {
                 vec![n, ("name", p.name.clone())],
             );
         }
+    }
+}
+
+/// The persons (by id) a measure concerns directly.
+fn measure_person_ids(m: &Measure) -> Vec<&str> {
+    match &m.details {
+        MeasureDetails::TakeStatement(d) => vec![d.person_id.as_str()],
+        MeasureDetails::ServeDocuments(d) => vec![d.recipient_person_id.as_str()],
+        MeasureDetails::BankRecords(d) => vec![d.holder_person_id.as_str()],
+        MeasureDetails::TraceProceeds(d) => d.person_ids.iter().map(String::as_str).collect(),
+        MeasureDetails::VoluntaryAppearance(d) => vec![d.person_id.as_str()],
+        MeasureDetails::VideoconferenceHearing(d) => vec![d.person_id.as_str()],
+        MeasureDetails::TransferDetainedPerson(d) => vec![d.person_id.as_str()],
+        _ => Vec::new(),
     }
 }
 

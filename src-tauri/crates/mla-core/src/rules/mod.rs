@@ -4,6 +4,12 @@
 //! a title, why it matters, a fix and a message) and one piece of logic in `checks.rs` that
 //! reports "hits" by rule id. [`check`] turns hits into localized [`Finding`]s.
 //!
+//! To add a rule: declare it in `catalogue.toml` (sorted by id; every text in en, fr and es,
+//! the same `{placeholders}` in each), report it from `checks.rs` with `out.hit(...)` or
+//! `out.hit_with(...)` and the field path, and add `tests/fixtures/rules/<id>.json` with a
+//! `fail` and a `pass` JSON merge patch against `tests/fixtures/baseline.mla.json`. The
+//! tests fail until all three exist, and they re-check order, sources and placeholders.
+//!
 //! Pure: no IO and no clock. `today`, the offence catalogue and what is known of the
 //! requested State come in through [`CheckContext`]. A half-filled draft is normal input:
 //! nothing here panics on empty or missing fields.
