@@ -245,3 +245,160 @@ fn snapshot(dir: &Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
     out.sort();
     out
 }
+
+/// The THA example request, sent to `iso3` on the UNCAC alone (no reciprocity assurance).
+fn request_to(env: &Env, iso3: &str) -> std::path::PathBuf {
+    let example = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../assets/examples/service-appearance-tha.mla.json");
+    let mut value: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(example).unwrap()).unwrap();
+    value["requested_state"] = iso3.into();
+    value["legal_basis"] = serde_json::json!([{"kind": "uncac"}]);
+    value["assurances"]["reciprocity"] = false.into();
+    value["drafting_language"] = "en".into();
+    let path = env.dir.path().join(format!("to-{iso3}.mla.json"));
+    std::fs::write(&path, serde_json::to_vec_pretty(&value).unwrap()).unwrap();
+    path
+}
+
+/// `mla check --format json`: (rule id, source) of the `state.*` findings.
+fn state_findings(env: &Env, file: &Path) -> Vec<(String, String)> {
+    let out = env.run(&[
+        "check",
+        file.to_str().unwrap(),
+        "--today",
+        "2026-11-20",
+        "--format",
+        "json",
+    ]);
+    assert_ne!(
+        out.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule_id"].as_str().unwrap().starts_with("state."))
+        .map(|f| {
+            (
+                f["rule_id"].as_str().unwrap().to_owned(),
+                f["source"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+/// Every `[[languages]]` entry of a profile says whether `en` is accepted, the same way.
+fn accepts_english(p: &mla_core::Profile) -> Option<bool> {
+    let answers: Vec<bool> = p
+        .languages
+        .iter()
+        .map(|l| l.requests.iter().any(|x| x == "en"))
+        .collect();
+    match answers.first() {
+        Some(first) if answers.iter().all(|a| a == first) => Some(*first),
+        _ => None,
+    }
+}
+
+#[test]
+fn check_uses_the_requested_states_profile_and_cites_its_facts() {
+    use mla_core::profile::LegalBasisStance as Stance;
+    let env = Env::new();
+    let set = builtin();
+    let stance = |p: &mla_core::Profile| p.legal_basis.as_ref().map(|f| f.value);
+    // Three real States with different profiles, picked from the data, not named here.
+    let treaty_state = set
+        .iter()
+        .map(|e| &e.profile)
+        .find(|p| stance(p) == Some(Stance::TreatyOrReciprocityRequired))
+        .expect("a State that requires a treaty or reciprocity");
+    let no_english = set
+        .iter()
+        .map(|e| &e.profile)
+        .find(|p| {
+            stance(p) == Some(Stance::ConventionAccepted) && accepts_english(p) == Some(false)
+        })
+        .expect("a State that takes the Convention and no English");
+    let english = set
+        .iter()
+        .map(|e| &e.profile)
+        .find(|p| stance(p) == Some(Stance::ConventionAccepted) && accepts_english(p) == Some(true))
+        .expect("a State that takes the Convention and English");
+    let cited = |p: &mla_core::Profile| {
+        let f = p.legal_basis.as_ref().unwrap();
+        format!("{} (checked {})", f.source, f.checked)
+    };
+    let languages_cited = |p: &mla_core::Profile| {
+        let f = &p.languages[0];
+        format!("{} (checked {})", f.source, f.checked)
+    };
+
+    let a = state_findings(&env, &request_to(&env, &treaty_state.iso3));
+    assert!(
+        a.contains(&("state.legal-basis".into(), cited(treaty_state))),
+        "{}: {a:?}",
+        treaty_state.iso3
+    );
+
+    let b = state_findings(&env, &request_to(&env, &no_english.iso3));
+    assert!(!b.iter().any(|(id, _)| id == "state.legal-basis"), "{b:?}");
+    assert!(
+        b.contains(&("state.language".into(), languages_cited(no_english))),
+        "{}: {b:?}",
+        no_english.iso3
+    );
+
+    let c = state_findings(&env, &request_to(&env, &english.iso3));
+    assert!(
+        !c.iter()
+            .any(|(id, _)| id == "state.legal-basis" || id == "state.language"),
+        "{}: {c:?}",
+        english.iso3
+    );
+
+    // Every state finding cites a profile fact with its date, except the unknowns.
+    for (id, source) in a.iter().chain(&b).chain(&c) {
+        if id != "state.unknown-profile" {
+            assert!(source.contains(" (checked 20"), "{id}: {source}");
+        }
+    }
+    eprintln!(
+        "three States: {} {a:?}\n{} {b:?}\n{} {c:?}",
+        treaty_state.iso3, no_english.iso3, english.iso3
+    );
+}
+
+#[test]
+fn check_of_a_state_without_profile_says_it_is_unknown() {
+    let env = Env::new();
+    let file = request_to(&env, "ATA");
+    assert_eq!(
+        state_findings(&env, &file),
+        [(
+            "state.unknown-profile".to_owned(),
+            "UNCAC art. 46(13), (14); CAC/COSP/2019/7 §§ 57, 101 (consult the central authority \
+             before sending)"
+                .to_owned()
+        )]
+    );
+    // An imported pack is used by `mla check` too.
+    let pack = env.pack(
+        "pack-c",
+        &[("ATA.toml", &fixture("Antarctica (pack)", "2026-11-01"))],
+    );
+    env.run_ok(&["profiles", "import", pack.to_str().unwrap()]);
+    let text = String::from_utf8(
+        env.run(&["check", file.to_str().unwrap(), "--today", "2026-11-20"])
+            .stdout,
+    )
+    .unwrap();
+    assert!(
+        text.starts_with("Requested State profile: Antarctica (pack) (ATA), pack pack-c\n"),
+        "{text}"
+    );
+}

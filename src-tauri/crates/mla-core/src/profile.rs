@@ -672,6 +672,8 @@ pub(crate) fn parse_profile(
     text: &str,
     today: Option<NaiveDate>,
 ) -> Result<Profile, ProfileError> {
+    // Editors on Windows may start a UTF-8 file with a byte-order mark; it is not content.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let fail = |problems: Vec<ProfileProblem>| ProfileError::Invalid {
         file: file_name.to_owned(),
         problems,

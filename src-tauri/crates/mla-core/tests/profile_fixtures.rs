@@ -107,3 +107,34 @@ fn full_fixture_reads_every_section() {
     assert!(coverage.full && coverage.authority_and_languages);
     assert_eq!(coverage.unknown, ["civil_proceedings"]);
 }
+
+#[test]
+fn byte_order_mark_and_crlf_line_ends_are_accepted() {
+    let (name, text) =
+        the_toml(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/profile_fixtures/good/full"));
+    let windows = format!("\u{feff}{}", text.replace('\n', "\r\n"));
+    let a = Profile::from_toml(&name, &text, today()).unwrap();
+    let b = Profile::from_toml(&name, &windows, today()).unwrap();
+    assert_eq!(a, b);
+}
+
+#[test]
+fn every_truncation_of_a_profile_is_an_error_or_a_profile_never_a_panic() {
+    let (name, text) =
+        the_toml(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/profile_fixtures/good/full"));
+    let mut errors = 0;
+    for (cut, _) in text.char_indices() {
+        match Profile::from_toml(&name, &text[..cut], today()) {
+            Ok(_) => {}
+            Err(e) => {
+                errors += 1;
+                // Every problem names the file, and a line inside the text when it has one.
+                assert_eq!(e.file(), name);
+                for p in e.problems() {
+                    assert!(p.line <= text[..cut].lines().count() + 1, "{e}");
+                }
+            }
+        }
+    }
+    assert!(errors > 0);
+}
