@@ -1,0 +1,79 @@
+//! MLA Desk desktop shell: Tauri setup and commands. Glue only — the register lives in
+//! `mla-store`, the model in `mla-core`.
+
+mod actions;
+pub mod args;
+pub mod commands;
+pub mod ipc;
+mod state;
+
+use std::sync::atomic::Ordering;
+use std::time::Duration;
+
+use tauri::{Emitter, Manager, WindowEvent};
+
+use crate::ipc::{ErrorCode, IpcError};
+use crate::state::AppState;
+
+/// Event sent to the UI when the user closes the window: the UI saves what is pending and
+/// then calls `close_window`.
+pub const CLOSE_REQUESTED_EVENT: &str = "mla://close-requested";
+
+/// How long the window waits for the UI to finish its last save before closing anyway.
+const CLOSE_GRACE: Duration = Duration::from_secs(5);
+
+/// Start the desktop app.
+pub fn run() {
+    let args = args::parse(std::env::args_os().skip(1));
+    for a in &args.unknown {
+        eprintln!("mla-desk: ignoring unknown argument {a:?}");
+    }
+    let (register_path, open_error) = match args.register {
+        Some(p) => (p, None),
+        None if args.missing_value => (
+            std::path::PathBuf::new(),
+            Some(IpcError::new(
+                ErrorCode::RegisterUnavailable,
+                "--register needs a file path",
+            )),
+        ),
+        None => (std::path::PathBuf::from("(default register)"), None),
+    };
+    let state = AppState {
+        register_path,
+        open_error: open_error.or(Some(IpcError::new(
+            ErrorCode::RegisterUnavailable,
+            "this build is not connected to the register yet",
+        ))),
+        actor: state::current_actor(),
+        closing: Default::default(),
+    };
+
+    tauri::Builder::default()
+        .manage(state)
+        .invoke_handler(commands::invoke_handler())
+        .on_window_event(|window, event| {
+            if let WindowEvent::CloseRequested { api, .. } = event {
+                let state = window.state::<AppState>();
+                if state.closing.swap(true, Ordering::SeqCst) {
+                    // Second close request (the UI did not answer, or the user insists).
+                    return;
+                }
+                api.prevent_close();
+                if window.emit(CLOSE_REQUESTED_EVENT, ()).is_err() {
+                    let _ = window.destroy();
+                    return;
+                }
+                let w = window.clone();
+                std::thread::spawn(move || {
+                    std::thread::sleep(CLOSE_GRACE);
+                    let _ = w.destroy();
+                });
+            }
+        })
+        .run(tauri::generate_context!())
+        .unwrap_or_else(|e| {
+            eprintln!("mla-desk: could not start: {e}");
+            std::process::exit(1);
+        });
+}
