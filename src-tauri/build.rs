@@ -1,7 +1,19 @@
 use std::path::Path;
 
 /// The app's commands, as in `ipc_commands!` (src/commands.rs).
-const APP_COMMANDS: &[&str] = &["register_status", "close_window"];
+const APP_COMMANDS: &[&str] = &[
+    "register_status",
+    "list_drafts",
+    "create_draft",
+    "get_draft",
+    "save_draft",
+    "duplicate_draft",
+    "trash_draft",
+    "untrash_draft",
+    "draft_history",
+    "restore_version",
+    "close_window",
+];
 
 fn main() {
     // The UI is embedded from ../ui/dist at compile time. Say what to do when it is

@@ -5,24 +5,81 @@
 //! [`IpcError`] `{ code, message }`: the UI branches on `code`, never on `message`.
 
 use mla_core::Request;
+use mla_store::{DraftSummary, StoreError, VersionInfo};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 /// Stable machine-readable error codes. Renaming one is a breaking change for the UI.
+/// The register's codes are the same strings as `mla_store::StoreError::code()` (a test
+/// checks it).
 #[derive(Serialize, Deserialize, TS, Clone, Copy, Debug, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 #[ts(export_to = "ipc.ts")]
 pub enum ErrorCode {
-    /// The register could not be opened (locked, corrupt, read-only, missing directory).
+    RegisterLocked,
+    RegisterReadOnly,
+    RegisterNotADatabase,
+    RegisterForeignDatabase,
+    RegisterCorrupt,
+    RegisterCannotOpen,
+    RegisterNewerSchema,
+    RegisterOutdatedSchema,
+    RegisterDiskFull,
+    DraftNotFound,
+    VersionNotFound,
+    StoredRequestUnreadable,
+    InvalidStatus,
+    NoDataDir,
+    RegisterIo,
+    RegisterSqlite,
+    /// A command was called although the register could not be opened at start-up.
     RegisterUnavailable,
-    /// No draft (or version) with that id.
-    NotFound,
-    /// The arguments were rejected (e.g. a request the store refuses).
-    InvalidInput,
-    /// Reading or writing the register failed.
-    Storage,
     /// Anything else; the message says what.
     Internal,
+}
+
+impl ErrorCode {
+    /// Whether the register file itself is the problem (the UI shows the register error
+    /// screen rather than a message next to a draft).
+    pub fn is_register_problem(self) -> bool {
+        !matches!(
+            self,
+            ErrorCode::DraftNotFound
+                | ErrorCode::VersionNotFound
+                | ErrorCode::StoredRequestUnreadable
+                | ErrorCode::InvalidStatus
+                | ErrorCode::Internal
+        )
+    }
+}
+
+impl From<&StoreError> for ErrorCode {
+    fn from(e: &StoreError) -> Self {
+        match e {
+            StoreError::Locked { .. } => ErrorCode::RegisterLocked,
+            StoreError::ReadOnly { .. } => ErrorCode::RegisterReadOnly,
+            StoreError::NotADatabase { .. } => ErrorCode::RegisterNotADatabase,
+            StoreError::NotARegister { .. } => ErrorCode::RegisterForeignDatabase,
+            StoreError::Corrupt { .. } => ErrorCode::RegisterCorrupt,
+            StoreError::CannotOpen { .. } => ErrorCode::RegisterCannotOpen,
+            StoreError::NewerSchema { .. } => ErrorCode::RegisterNewerSchema,
+            StoreError::OutdatedSchema { .. } => ErrorCode::RegisterOutdatedSchema,
+            StoreError::DiskFull { .. } => ErrorCode::RegisterDiskFull,
+            StoreError::NotFound(_) => ErrorCode::DraftNotFound,
+            StoreError::VersionNotFound { .. } => ErrorCode::VersionNotFound,
+            StoreError::Format { .. } => ErrorCode::StoredRequestUnreadable,
+            StoreError::InvalidStatus(_) => ErrorCode::InvalidStatus,
+            StoreError::NoDataDir => ErrorCode::NoDataDir,
+            StoreError::Io { .. } => ErrorCode::RegisterIo,
+            StoreError::Sqlite { .. } => ErrorCode::RegisterSqlite,
+        }
+    }
+}
+
+impl From<StoreError> for IpcError {
+    fn from(e: StoreError) -> Self {
+        IpcError::new(ErrorCode::from(&e), e.to_string())
+    }
 }
 
 /// An error as the UI sees it.
@@ -74,6 +131,8 @@ pub struct DraftRow {
     pub id: i64,
     pub reference: String,
     pub requested_state: String,
+    pub case_number: String,
+    /// One of `draft`, `ready`, `sent`, `closed`.
     pub status: String,
     /// RFC 3339 time of the last saved version.
     pub updated_at: String,
@@ -135,4 +194,98 @@ pub struct RestoreVersionArgs {
     pub id: i64,
     #[ts(type = "number")]
     pub version: i64,
+}
+
+impl From<DraftSummary> for DraftRow {
+    fn from(s: DraftSummary) -> Self {
+        DraftRow {
+            id: s.id,
+            reference: s.reference,
+            requested_state: s.requested_state,
+            case_number: s.case_number,
+            status: s.status,
+            updated_at: s.updated_at,
+            version: s.version,
+            deleted: s.deleted,
+        }
+    }
+}
+
+impl From<VersionInfo> for VersionRow {
+    fn from(v: VersionInfo) -> Self {
+        VersionRow {
+            version: v.version,
+            saved_at: v.saved_at,
+            actor: v.actor,
+            note: v.note,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    /// One of each store error, so that a new variant must be listed here (the match in
+    /// `From<&StoreError>` already forces a mapping).
+    fn every_store_error() -> Vec<StoreError> {
+        let path = PathBuf::from("/r.sqlite");
+        vec![
+            StoreError::Locked { path: path.clone() },
+            StoreError::ReadOnly { path: path.clone() },
+            StoreError::NotADatabase { path: path.clone() },
+            StoreError::NotARegister { path: path.clone() },
+            StoreError::Corrupt {
+                path: path.clone(),
+                detail: "x".into(),
+            },
+            StoreError::CannotOpen {
+                path: path.clone(),
+                detail: "x".into(),
+            },
+            StoreError::NewerSchema {
+                path: path.clone(),
+                found: 9,
+                supported: 1,
+            },
+            StoreError::OutdatedSchema {
+                path: path.clone(),
+                found: 0,
+                supported: 1,
+            },
+            StoreError::DiskFull { path: path.clone() },
+            StoreError::NotFound(3),
+            StoreError::VersionNotFound { id: 3, version: 4 },
+            StoreError::Format {
+                id: 3,
+                version: 4,
+                source: mla_core::FormatError::Empty,
+            },
+            StoreError::InvalidStatus("x".into()),
+            StoreError::NoDataDir,
+            StoreError::Io {
+                path: path.clone(),
+                source: std::io::Error::other("x"),
+            },
+            StoreError::Sqlite {
+                path,
+                source: rusqlite::Error::InvalidQuery,
+            },
+        ]
+    }
+
+    #[test]
+    fn ipc_codes_are_the_store_codes() {
+        for e in every_store_error() {
+            let store_code = e.code();
+            let store_message = e.to_string();
+            let register_problem = e.is_register_problem();
+            let ipc = IpcError::from(e);
+            let json = serde_json::to_value(&ipc).unwrap();
+            assert_eq!(json["code"], store_code, "{json}");
+            assert_eq!(json["message"], store_message);
+            assert_eq!(ipc.code.is_register_problem(), register_problem, "{json}");
+        }
+    }
 }

@@ -28,24 +28,24 @@ pub fn run() {
     for a in &args.unknown {
         eprintln!("mla-desk: ignoring unknown argument {a:?}");
     }
-    let (register_path, open_error) = match args.register {
-        Some(p) => (p, None),
-        None if args.missing_value => (
+    let (register_path, register) = if args.missing_value {
+        (
             std::path::PathBuf::new(),
-            Some(IpcError::new(
-                ErrorCode::RegisterUnavailable,
+            Err(IpcError::new(
+                ErrorCode::RegisterCannotOpen,
                 "--register needs a file path",
             )),
-        ),
-        None => (std::path::PathBuf::from("(default register)"), None),
+        )
+    } else {
+        state::open_register(args.register)
     };
+    if let Err(e) = &register {
+        eprintln!("mla-desk: {}", e.message);
+    }
     let state = AppState {
         register_path,
-        open_error: open_error.or(Some(IpcError::new(
-            ErrorCode::RegisterUnavailable,
-            "this build is not connected to the register yet",
-        ))),
-        actor: state::current_actor(),
+        register,
+        actor: mla_store::default_actor(),
         closing: Default::default(),
     };
 

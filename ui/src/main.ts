@@ -1,1 +1,5 @@
-document.getElementById("app")!.textContent = "MLA Desk";
+import "./style.css";
+import { App } from "./app";
+
+const root = document.getElementById("app");
+if (root) void new App(root).start();
