@@ -229,7 +229,8 @@ fn truncated_file_names_where_it_ends() {
     let cut = &bytes[..bytes.len() / 2];
     let text = std::str::from_utf8(cut)
         .unwrap_or_else(|e| std::str::from_utf8(&cut[..e.valid_up_to()]).unwrap());
-    let lines = text.lines().count();
+    // serde_json reports the position just past the last byte.
+    let lines = text.matches('\n').count() + 1;
     let err = parse_request(text.as_bytes()).unwrap_err();
     match &err {
         FormatError::Syntax { line, message, .. } => {
@@ -282,6 +283,18 @@ fn future_format_version_is_reported_as_such() {
         }
     );
     assert!(err.to_string().contains("format_version 2"), "{err}");
+}
+
+#[test]
+fn a_utf8_byte_order_mark_is_skipped() {
+    let path = repo_root().join("assets/examples/service-appearance-tha.mla.json");
+    let bytes = std::fs::read(path).unwrap();
+    let mut with_bom = b"\xEF\xBB\xBF".to_vec();
+    with_bom.extend_from_slice(&bytes);
+    assert_eq!(
+        parse_request(&with_bom).unwrap(),
+        parse_request(&bytes).unwrap()
+    );
 }
 
 #[test]
@@ -388,5 +401,51 @@ fn bad_date_names_the_field() {
     match parse_request(text.as_bytes()).unwrap_err() {
         FormatError::Field { path, .. } => assert_eq!(path, "urgency.deadline"),
         other => panic!("unexpected {other:?}"),
+    }
+}
+
+// ---- The committed schema, checked by an independent validator ----
+
+fn committed_schema_validator() -> jsonschema::Validator {
+    let path = repo_root().join("assets/schema/request.schema.json");
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    jsonschema::validator_for(&schema).expect("the committed schema is a valid JSON Schema")
+}
+
+#[test]
+fn examples_and_the_default_request_satisfy_the_committed_schema() {
+    let validator = committed_schema_validator();
+    for path in examples() {
+        let instance: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+        let errors: Vec<String> = validator
+            .iter_errors(&instance)
+            .map(|e| format!("{} at {}", e, e.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "{}: {errors:?}", path.display());
+    }
+    let default: serde_json::Value =
+        serde_json::from_str(&write_request(&Request::default())).unwrap();
+    assert!(validator.is_valid(&default));
+}
+
+#[test]
+fn the_committed_schema_rejects_what_the_parser_rejects() {
+    let validator = committed_schema_validator();
+    let cases = [
+        r#"{"format_version": 1, "reference": 5}"#,
+        r#"{"format_version": 1, "persons": [{"nationality": "FRA"}]}"#,
+        r#"{"format_version": 1, "case": {"case_numbr": "X"}}"#,
+        r#"{"format_version": 1, "measures": [{"details": {"type": "teleport"}}]}"#,
+        r#"{"format_version": 1, "channel": "carrier_pigeon"}"#,
+    ];
+    for case in cases {
+        let instance: serde_json::Value = serde_json::from_str(case).unwrap();
+        assert!(
+            parse_request(case.as_bytes()).is_err(),
+            "parser accepts {case}"
+        );
+        assert!(!validator.is_valid(&instance), "schema accepts {case}");
     }
 }

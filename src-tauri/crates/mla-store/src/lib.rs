@@ -49,8 +49,13 @@ const MIGRATIONS: &[(&str, &str)] = &[(
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
 /// What a list shows of a draft.
+///
+/// The types derive `ts_rs::TS` without exporting: the app generates the TypeScript it
+/// needs. Integer ids and versions are declared `number` (serde_json writes numbers, and
+/// they stay far below 2^53), not ts-rs's default `bigint`.
 #[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq, Eq)]
 pub struct DraftSummary {
+    #[ts(type = "number")]
     pub id: DraftId,
     pub reference: String,
     /// ISO 3166-1 alpha-3, as in the request.
@@ -62,6 +67,7 @@ pub struct DraftSummary {
     /// RFC 3339, UTC: when the last version was saved or the status changed.
     pub updated_at: String,
     /// The current (latest) version number, from 1.
+    #[ts(type = "number")]
     pub version: i64,
     /// In the trash.
     pub deleted: bool,
@@ -77,6 +83,7 @@ pub struct Draft {
 /// One saved version of a draft.
 #[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq, Eq)]
 pub struct VersionInfo {
+    #[ts(type = "number")]
     pub version: i64,
     /// RFC 3339, UTC.
     pub saved_at: String,
@@ -93,6 +100,7 @@ pub struct AuditEntry {
     pub actor: String,
     /// `create`, `save`, `restore`, `duplicate`, `trash`, `untrash`, `status`.
     pub action: String,
+    #[ts(type = "number | null")]
     pub draft_id: Option<DraftId>,
     pub detail: String,
 }
@@ -180,6 +188,41 @@ impl Register {
             path: path.to_path_buf(),
             read_only: options.read_only,
         };
+        match register.prepare() {
+            Err(StoreError::ReadOnly { .. } | StoreError::CannotOpen { .. })
+                if options.read_only =>
+            {
+                Register::open_immutable(path, options)
+            }
+            Err(e) => Err(e),
+            Ok(()) => Ok(register),
+        }
+    }
+
+    /// Last resort of a read-only open, when neither the file nor its folder can be written
+    /// (read-only media, another user's folder): SQLite cannot create the shared-memory file
+    /// WAL readers need, so open with `immutable=1`, which reads the main file only. Refused
+    /// when a non-empty `-wal` file exists: its committed changes would be invisible.
+    fn open_immutable(path: &Path, options: &OpenOptions) -> Result<Register, StoreError> {
+        let mut wal = path.as_os_str().to_owned();
+        wal.push("-wal");
+        if std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0) {
+            return Err(StoreError::ReadOnly {
+                path: path.to_path_buf(),
+            });
+        }
+        let uri = format!("file:{}?immutable=1", uri_path(path));
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_URI
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let sql = |e| StoreError::from_sqlite(path, e);
+        let conn = Connection::open_with_flags(&uri, flags).map_err(sql)?;
+        conn.busy_timeout(options.busy_timeout).map_err(sql)?;
+        let register = Register {
+            conn,
+            path: path.to_path_buf(),
+            read_only: true,
+        };
         register.prepare()?;
         Ok(register)
     }
@@ -223,15 +266,18 @@ impl Register {
     /// writes, so that a foreign or damaged file is reported before anything touches it.
     fn prepare(&self) -> Result<(), StoreError> {
         let conn = &self.conn;
-        // The first statement reads the header: SQLITE_NOTADB surfaces here.
-        let application_id: i64 = conn
-            .query_row("PRAGMA application_id", [], |r| r.get(0))
-            .map_err(|e| self.sql(e))?;
-        let user_version: i64 = conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .map_err(|e| self.sql(e))?;
-        let table_count: i64 = conn
-            .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
+        // The first statement reads the header: SQLITE_NOTADB surfaces here. One statement,
+        // so one snapshot: another process creating the register at the same moment is
+        // seen either before or after, never half-way (which would look like a foreign
+        // database).
+        let (application_id, user_version, table_count): (i64, i64, i64) = conn
+            .query_row(
+                "SELECT (SELECT application_id FROM pragma_application_id()), \
+                        (SELECT user_version FROM pragma_user_version()), \
+                        (SELECT count(*) FROM sqlite_master)",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
             .map_err(|e| self.sql(e))?;
         let ours = application_id == APPLICATION_ID;
         let empty = application_id == 0 && user_version == 0 && table_count == 0;
@@ -813,6 +859,21 @@ fn now() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }
 
+/// A path percent-encoded for an SQLite `file:` URI.
+fn uri_path(path: &Path) -> String {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut out = String::new();
+    for byte in absolute.as_os_str().as_encoded_bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                out.push(*byte as char)
+            }
+            other => out.push_str(&format!("%{other:02X}")),
+        }
+    }
+    out
+}
+
 fn escape_like(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -827,6 +888,7 @@ fn escape_like(text: &str) -> String {
 /// The name recorded as actor when the caller has none: the OS user.
 pub fn default_actor() -> String {
     std::env::var("USER")
+        .or_else(|_| std::env::var("LOGNAME"))
         .or_else(|_| std::env::var("USERNAME"))
         .ok()
         .filter(|u| !u.is_empty())
@@ -841,6 +903,24 @@ mod tests {
     fn register_is_send() {
         fn assert_send<T: Send>() {}
         assert_send::<Register>();
+    }
+
+    #[test]
+    fn typescript_declarations_use_number_for_ids() {
+        let summary = DraftSummary::decl(&ts_rs::Config::default());
+        assert!(summary.contains("id: number"), "{summary}");
+        assert!(summary.contains("version: number"), "{summary}");
+        assert!(!summary.contains("bigint"), "{summary}");
+        let audit = AuditEntry::decl(&ts_rs::Config::default());
+        assert!(audit.contains("draft_id: number | null"), "{audit}");
+    }
+
+    #[test]
+    fn uri_paths_are_percent_encoded() {
+        assert_eq!(
+            uri_path(Path::new("/tmp/a b/r?#%.sqlite")),
+            "/tmp/a%20b/r%3F%23%25.sqlite"
+        );
     }
 
     #[test]

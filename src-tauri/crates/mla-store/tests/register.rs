@@ -681,3 +681,38 @@ fn a_stored_version_that_no_longer_parses_is_a_format_error() {
         other => panic!("unexpected {other:?}"),
     }
 }
+
+// ---- Several writers (the app and the CLI at once) ----
+
+#[test]
+fn writers_opening_a_new_register_at_once_all_succeed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("shared.sqlite");
+    let barrier = std::sync::Arc::new(std::sync::Barrier::new(6));
+    let handles: Vec<_> = (0..6)
+        .map(|i| {
+            let path = path.clone();
+            let barrier = barrier.clone();
+            std::thread::spawn(move || {
+                barrier.wait();
+                let register = Register::open(&path).unwrap();
+                let id = register
+                    .create(&request(&format!("W-{i}"), "FRA", ""), "w")
+                    .unwrap();
+                let mut r = register.get(id).unwrap().request;
+                for n in 0..10 {
+                    r.facts = format!("writer {i}, save {n}");
+                    register.save(id, &r, "w").unwrap();
+                }
+                id
+            })
+        })
+        .collect();
+    let ids: Vec<_> = handles.into_iter().map(|h| h.join().unwrap()).collect();
+    let register = Register::open(&path).unwrap();
+    assert_eq!(register.list(&ListFilter::default()).unwrap().len(), 6);
+    for id in ids {
+        assert_eq!(register.history(id).unwrap().len(), 11);
+    }
+    assert_eq!(register.integrity_check().unwrap(), "ok");
+}

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Builds everything and runs every test: formatting, lints, Rust unit and integration
+# tests, the UI's lint and unit tests, and end-to-end tests of the real app binary
+# under Xvfb. Installs what it needs first (scripts/setup.sh).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CARGO_TERM_COLOR=never
+export PATH="$PWD/target/tools/venv/bin:$HOME/.cargo/bin:$PATH"
+
+step() { printf '\n=== %s (%s)\n' "$*" "$(date -u +%H:%M:%S)"; }
+
+step "setup"
+scripts/setup.sh
+
+step "ui: lint, unit tests, build"
+(cd ui && npm run lint && npm test && npm run build)
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "cargo clippy -D warnings"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+step "cargo test (workspace)"
+cargo test --workspace --locked
+
+step "end-to-end tests of the real app binary (Xvfb + tauri-driver)"
+scripts/e2e.sh
+
+step "all tests passed"
