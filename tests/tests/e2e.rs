@@ -275,9 +275,11 @@ fn seed(path: &Path, drafts: &[(&str, &str, &str)]) -> Vec<i64> {
     drafts
         .iter()
         .map(|(reference, state, case_number)| {
-            let mut r = Request::default();
-            r.reference = reference.to_string();
-            r.requested_state = state.to_string();
+            let mut r = Request {
+                reference: reference.to_string(),
+                requested_state: state.to_string(),
+                ..Default::default()
+            };
             r.case.case_number = case_number.to_string();
             reg.create(&r, "e2e-seed").unwrap()
         })
@@ -523,5 +525,46 @@ fn an_unreadable_register_shows_an_error_in_the_window() {
             garbage,
             "the file was changed"
         );
+    });
+}
+
+/// The README's screenshots: the register with the example requests, and one of them
+/// open in the editor. Written to `artifacts/screenshots/readme-*.png`; copy them to
+/// `assets/screenshots/` after looking at them.
+#[test]
+fn screenshots_for_the_readme() {
+    run(|| async {
+        let (_dir, register) = fresh_register();
+        let examples = workspace_root().join("assets/examples");
+        let mut files: Vec<PathBuf> = std::fs::read_dir(&examples)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.to_string_lossy().ends_with(".mla.json"))
+            .collect();
+        files.sort();
+        assert!(!files.is_empty(), "no examples in {}", examples.display());
+        let mut references = Vec::new();
+        let mut first_id = None;
+        {
+            let reg = Register::open(&register).unwrap();
+            for f in &files {
+                let request = mla_core::parse_request(&std::fs::read(f).unwrap())
+                    .unwrap_or_else(|e| panic!("{}: {e}", f.display()));
+                references.push(request.reference.clone());
+                let id = reg.create(&request, "e2e-seed").unwrap();
+                first_id.get_or_insert(id);
+            }
+        }
+        let app = App::start(&register).await;
+        let refs: Vec<&str> = references.iter().map(String::as_str).collect();
+        app.wait_list(&refs).await;
+        app.screenshot("readme-register").await;
+        app.click(&row(first_id.unwrap(), "button.open")).await;
+        app.wait_for("#f-facts").await;
+        assert_eq!(app.value("#f-reference").await, references[0]);
+        app.click("#history-toggle").await;
+        app.wait_for("#history-list li[data-version]").await;
+        app.screenshot("readme-editor").await;
+        app.quit().await;
     });
 }
