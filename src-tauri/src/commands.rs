@@ -13,10 +13,11 @@ use ts_rs::{Config, TypeVisitor, TS};
 use crate::ipc::*;
 use crate::state::AppState;
 
-/// What every command implementation gets: the app state and the calling window.
+/// What every command implementation gets: the app state and the calling window
+/// (`None` when an implementation is called directly, as in the tests).
 pub struct Ctx<'a> {
     pub state: &'a AppState,
-    pub window: &'a tauri::Window,
+    pub window: Option<&'a tauri::Window>,
 }
 
 macro_rules! ipc_commands {
@@ -32,7 +33,7 @@ macro_rules! ipc_commands {
                     state: tauri::State<'_, AppState>,
                     args: $args,
                 ) -> Result<$resp, IpcError> {
-                    let ctx = Ctx { state: &state, window: &window };
+                    let ctx = Ctx { state: &state, window: Some(&window) };
                     $imp(&ctx, args)
                 }
             )*
