@@ -251,7 +251,7 @@ mod tests {
     fn a_register_in_a_missing_folder_is_reported() {
         let dir = tempfile::tempdir().unwrap();
         let (_, register) = open_register(Some(dir.path().join("no/such/folder/r.sqlite")));
-        let err = register.err().expect("opening must fail");
+        let err = register.expect_err("opening must fail");
         assert_eq!(err.code, ErrorCode::RegisterCannotOpen, "{err:?}");
     }
 }
