@@ -568,3 +568,61 @@ fn screenshots_for_the_readme() {
         app.quit().await;
     });
 }
+
+/// Closing the window with unsaved typing (inside the autosave delay) saves it first: the
+/// window manager's close goes through the UI's flush before the window goes away.
+#[test]
+fn closing_the_window_saves_what_was_just_typed() {
+    run(|| async {
+        let (_dir, register) = fresh_register();
+        let ids = seed(&register, &[("CLOSE-1", "DEU", "")]);
+        let facts = "Typed just before closing the window; the autosave delay has not passed.";
+
+        let app = App::start(&register).await;
+        app.click(&row(ids[0], "button.open")).await;
+        app.wait_for("#f-facts").await;
+        app.type_into("#f-facts", facts).await;
+        // Close as the window manager's close button does, at once.
+        assert!(wm_close("MLA Desk"), "no window titled MLA Desk to close");
+
+        // The app saves, then closes its window: wait for the text in the register.
+        let reg = Register::open(&register).unwrap();
+        let start = Instant::now();
+        loop {
+            let saved = reg.get(ids[0]).unwrap().request.facts;
+            if saved == facts {
+                break;
+            }
+            assert!(
+                start.elapsed() < TIMEOUT,
+                "the register still has {saved:?} after closing the window"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        // And the window went away by itself (a second close finds nothing to close).
+        let start = Instant::now();
+        while wm_close("MLA Desk") {
+            assert!(start.elapsed() < TIMEOUT, "the window did not close");
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        // The window is gone; ending the session may report that, which is fine.
+        OPEN_SESSIONS.with(|o| o.borrow_mut().clear());
+        let _ = tokio::time::timeout(TIMEOUT, app.client.close()).await;
+    });
+}
+
+/// Send WM_DELETE_WINDOW to the windows titled `title` (tests/tools/wm_close.py); `false`
+/// when there is none.
+fn wm_close(title: &str) -> bool {
+    let script = workspace_root().join("tests/tools/wm_close.py");
+    let status = std::process::Command::new("python3")
+        .arg(&script)
+        .arg(title)
+        .status()
+        .expect("running python3 tests/tools/wm_close.py");
+    match status.code() {
+        Some(0) => true,
+        Some(1) => false,
+        _ => panic!("wm_close.py failed: {status}"),
+    }
+}
