@@ -25,7 +25,7 @@ for tool in Xvfb tauri-driver WebKitWebDriver; do
 done
 
 port="${TAURI_DRIVER_PORT:-4444}"
-display_num="${E2E_DISPLAY:-:99}"
+native_port=$((port + 1))
 logs="$root/artifacts/e2e-logs"
 mkdir -p "$logs" "$root/artifacts/screenshots"
 
@@ -53,18 +53,33 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-Xvfb "$display_num" -screen 0 1280x900x24 -nolisten tcp >"$logs/xvfb.log" 2>&1 &
+for p in "$port" "$native_port"; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
+    echo "e2e: port $p is already in use; set TAURI_DRIVER_PORT to a free port" >&2
+    exit 1
+  fi
+done
+
+# Xvfb picks a free display number itself (-displayfd) and tells us which.
+rm -f "$logs/display"
+Xvfb -displayfd 3 -screen 0 1280x900x24 -nolisten tcp 3>"$logs/display" >"$logs/xvfb.log" 2>&1 &
 pids+=($!)
-export DISPLAY="$display_num"
-for _ in $(seq 50); do
-  [[ -e "/tmp/.X11-unix/X${display_num#:}" ]] && break
+for _ in $(seq 100); do
+  [[ -s "$logs/display" ]] && break
   sleep 0.1
 done
+if [[ ! -s "$logs/display" ]]; then
+  echo "e2e: Xvfb did not start (see $logs/xvfb.log)" >&2
+  exit 1
+fi
+export DISPLAY=":$(tr -d '[:space:]' <"$logs/display")"
+echo "e2e: Xvfb on $DISPLAY, tauri-driver on 127.0.0.1:$port"
 
 # Do not set WEBKIT_DISABLE_COMPOSITING_MODE / WEBKIT_DISABLE_DMABUF_RENDERER here: with
 # them the WebDriver session never starts (seen with WebKitGTK 2.4x under Xvfb).
 
-tauri-driver --port "$port" --native-driver "$(command -v WebKitWebDriver)" \
+tauri-driver --port "$port" --native-port "$native_port" \
+  --native-driver "$(command -v WebKitWebDriver)" \
   >"$logs/tauri-driver.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 100); do

@@ -618,6 +618,7 @@ fn wm_close(title: &str) -> bool {
     let status = std::process::Command::new("python3")
         .arg(&script)
         .arg(title)
+        .stderr(std::process::Stdio::null())
         .status()
         .expect("running python3 tests/tools/wm_close.py");
     match status.code() {

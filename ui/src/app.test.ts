@@ -138,6 +138,26 @@ describe("App", () => {
     expect((saves[0]!.args as { request: Request }).request.facts).toBe("typed just before closing");
   });
 
+  it("gives every control a label, on the register and in the editor", async () => {
+    fakeBackend(OK, [draft(3, "LBL-1", "ITA")]);
+    await new App(root).start();
+    await vi.waitFor(() => expect(references()).toEqual(["LBL-1"]));
+    const unlabelled = () =>
+      [...root.querySelectorAll<HTMLElement>("input, textarea, select")].filter((c) => {
+        const label = c.id ? root.querySelector(`label[for="${c.id}"]`) : null;
+        return !label || (label.textContent ?? "").trim() === "";
+      });
+    expect(unlabelled()).toEqual([]);
+    // Buttons whose text is not unique get a label that names their draft.
+    const open = root.querySelector("#drafts button.trash")!;
+    expect(open.getAttribute("aria-label")).toContain("LBL-1");
+
+    root.querySelector<HTMLButtonElement>("#drafts button.open")!.click();
+    await vi.waitFor(() => expect(root.querySelector("#f-facts")).not.toBeNull());
+    expect(root.querySelectorAll("input, textarea, select").length).toBeGreaterThanOrEqual(11);
+    expect(unlabelled()).toEqual([]);
+  });
+
   it("shows a register that cannot be opened, with its code, and lists nothing", async () => {
     const calls = fakeBackend(
       { ...OK, error: { code: "register_locked", message: "the register is locked by another program" } },
