@@ -43,9 +43,26 @@ pub enum CliError {
     #[error("standard output closed")]
     StdoutClosed,
 
+    /// A profile pack could not be read, imported or loaded.
+    #[error(transparent)]
+    Profiles(#[from] mla_profiles::PackError),
+
+    /// The data given is wrong (e.g. not an ISO country code).
+    #[error("{0}")]
+    Data(String),
+
     /// Bad arguments clap cannot check by itself.
     #[error("{0}")]
     Usage(String),
+
+    /// `mla check`: the request file could not be read or parsed. Exit code 2, because
+    /// `mla check` uses 1 for "blockers found".
+    #[error(transparent)]
+    CheckInput(Box<CliError>),
+
+    /// `mla check` found blockers; the findings are already printed.
+    #[error("blockers found")]
+    BlockersFound,
 
     /// Several errors (one per input file), all reported.
     #[error("{} errors", .0.len())]
@@ -56,9 +73,16 @@ impl CliError {
     pub fn exit_code(&self) -> u8 {
         match self {
             CliError::StdoutClosed => 0,
+            CliError::CheckInput(_) => EXIT_UNREADABLE,
+            CliError::BlockersFound => EXIT_DATA,
             CliError::Store(e) if e.is_register_problem() => EXIT_UNREADABLE,
             CliError::Store(_) => EXIT_DATA,
             CliError::BadRequestFile { .. } => EXIT_DATA,
+            CliError::Data(_) => EXIT_DATA,
+            CliError::Profiles(
+                mla_profiles::PackError::Rejected { .. } | mla_profiles::PackError::Zip { .. },
+            ) => EXIT_DATA,
+            CliError::Profiles(_) => EXIT_UNREADABLE,
             CliError::ReadInput { .. } | CliError::WriteOutput { .. } | CliError::Usage(_) => {
                 EXIT_UNREADABLE
             }
@@ -78,7 +102,7 @@ impl CliError {
                     error.report();
                 }
             }
-            CliError::StdoutClosed => {}
+            CliError::StdoutClosed | CliError::BlockersFound => {}
             other => eprintln!("mla: error: {other}"),
         }
     }

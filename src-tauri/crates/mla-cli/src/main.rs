@@ -30,6 +30,15 @@ Examples:
   mla status 3 ready                             set the status (draft, ready, sent, closed)
   mla audit 3                                    who did what to draft 3, and when
   mla --register /tmp/test.sqlite list           use another register
+  mla check request.mla.json --lang fr           check a request file (findings in French)
+  mla check request.mla.json --format json       the same, as JSON for tools
+  mla rules                                      the rule catalogue with sources
+  mla profiles                                   States with a profile: what is sourced,
+                                                 what is unknown, totals
+  mla profile THA                                one State's profile, each fact with its
+                                                 source and the date it was checked
+  mla profiles import pack.zip                   import a profile pack (folder or .zip);
+                                                 all or nothing
 
 Register: --register PATH, else $MLA_REGISTER, else the user data folder
 (on Linux ~/.local/share/mla-desk/register.sqlite). It is created if missing.
@@ -37,10 +46,14 @@ Register: --register PATH, else $MLA_REGISTER, else the user data folder
 Exit codes:
   0  success
   1  the data given is wrong: a request file that does not parse (malformed, truncated,
-     too large, newer format_version, wrong field type), an unknown draft or version
+     too large, newer format_version, wrong field type), an unknown draft or version,
+     a profile pack with problems (every problem is listed; nothing is imported), a State
+     code that is not ISO 3166-1 alpha-3
   2  usage error, or something could not be read or written: a missing or unreadable
      file, a register that is locked, read-only, damaged or not a register
-Nothing is written to the register when a command fails.";
+Nothing is written to the register when a command fails.
+`mla check` has its own codes: 0 no blocker, 1 at least one blocker, 2 the file cannot be
+read or is not a valid request file.";
 
 /// MLA Desk: draft and check requests for mutual legal assistance in criminal matters.
 #[derive(Parser, Debug)]
@@ -76,6 +89,10 @@ enum Command {
     Duplicate(commands::duplicate::Args),
     Status(commands::status::Args),
     Audit(commands::audit::Args),
+    Check(commands::check::Args),
+    Rules(commands::rules::Args),
+    Profiles(commands::profiles::Args),
+    Profile(commands::profile::Args),
 }
 
 /// What every command gets: how to reach the register, and who acts.
@@ -135,9 +152,13 @@ fn main() -> ExitCode {
         Command::Restore(args) => commands::restore::run(&context, args),
         Command::Trash(args) => commands::trash::run(&context, args),
         Command::Untrash(args) => commands::trash::run_untrash(&context, args),
+        Command::Profiles(args) => commands::profiles::run(args),
+        Command::Profile(args) => commands::profile::run(args),
         Command::Duplicate(args) => commands::duplicate::run(&context, args),
         Command::Status(args) => commands::status::run(&context, args),
         Command::Audit(args) => commands::audit::run(&context, args),
+        Command::Check(args) => commands::check::run(args),
+        Command::Rules(args) => commands::rules::run(args),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

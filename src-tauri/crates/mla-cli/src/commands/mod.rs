@@ -1,13 +1,17 @@
 //! One module per subcommand: its arguments (with their help) and its `run`.
 
 pub mod audit;
+pub mod check;
 pub mod duplicate;
 pub mod export_json;
 pub mod history;
 pub mod import;
 pub mod list;
 pub mod new;
+pub mod profile;
+pub mod profiles;
 pub mod restore;
+pub mod rules;
 pub mod show;
 pub mod status;
 pub mod trash;
