@@ -8,7 +8,6 @@ pub mod ipc;
 mod state;
 
 use std::sync::atomic::Ordering;
-use std::time::Duration;
 
 use tauri::{Emitter, Manager, WindowEvent};
 
@@ -16,11 +15,10 @@ use crate::ipc::{ErrorCode, IpcError};
 use crate::state::AppState;
 
 /// Event sent to the UI when the user closes the window: the UI saves what is pending and
-/// then calls `close_window`.
+/// then calls `close_window`. If it cannot save, it says so and the window stays open; a
+/// second close request then closes it without asking (the user insisted, or the UI is not
+/// answering). There is no timer: closing by itself could throw away unsaved typing.
 pub const CLOSE_REQUESTED_EVENT: &str = "mla://close-requested";
-
-/// How long the window waits for the UI to finish its last save before closing anyway.
-const CLOSE_GRACE: Duration = Duration::from_secs(5);
 
 /// Start the desktop app.
 pub fn run() {
@@ -56,19 +54,13 @@ pub fn run() {
             if let WindowEvent::CloseRequested { api, .. } = event {
                 let state = window.state::<AppState>();
                 if state.closing.swap(true, Ordering::SeqCst) {
-                    // Second close request (the UI did not answer, or the user insists).
+                    // Second close request: let it through.
                     return;
                 }
                 api.prevent_close();
                 if window.emit(CLOSE_REQUESTED_EVENT, ()).is_err() {
                     let _ = window.destroy();
-                    return;
                 }
-                let w = window.clone();
-                std::thread::spawn(move || {
-                    std::thread::sleep(CLOSE_GRACE);
-                    let _ = w.destroy();
-                });
             }
         })
         .run(tauri::generate_context!())

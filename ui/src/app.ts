@@ -35,6 +35,8 @@ export class App {
       this.notice,
       this.main,
     );
+    // Listen first: the window must close (after saving) whatever screen is shown.
+    void onCloseRequested(() => void this.closeRequested());
     let status: RegisterStatus;
     try {
       status = await call("register_status", null);
@@ -47,7 +49,6 @@ export class App {
       this.showRegisterError(status.path, status.error);
       return;
     }
-    void onCloseRequested(() => void this.closeRequested());
     this.showList();
   }
 
