@@ -42,7 +42,11 @@ fi
 command -v cargo >/dev/null || { echo "setup: Rust (cargo) is required: https://rustup.rs" >&2; exit 1; }
 
 echo "setup: npm packages (ui/)"
-(cd ui && npm ci --no-audit --no-fund --loglevel=error)
+# `npm install`, not `npm ci`: the registry reachable here serves only the Linux builds of
+# packages with per-platform binaries (rollup, esbuild), so package-lock.json cannot list
+# the other platforms' builds and `npm ci` refuses it as out of sync. `npm install` still
+# installs the locked versions.
+(cd ui && npm install --no-audit --no-fund --loglevel=error)
 
 if [ "$want_tests" = 1 ]; then
   if ! command -v tauri-driver >/dev/null; then

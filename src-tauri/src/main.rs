@@ -1,1 +1,6 @@
-fn main() {}
+// Prevents an extra console window on Windows in release builds.
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+fn main() {
+    mla_desk::run();
+}

@@ -1,0 +1,291 @@
+//! The IPC surface: every command's arguments and response, declared once here.
+//!
+//! The TypeScript bindings in `ui/src/bindings/` are generated from these types (ts-rs)
+//! and committed; `tests/bindings.rs` fails when they drift. Errors cross the boundary as
+//! [`IpcError`] `{ code, message }`: the UI branches on `code`, never on `message`.
+
+use mla_core::Request;
+use mla_store::{DraftSummary, StoreError, VersionInfo};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// Stable machine-readable error codes. Renaming one is a breaking change for the UI.
+/// The register's codes are the same strings as `mla_store::StoreError::code()` (a test
+/// checks it).
+#[derive(Serialize, Deserialize, TS, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+#[ts(export_to = "ipc.ts")]
+pub enum ErrorCode {
+    RegisterLocked,
+    RegisterReadOnly,
+    RegisterNotADatabase,
+    RegisterForeignDatabase,
+    RegisterCorrupt,
+    RegisterCannotOpen,
+    RegisterNewerSchema,
+    RegisterOutdatedSchema,
+    RegisterDiskFull,
+    DraftNotFound,
+    VersionNotFound,
+    StoredRequestUnreadable,
+    InvalidStatus,
+    NoDataDir,
+    RegisterIo,
+    RegisterSqlite,
+    /// A command was called although the register could not be opened at start-up.
+    RegisterUnavailable,
+    /// Anything else; the message says what.
+    Internal,
+}
+
+impl ErrorCode {
+    /// Whether the register file itself is the problem (the UI shows the register error
+    /// screen rather than a message next to a draft).
+    pub fn is_register_problem(self) -> bool {
+        !matches!(
+            self,
+            ErrorCode::DraftNotFound
+                | ErrorCode::VersionNotFound
+                | ErrorCode::StoredRequestUnreadable
+                | ErrorCode::InvalidStatus
+                | ErrorCode::Internal
+        )
+    }
+}
+
+impl From<&StoreError> for ErrorCode {
+    fn from(e: &StoreError) -> Self {
+        match e {
+            StoreError::Locked { .. } => ErrorCode::RegisterLocked,
+            StoreError::ReadOnly { .. } => ErrorCode::RegisterReadOnly,
+            StoreError::NotADatabase { .. } => ErrorCode::RegisterNotADatabase,
+            StoreError::NotARegister { .. } => ErrorCode::RegisterForeignDatabase,
+            StoreError::Corrupt { .. } => ErrorCode::RegisterCorrupt,
+            StoreError::CannotOpen { .. } => ErrorCode::RegisterCannotOpen,
+            StoreError::NewerSchema { .. } => ErrorCode::RegisterNewerSchema,
+            StoreError::OutdatedSchema { .. } => ErrorCode::RegisterOutdatedSchema,
+            StoreError::DiskFull { .. } => ErrorCode::RegisterDiskFull,
+            StoreError::NotFound(_) => ErrorCode::DraftNotFound,
+            StoreError::VersionNotFound { .. } => ErrorCode::VersionNotFound,
+            StoreError::Format { .. } => ErrorCode::StoredRequestUnreadable,
+            StoreError::InvalidStatus(_) => ErrorCode::InvalidStatus,
+            StoreError::NoDataDir => ErrorCode::NoDataDir,
+            StoreError::Io { .. } => ErrorCode::RegisterIo,
+            StoreError::Sqlite { .. } => ErrorCode::RegisterSqlite,
+        }
+    }
+}
+
+impl From<StoreError> for IpcError {
+    fn from(e: StoreError) -> Self {
+        IpcError::new(ErrorCode::from(&e), e.to_string())
+    }
+}
+
+/// An error as the UI sees it.
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[ts(export_to = "ipc.ts")]
+#[error("{message}")]
+pub struct IpcError {
+    pub code: ErrorCode,
+    /// Human-readable, for display only.
+    pub message: String,
+}
+
+impl IpcError {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        IpcError {
+            code,
+            message: message.into(),
+        }
+    }
+}
+
+/// Which register the app is on, and whether it could be opened.
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
+#[ts(export_to = "ipc.ts")]
+pub struct RegisterStatus {
+    /// The register file path, as resolved from `--register`, `MLA_REGISTER` or the default.
+    pub path: String,
+    /// Why the register is not usable; `null` when it is open.
+    pub error: Option<IpcError>,
+    /// The app version (for the about line).
+    pub app_version: String,
+}
+
+/// Arguments of `list_drafts`.
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq, Default)]
+#[ts(export_to = "ipc.ts")]
+pub struct ListDraftsArgs {
+    /// Free text matched against reference, requested State and status; empty for all.
+    pub query: String,
+    /// `true` lists the trash (deleted drafts) instead of the live drafts.
+    pub trash: bool,
+}
+
+/// One line of the register list.
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
+#[ts(export_to = "ipc.ts")]
+pub struct DraftRow {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub reference: String,
+    pub requested_state: String,
+    pub case_number: String,
+    /// One of `draft`, `ready`, `sent`, `closed`.
+    pub status: String,
+    /// RFC 3339 time of the last saved version.
+    pub updated_at: String,
+    #[ts(type = "number")]
+    pub version: i64,
+    pub deleted: bool,
+}
+
+/// Arguments naming one draft.
+#[derive(Serialize, Deserialize, TS, Clone, Copy, Debug, PartialEq)]
+#[ts(export_to = "ipc.ts")]
+pub struct DraftIdArgs {
+    #[ts(type = "number")]
+    pub id: i64,
+}
+
+/// A draft opened in the editor.
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
+#[ts(export_to = "ipc.ts")]
+pub struct DraftView {
+    pub summary: DraftRow,
+    pub request: Request,
+}
+
+/// Arguments of `save_draft`: the whole request as the editor has it now.
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
+#[ts(export_to = "ipc.ts")]
+pub struct SaveDraftArgs {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub request: Request,
+}
+
+/// What a save produced.
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
+#[ts(export_to = "ipc.ts")]
+pub struct SaveDraftResponse {
+    /// The draft after the save (new version number, time).
+    pub summary: DraftRow,
+}
+
+/// One saved version of a draft.
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
+#[ts(export_to = "ipc.ts")]
+pub struct VersionRow {
+    #[ts(type = "number")]
+    pub version: i64,
+    /// RFC 3339 time the version was saved.
+    pub saved_at: String,
+    pub actor: String,
+    pub note: String,
+}
+
+/// Arguments of `restore_version`.
+#[derive(Serialize, Deserialize, TS, Clone, Copy, Debug, PartialEq)]
+#[ts(export_to = "ipc.ts")]
+pub struct RestoreVersionArgs {
+    #[ts(type = "number")]
+    pub id: i64,
+    #[ts(type = "number")]
+    pub version: i64,
+}
+
+impl From<DraftSummary> for DraftRow {
+    fn from(s: DraftSummary) -> Self {
+        DraftRow {
+            id: s.id,
+            reference: s.reference,
+            requested_state: s.requested_state,
+            case_number: s.case_number,
+            status: s.status,
+            updated_at: s.updated_at,
+            version: s.version,
+            deleted: s.deleted,
+        }
+    }
+}
+
+impl From<VersionInfo> for VersionRow {
+    fn from(v: VersionInfo) -> Self {
+        VersionRow {
+            version: v.version,
+            saved_at: v.saved_at,
+            actor: v.actor,
+            note: v.note,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    /// One of each store error, so that a new variant must be listed here (the match in
+    /// `From<&StoreError>` already forces a mapping).
+    fn every_store_error() -> Vec<StoreError> {
+        let path = PathBuf::from("/r.sqlite");
+        vec![
+            StoreError::Locked { path: path.clone() },
+            StoreError::ReadOnly { path: path.clone() },
+            StoreError::NotADatabase { path: path.clone() },
+            StoreError::NotARegister { path: path.clone() },
+            StoreError::Corrupt {
+                path: path.clone(),
+                detail: "x".into(),
+            },
+            StoreError::CannotOpen {
+                path: path.clone(),
+                detail: "x".into(),
+            },
+            StoreError::NewerSchema {
+                path: path.clone(),
+                found: 9,
+                supported: 1,
+            },
+            StoreError::OutdatedSchema {
+                path: path.clone(),
+                found: 0,
+                supported: 1,
+            },
+            StoreError::DiskFull { path: path.clone() },
+            StoreError::NotFound(3),
+            StoreError::VersionNotFound { id: 3, version: 4 },
+            StoreError::Format {
+                id: 3,
+                version: 4,
+                source: mla_core::FormatError::Empty,
+            },
+            StoreError::InvalidStatus("x".into()),
+            StoreError::NoDataDir,
+            StoreError::Io {
+                path: path.clone(),
+                source: std::io::Error::other("x"),
+            },
+            StoreError::Sqlite {
+                path,
+                source: rusqlite::Error::InvalidQuery,
+            },
+        ]
+    }
+
+    #[test]
+    fn ipc_codes_are_the_store_codes() {
+        for e in every_store_error() {
+            let store_code = e.code();
+            let store_message = e.to_string();
+            let register_problem = e.is_register_problem();
+            let ipc = IpcError::from(e);
+            let json = serde_json::to_value(&ipc).unwrap();
+            assert_eq!(json["code"], store_code, "{json}");
+            assert_eq!(json["message"], store_message);
+            assert_eq!(ipc.code.is_register_problem(), register_problem, "{json}");
+        }
+    }
+}

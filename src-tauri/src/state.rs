@@ -1,0 +1,53 @@
+//! The state shared by all commands.
+
+use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
+use std::sync::{Mutex, MutexGuard};
+
+use mla_store::Register;
+
+use crate::ipc::{ErrorCode, IpcError};
+
+/// Everything the commands need; managed by Tauri.
+pub struct AppState {
+    /// The register file the app was started on (empty when it could not be determined).
+    pub register_path: PathBuf,
+    /// The open register, or why it could not be opened. Never retried silently: the UI
+    /// shows the error and the user restarts once the cause is fixed.
+    pub register: Result<Mutex<Register>, IpcError>,
+    /// Who is recorded in the register's history and audit log.
+    pub actor: String,
+    /// Set once the window has asked the UI to flush before closing.
+    pub closing: AtomicBool,
+}
+
+impl AppState {
+    /// The register, locked for one command.
+    pub fn register(&self) -> Result<MutexGuard<'_, Register>, IpcError> {
+        let mutex = self.register.as_ref().map_err(|e| {
+            IpcError::new(
+                ErrorCode::RegisterUnavailable,
+                format!("the register is not open: {}", e.message),
+            )
+        })?;
+        // A panic in another command cannot leave the SQLite connection half-written (each
+        // change is one transaction), so a poisoned lock is safe to take over.
+        Ok(mutex.lock().unwrap_or_else(|p| p.into_inner()))
+    }
+}
+
+/// Resolve the register path (`--register`, then `MLA_REGISTER`, then the user data
+/// directory) and open it. Errors are kept for the UI to show; nothing here panics.
+pub fn open_register(cli_path: Option<PathBuf>) -> (PathBuf, Result<Mutex<Register>, IpcError>) {
+    let path = match cli_path {
+        Some(p) => p,
+        None => match Register::default_path_created() {
+            Ok(p) => p,
+            Err(e) => return (PathBuf::new(), Err(e.into())),
+        },
+    };
+    let register = Register::open(&path)
+        .map(Mutex::new)
+        .map_err(IpcError::from);
+    (path, register)
+}

@@ -1,0 +1,629 @@
+//! End-to-end tests of the real `mla-desk` binary: fantoccini → tauri-driver
+//! (127.0.0.1:4444) → WebKitWebDriver → the app, under Xvfb.
+//!
+//! Run with `scripts/e2e.sh`, which builds the UI and the app, starts Xvfb and
+//! tauri-driver, runs these tests and stops everything. Environment:
+//! - `MLA_DESK_BIN`: the app binary (default `target/debug/mla-desk`);
+//! - `TAURI_DRIVER_URL`: the WebDriver endpoint (default `http://127.0.0.1:4444`);
+//! - `MLA_SCREENSHOTS`: where screenshots go (default `artifacts/screenshots/`).
+//!
+//! Each test starts the app on its own fresh register file. tauri-driver drives one app at a
+//! time, so the tests take a lock and run one after the other.
+
+use std::future::Future;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use fantoccini::{elements::Element, Client, ClientBuilder, Locator};
+use mla_core::Request;
+use mla_store::{ListFilter, Register};
+
+static ONE_APP_AT_A_TIME: Mutex<()> = Mutex::new(());
+
+thread_local! {
+    /// Sessions not yet ended by `App::quit`, ended by `run` after the test.
+    static OPEN_SESSIONS: std::cell::RefCell<Vec<Client>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+const TIMEOUT: Duration = Duration::from_secs(60);
+
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
+}
+
+fn app_binary() -> PathBuf {
+    let bin = std::env::var_os("MLA_DESK_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            let target = std::env::var_os("CARGO_TARGET_DIR")
+                .map(PathBuf::from)
+                .unwrap_or_else(|| workspace_root().join("target"));
+            target.join("debug/mla-desk")
+        });
+    assert!(
+        bin.is_file(),
+        "the app binary {} does not exist; build it with \
+         `(cd ui && npm run build) && cargo build -p mla-desk`, or run scripts/e2e.sh",
+        bin.display()
+    );
+    bin
+}
+
+fn screenshot_dir() -> PathBuf {
+    let dir = std::env::var_os("MLA_SCREENSHOTS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace_root().join("artifacts/screenshots"));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Longest a whole test may take before it fails (instead of hanging CI).
+const TEST_TIMEOUT: Duration = Duration::from_secs(300);
+
+/// Run one test body against the app: lock, runtime, and a time limit.
+fn run<F, Fut>(body: F)
+where
+    F: FnOnce() -> Fut + 'static,
+    Fut: Future<Output = ()> + 'static,
+{
+    let _guard = ONE_APP_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner());
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let local = tokio::task::LocalSet::new();
+    let outcome = local.block_on(&rt, async {
+        let task = tokio::task::spawn_local(async move {
+            tokio::time::timeout(TEST_TIMEOUT, body())
+                .await
+                .unwrap_or_else(|_| panic!("the test did not finish within {TEST_TIMEOUT:?}"))
+        });
+        let outcome = task.await;
+        // A failed test leaves its app running: end those sessions so the next test can
+        // start one (tauri-driver drives one session at a time).
+        let open: Vec<Client> = OPEN_SESSIONS.with(|o| o.borrow_mut().drain(..).collect());
+        for client in open {
+            let _ = tokio::time::timeout(TIMEOUT, client.close()).await;
+        }
+        outcome
+    });
+    if let Err(e) = outcome {
+        if e.is_panic() {
+            std::panic::resume_unwind(e.into_panic());
+        }
+        panic!("test task failed: {e}");
+    }
+}
+
+/// A running app under WebDriver.
+struct App {
+    client: Client,
+}
+
+impl App {
+    /// Start the app on `register` and wait until its first screen is up.
+    async fn start(register: &Path) -> App {
+        let url = std::env::var("TAURI_DRIVER_URL")
+            .unwrap_or_else(|_| "http://127.0.0.1:4444".to_owned());
+        let mut caps = serde_json::Map::new();
+        caps.insert(
+            "tauri:options".to_owned(),
+            serde_json::json!({
+                "application": app_binary(),
+                "args": ["--register", register],
+            }),
+        );
+        let mut builder = ClientBuilder::native();
+        builder.capabilities(caps);
+        let client = tokio::time::timeout(TIMEOUT, builder.connect(&url))
+            .await
+            .unwrap_or_else(|_| panic!("no WebDriver session from {url} within {TIMEOUT:?}"))
+            .unwrap_or_else(|e| {
+                panic!("no WebDriver session at {url} ({e}); is tauri-driver running? use scripts/e2e.sh")
+            });
+        OPEN_SESSIONS.with(|o| o.borrow_mut().push(client.clone()));
+        let app = App { client };
+        app.wait_for("#new-draft, #register-error").await;
+        app
+    }
+
+    /// End the WebDriver session, which quits the app.
+    async fn quit(self) {
+        OPEN_SESSIONS.with(|o| o.borrow_mut().clear());
+        tokio::time::timeout(TIMEOUT, self.client.close())
+            .await
+            .expect("ending the WebDriver session timed out")
+            .expect("ending the WebDriver session");
+    }
+
+    async fn wait_for(&self, css: &str) -> Element {
+        self.client
+            .wait()
+            .at_most(TIMEOUT)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("element {css} did not appear: {e}"))
+    }
+
+    async fn find(&self, css: &str) -> Element {
+        self.client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no element {css}: {e}"))
+    }
+
+    async fn click(&self, css: &str) {
+        self.wait_for(css)
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("clicking {css}: {e}"));
+    }
+
+    async fn type_into(&self, css: &str, text: &str) {
+        self.wait_for(css)
+            .await
+            .send_keys(text)
+            .await
+            .unwrap_or_else(|e| panic!("typing into {css}: {e}"));
+    }
+
+    async fn value(&self, css: &str) -> String {
+        self.find(css)
+            .await
+            .prop("value")
+            .await
+            .unwrap()
+            .unwrap_or_default()
+    }
+
+    async fn text(&self, css: &str) -> String {
+        self.find(css).await.text().await.unwrap()
+    }
+
+    /// Poll `probe` until it returns `Some`, or fail after [`TIMEOUT`] saying `what`.
+    async fn until<T, Fut: Future<Output = Option<T>>>(
+        &self,
+        what: &str,
+        mut probe: impl FnMut() -> Fut,
+    ) -> T {
+        let start = Instant::now();
+        loop {
+            if let Some(v) = probe().await {
+                return v;
+            }
+            if start.elapsed() > TIMEOUT {
+                let shot = self.screenshot(&format!("FAILED-{}", slug(what))).await;
+                panic!(
+                    "timed out waiting for {what} (screenshot: {})",
+                    shot.display()
+                );
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Wait until the editor says everything typed is saved.
+    async fn wait_saved(&self) {
+        self.until("the save status to be Saved", || async {
+            let el = self.client.find(Locator::Css("#save-status")).await.ok()?;
+            let state = el.attr("data-state").await.ok()??;
+            let text = el.text().await.ok()?;
+            (state == "saved" && text == "Saved").then_some(())
+        })
+        .await;
+    }
+
+    /// References shown in the list, in order; `None` while the list is being redrawn
+    /// (an element went stale between finding and reading it).
+    async fn listed_references(&self) -> Option<Vec<String>> {
+        let mut out = Vec::new();
+        for cell in self
+            .client
+            .find_all(Locator::Css("#drafts tbody td.reference"))
+            .await
+            .ok()?
+        {
+            out.push(cell.text().await.ok()?);
+        }
+        Some(out)
+    }
+
+    async fn wait_list(&self, expected: &[&str]) {
+        let mut want: Vec<String> = expected.iter().map(|s| s.to_string()).collect();
+        want.sort();
+        self.until(&format!("the list to show {expected:?}"), || {
+            let want = want.clone();
+            async move {
+                let mut got = self.listed_references().await?;
+                got.sort();
+                (got == want).then_some(())
+            }
+        })
+        .await;
+    }
+
+    async fn screenshot(&self, name: &str) -> PathBuf {
+        let path = screenshot_dir().join(format!("{name}.png"));
+        match self.client.screenshot().await {
+            Ok(png) => std::fs::write(&path, png).unwrap(),
+            Err(e) => eprintln!("screenshot {name} failed: {e}"),
+        }
+        path
+    }
+}
+
+fn slug(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect()
+}
+
+fn fresh_register() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("register.sqlite");
+    (dir, path)
+}
+
+/// Seed a register with drafts (reference, requested State) before the app starts.
+fn seed(path: &Path, drafts: &[(&str, &str, &str)]) -> Vec<i64> {
+    let reg = Register::open(path).unwrap();
+    drafts
+        .iter()
+        .map(|(reference, state, case_number)| {
+            let mut r = Request {
+                reference: reference.to_string(),
+                requested_state: state.to_string(),
+                ..Default::default()
+            };
+            r.case.case_number = case_number.to_string();
+            reg.create(&r, "e2e-seed").unwrap()
+        })
+        .collect()
+}
+
+fn row(id: i64, child: &str) -> String {
+    format!("#drafts tr[data-id=\"{id}\"] {child}")
+}
+
+/// (a) Create a draft, type, quit, start again on the same register: the text is there.
+#[test]
+fn typed_text_survives_quitting_and_restarting_the_app() {
+    run(|| async {
+        let (_dir, register) = fresh_register();
+        // Text that looks like markup must stay text.
+        let reference = "MLA/2026/0042 <b>not bold</b>";
+        let facts = "Between March and June 2025 the suspect transferred EUR 1.2 million \
+                     to an account at Banque Fictive (Lyon). <img src=x onerror=alert(1)> Ünïcödé: ação, Łódź.";
+
+        let app = App::start(&register).await;
+        app.screenshot("01-register-empty").await;
+        app.click("#new-draft").await;
+        app.type_into("#f-reference", reference).await;
+        app.type_into("#f-requested-state", "fra").await;
+        app.type_into("#f-officer-name", "Jane Example").await;
+        app.type_into("#f-facts", facts).await;
+        app.wait_saved().await;
+        app.screenshot("02-editor").await;
+        app.quit().await;
+
+        // What the register holds is exactly the latest typed state.
+        {
+            let reg = Register::open(&register).unwrap();
+            let drafts = reg.list(&ListFilter::default()).unwrap();
+            assert_eq!(drafts.len(), 1, "{drafts:?}");
+            let draft = reg.get(drafts[0].id).unwrap();
+            assert_eq!(draft.request.reference, reference);
+            assert_eq!(draft.request.requested_state, "FRA");
+            assert_eq!(
+                draft.request.requesting_authority.officer.name,
+                "Jane Example"
+            );
+            assert_eq!(draft.request.facts, facts);
+        }
+
+        let app = App::start(&register).await;
+        app.wait_list(&[reference]).await;
+        assert!(
+            app.client
+                .find_all(Locator::Css("#drafts b, #drafts img"))
+                .await
+                .unwrap()
+                .is_empty(),
+            "typed markup was rendered as HTML"
+        );
+        app.screenshot("03-register-after-restart").await;
+        app.click("#drafts button.open").await;
+        app.wait_for("#f-facts").await;
+        assert_eq!(app.value("#f-reference").await, reference);
+        assert_eq!(app.value("#f-requested-state").await, "FRA");
+        assert_eq!(app.value("#f-facts").await, facts);
+        assert!(app.text("#editor-heading").await.contains(reference));
+        app.quit().await;
+    });
+}
+
+/// (b) Two saved texts, then restore the earlier one from the History panel.
+#[test]
+fn history_restores_an_earlier_version() {
+    run(|| async {
+        let (_dir, register) = fresh_register();
+        let first = "Version one of the facts.";
+        let second = " Added later: a second transfer in July.";
+
+        let app = App::start(&register).await;
+        app.click("#new-draft").await;
+        app.type_into("#f-reference", "HIST-1").await;
+        app.type_into("#f-facts", first).await;
+        app.wait_saved().await;
+        app.type_into("#f-facts", second).await;
+        app.wait_saved().await;
+        let both = format!("{first}{second}");
+        assert_eq!(app.value("#f-facts").await, both);
+
+        // Find, in the register itself, the version that holds only the first text.
+        let (id, old_version) = {
+            let reg = Register::open(&register).unwrap();
+            let id = reg.list(&ListFilter::default()).unwrap()[0].id;
+            let old = reg
+                .history(id)
+                .unwrap()
+                .into_iter()
+                .map(|v| v.version)
+                .find(|&v| {
+                    let r = reg.version(id, v).unwrap();
+                    r.facts == first && r.reference == "HIST-1"
+                })
+                .expect("a saved version with only the first text");
+            assert_eq!(reg.get(id).unwrap().request.facts, both);
+            (id, old)
+        };
+
+        app.click("#history-toggle").await;
+        let restore =
+            format!("#history-list li[data-version=\"{old_version}\"] button.restore-version");
+        app.wait_for(&restore).await;
+        app.screenshot("04-history").await;
+        app.click(&restore).await;
+        app.until("the facts field to show the restored text", || async {
+            (app.value("#f-facts").await == first).then_some(())
+        })
+        .await;
+        app.wait_saved().await;
+        app.screenshot("05-history-restored").await;
+
+        let reg = Register::open(&register).unwrap();
+        let draft = reg.get(id).unwrap();
+        assert_eq!(draft.request.facts, first);
+        assert!(draft.summary.version > old_version);
+        let last = reg
+            .history(id)
+            .unwrap()
+            .into_iter()
+            .max_by_key(|v| v.version)
+            .unwrap();
+        assert!(
+            last.note.contains(&format!("version {old_version}")),
+            "{last:?}"
+        );
+        app.quit().await;
+    });
+}
+
+/// (c) Delete a draft to the trash, see it there, restore it.
+#[test]
+fn delete_to_trash_and_restore() {
+    run(|| async {
+        let (_dir, register) = fresh_register();
+        let ids = seed(
+            &register,
+            &[("ALPHA-1", "GBR", "2026/11"), ("BETA-2", "KEN", "2026/12")],
+        );
+
+        let app = App::start(&register).await;
+        app.wait_list(&["ALPHA-1", "BETA-2"]).await;
+        app.click(&row(ids[0], "button.trash")).await;
+        app.wait_list(&["BETA-2"]).await;
+        assert!(app.text("#notice").await.contains("ALPHA-1"));
+
+        app.click("#tab-trash").await;
+        app.wait_list(&["ALPHA-1"]).await;
+        app.screenshot("06-trash").await;
+        assert!(
+            Register::open(&register)
+                .unwrap()
+                .get(ids[0])
+                .unwrap()
+                .summary
+                .deleted
+        );
+
+        app.click(&row(ids[0], "button.restore")).await;
+        app.until("the trash to be empty", || async {
+            let empty = app.find("#list-empty").await;
+            let shown = empty.attr("hidden").await.ok()?.is_none();
+            (shown && app.listed_references().await?.is_empty()).then_some(())
+        })
+        .await;
+        app.click("#tab-drafts").await;
+        app.wait_list(&["ALPHA-1", "BETA-2"]).await;
+        assert!(
+            !Register::open(&register)
+                .unwrap()
+                .get(ids[0])
+                .unwrap()
+                .summary
+                .deleted
+        );
+        app.quit().await;
+    });
+}
+
+/// (d) The search box filters the list by reference, State and case number.
+#[test]
+fn search_filters_the_list() {
+    run(|| async {
+        let (_dir, register) = fresh_register();
+        seed(
+            &register,
+            &[
+                ("UK-FRAUD-7", "GBR", "PNF 25/0117"),
+                ("BR-BRIBE-3", "BRA", "PNF 25/0042"),
+                ("KE-LAUNDER-9", "KEN", "AML 26/0003"),
+            ],
+        );
+        let app = App::start(&register).await;
+        app.wait_list(&["UK-FRAUD-7", "BR-BRIBE-3", "KE-LAUNDER-9"])
+            .await;
+        app.screenshot("07-register").await;
+
+        app.type_into("#search", "bra").await;
+        app.wait_list(&["BR-BRIBE-3"]).await;
+        app.screenshot("08-search").await;
+
+        let search = app.find("#search").await;
+        search.clear().await.unwrap();
+        app.type_into("#search", "launder").await;
+        app.wait_list(&["KE-LAUNDER-9"]).await;
+
+        search.clear().await.unwrap();
+        app.type_into("#search", "PNF").await;
+        app.wait_list(&["UK-FRAUD-7", "BR-BRIBE-3"]).await;
+
+        search.clear().await.unwrap();
+        app.type_into("#search", "no such thing").await;
+        app.wait_list(&[]).await;
+        assert!(app.text("#list-empty").await.contains("no such thing"));
+        app.quit().await;
+    });
+}
+
+/// A register that cannot be opened shows a clear error in the window.
+#[test]
+fn an_unreadable_register_shows_an_error_in_the_window() {
+    run(|| async {
+        let dir = tempfile::tempdir().unwrap();
+        let register = dir.path().join("not-a-register.sqlite");
+        let garbage = b"this is not an SQLite database, just text\n".repeat(200);
+        std::fs::write(&register, &garbage).unwrap();
+
+        let app = App::start(&register).await;
+        let message = app.text("#register-error-message").await;
+        assert!(message.contains("not an MLA Desk register"), "{message}");
+        assert!(app
+            .text("#register-error")
+            .await
+            .contains("register_not_a_database"));
+        app.screenshot("09-register-error").await;
+        app.quit().await;
+        assert_eq!(
+            std::fs::read(&register).unwrap(),
+            garbage,
+            "the file was changed"
+        );
+    });
+}
+
+/// The README's screenshots: the register with the example requests, and one of them
+/// open in the editor. Written to `artifacts/screenshots/readme-*.png`; copy them to
+/// `assets/screenshots/` after looking at them.
+#[test]
+fn screenshots_for_the_readme() {
+    run(|| async {
+        let (_dir, register) = fresh_register();
+        let examples = workspace_root().join("assets/examples");
+        let mut files: Vec<PathBuf> = std::fs::read_dir(&examples)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.to_string_lossy().ends_with(".mla.json"))
+            .collect();
+        files.sort();
+        assert!(!files.is_empty(), "no examples in {}", examples.display());
+        let mut references = Vec::new();
+        let mut first_id = None;
+        {
+            let reg = Register::open(&register).unwrap();
+            for f in &files {
+                let request = mla_core::parse_request(&std::fs::read(f).unwrap())
+                    .unwrap_or_else(|e| panic!("{}: {e}", f.display()));
+                references.push(request.reference.clone());
+                let id = reg.create(&request, "e2e-seed").unwrap();
+                first_id.get_or_insert(id);
+            }
+        }
+        let app = App::start(&register).await;
+        let refs: Vec<&str> = references.iter().map(String::as_str).collect();
+        app.wait_list(&refs).await;
+        app.screenshot("readme-register").await;
+        app.click(&row(first_id.unwrap(), "button.open")).await;
+        app.wait_for("#f-facts").await;
+        assert_eq!(app.value("#f-reference").await, references[0]);
+        app.click("#history-toggle").await;
+        app.wait_for("#history-list li[data-version]").await;
+        app.screenshot("readme-editor").await;
+        app.quit().await;
+    });
+}
+
+/// Closing the window with unsaved typing (inside the autosave delay) saves it first: the
+/// window manager's close goes through the UI's flush before the window goes away.
+#[test]
+fn closing_the_window_saves_what_was_just_typed() {
+    run(|| async {
+        let (_dir, register) = fresh_register();
+        let ids = seed(&register, &[("CLOSE-1", "DEU", "")]);
+        let facts = "Typed just before closing the window; the autosave delay has not passed.";
+
+        let app = App::start(&register).await;
+        app.click(&row(ids[0], "button.open")).await;
+        app.wait_for("#f-facts").await;
+        app.type_into("#f-facts", facts).await;
+        // Close as the window manager's close button does, at once.
+        assert!(wm_close("MLA Desk"), "no window titled MLA Desk to close");
+
+        // The app saves, then closes its window: wait for the text in the register.
+        let reg = Register::open(&register).unwrap();
+        let start = Instant::now();
+        loop {
+            let saved = reg.get(ids[0]).unwrap().request.facts;
+            if saved == facts {
+                break;
+            }
+            assert!(
+                start.elapsed() < TIMEOUT,
+                "the register still has {saved:?} after closing the window"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        // And the window went away by itself (a second close finds nothing to close).
+        let start = Instant::now();
+        while wm_close("MLA Desk") {
+            assert!(start.elapsed() < TIMEOUT, "the window did not close");
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        // The window is gone; ending the session may report that, which is fine.
+        OPEN_SESSIONS.with(|o| o.borrow_mut().clear());
+        let _ = tokio::time::timeout(TIMEOUT, app.client.close()).await;
+    });
+}
+
+/// Send WM_DELETE_WINDOW to the windows titled `title` (tests/tools/wm_close.py); `false`
+/// when there is none.
+fn wm_close(title: &str) -> bool {
+    let script = workspace_root().join("tests/tools/wm_close.py");
+    let status = std::process::Command::new("python3")
+        .arg(&script)
+        .arg(title)
+        .stderr(std::process::Stdio::null())
+        .status()
+        .expect("running python3 tests/tools/wm_close.py");
+    match status.code() {
+        Some(0) => true,
+        Some(1) => false,
+        _ => panic!("wm_close.py failed: {status}"),
+    }
+}

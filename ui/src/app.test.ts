@@ -1,0 +1,173 @@
+// The UI against a fake backend (Tauri's IPC mocks): what it asks the Rust side for, in
+// which order, and what it shows.
+
+import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import { emit } from "@tauri-apps/api/event";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { App } from "./app";
+import { CLOSE_REQUESTED_EVENT } from "./api";
+import type { DraftRow, RegisterStatus } from "./bindings/ipc";
+import type { Request } from "./bindings/model";
+
+function emptyRequest(reference: string): Request {
+  const contact = { name: "", function: "", email: "", phone: "", languages: [] };
+  return {
+    format_version: 1, id: "", reference, drafting_language: "en", date: null,
+    requesting_authority: { name: "", country: "", address: "", officer: contact },
+    requested_state: "", addressee: { name: "", address: "" }, channel: "unspecified",
+    legal_basis: [], urgency: { urgent: false, reason: "", deadline: null },
+    confidentiality: { required: false, reason: "" },
+    case: { nature: "unspecified", subject: "", conducting_authority: { name: "", functions: "" }, case_number: "", covert: false },
+    offences: [], facts: "", persons: [], assets: [], measures: [], purpose: "", nexus: "",
+    procedures: "", assurances: { speciality: false, reciprocity: false, costs: "" },
+    attachments: [], signatory: { name: "", function: "", place: "" },
+  };
+}
+
+interface FakeDraft { row: DraftRow; request: Request }
+
+/** An in-memory backend with the commands' shapes; records every call. */
+function fakeBackend(status: RegisterStatus, drafts: FakeDraft[]) {
+  const calls: { cmd: string; args: unknown }[] = [];
+  mockIPC((cmd, payload) => {
+    const args = (payload as { args?: unknown } | undefined)?.args;
+    calls.push({ cmd, args: structuredClone(args) });
+    const find = (id: number) => {
+      const d = drafts.find((x) => x.row.id === id);
+      if (!d) throw { code: "draft_not_found", message: `no draft with id ${id} in the register` };
+      return d;
+    };
+    switch (cmd) {
+      case "register_status":
+        return status;
+      case "list_drafts": {
+        const { query, trash } = args as { query: string; trash: boolean };
+        const q = query.trim().toLowerCase();
+        return drafts
+          .filter((d) => d.row.deleted === trash)
+          .filter((d) => q === "" || `${d.row.reference} ${d.row.requested_state}`.toLowerCase().includes(q))
+          .map((d) => d.row);
+      }
+      case "get_draft": {
+        const d = find((args as { id: number }).id);
+        return { summary: d.row, request: d.request };
+      }
+      case "save_draft": {
+        const { id, request } = args as { id: number; request: Request };
+        const d = find(id);
+        d.request = request;
+        d.row = { ...d.row, reference: request.reference, version: d.row.version + 1 };
+        return { summary: d.row };
+      }
+      case "draft_history":
+        return [];
+      case "close_window":
+        return null;
+      default:
+        throw { code: "internal", message: `unexpected command ${cmd}` };
+    }
+  }, { shouldMockEvents: true });
+  return calls;
+}
+
+function draft(id: number, reference: string, state: string): FakeDraft {
+  return {
+    row: {
+      id, reference, requested_state: state, case_number: "", status: "draft",
+      updated_at: "2026-11-22T10:00:00Z", version: 1, deleted: false,
+    },
+    request: { ...emptyRequest(reference), requested_state: state },
+  };
+}
+
+const OK: RegisterStatus = { path: "/home/officer/register.sqlite", error: null, app_version: "0.1.0" };
+
+function references(): string[] {
+  return [...document.querySelectorAll("#drafts tbody td.reference")].map((c) => c.textContent ?? "");
+}
+
+function typeInto(el: HTMLInputElement | HTMLTextAreaElement, text: string): void {
+  for (const ch of text) {
+    el.value += ch;
+    el.dispatchEvent(new Event("input", { bubbles: true }));
+  }
+}
+
+describe("App", () => {
+  let root: HTMLElement;
+  beforeEach(() => {
+    document.body.replaceChildren();
+    root = document.createElement("div");
+    document.body.append(root);
+  });
+  afterEach(() => clearMocks());
+
+  it("lists drafts as text and filters them through list_drafts", async () => {
+    const calls = fakeBackend(OK, [draft(1, "<b>MLA/1</b>", "FRA"), draft(2, "BR-3", "BRA")]);
+    await new App(root).start();
+    await vi.waitFor(() => expect(references()).toEqual(["<b>MLA/1</b>", "BR-3"]));
+    expect(root.querySelector("#drafts b")).toBeNull();
+    expect(root.querySelector("#register-path")?.textContent).toContain("/home/officer/register.sqlite");
+
+    const search = root.querySelector<HTMLInputElement>("#search")!;
+    typeInto(search, "bra");
+    await vi.waitFor(() => expect(references()).toEqual(["BR-3"]));
+    const queries = calls.filter((c) => c.cmd === "list_drafts").map((c) => (c.args as { query: string }).query);
+    expect(queries.at(-1)).toBe("bra");
+    // Debounced: not one list call per keystroke.
+    expect(queries.length).toBeLessThanOrEqual(3);
+  });
+
+  it("on close, saves what was just typed before asking the window to close", async () => {
+    const calls = fakeBackend(OK, [draft(7, "CLOSE-1", "DEU")]);
+    await new App(root).start();
+    await vi.waitFor(() => expect(references()).toEqual(["CLOSE-1"]));
+    root.querySelector<HTMLButtonElement>("#drafts button.open")!.click();
+    const facts = await vi.waitFor(() => {
+      const el = root.querySelector<HTMLTextAreaElement>("#f-facts");
+      expect(el).not.toBeNull();
+      return el!;
+    });
+    typeInto(facts, "typed just before closing");
+    await emit(CLOSE_REQUESTED_EVENT);
+    await vi.waitFor(() => expect(calls.map((c) => c.cmd)).toContain("close_window"));
+    const order = calls.map((c) => c.cmd).filter((c) => c === "save_draft" || c === "close_window");
+    expect(order.at(-1)).toBe("close_window");
+    const saves = calls.filter((c) => c.cmd === "save_draft");
+    expect(saves).toHaveLength(1);
+    expect((saves[0]!.args as { request: Request }).request.facts).toBe("typed just before closing");
+  });
+
+  it("gives every control a label, on the register and in the editor", async () => {
+    fakeBackend(OK, [draft(3, "LBL-1", "ITA")]);
+    await new App(root).start();
+    await vi.waitFor(() => expect(references()).toEqual(["LBL-1"]));
+    const unlabelled = () =>
+      [...root.querySelectorAll<HTMLElement>("input, textarea, select")].filter((c) => {
+        const label = c.id ? root.querySelector(`label[for="${c.id}"]`) : null;
+        return !label || (label.textContent ?? "").trim() === "";
+      });
+    expect(unlabelled()).toEqual([]);
+    // Buttons whose text is not unique get a label that names their draft.
+    const open = root.querySelector("#drafts button.trash")!;
+    expect(open.getAttribute("aria-label")).toContain("LBL-1");
+
+    root.querySelector<HTMLButtonElement>("#drafts button.open")!.click();
+    await vi.waitFor(() => expect(root.querySelector("#f-facts")).not.toBeNull());
+    expect(root.querySelectorAll("input, textarea, select").length).toBeGreaterThanOrEqual(11);
+    expect(unlabelled()).toEqual([]);
+  });
+
+  it("shows a register that cannot be opened, with its code, and lists nothing", async () => {
+    const calls = fakeBackend(
+      { ...OK, error: { code: "register_locked", message: "the register is locked by another program" } },
+      [],
+    );
+    await new App(root).start();
+    expect(root.querySelector("#register-error-message")?.textContent).toBe(
+      "the register is locked by another program",
+    );
+    expect(root.querySelector("#register-error")?.textContent).toContain("register_locked");
+    expect(calls.map((c) => c.cmd)).toEqual(["register_status"]);
+  });
+});
