@@ -152,8 +152,18 @@ impl Shaper<'_> {
         for (i, c) in s.char_indices() {
             let style = Self::style_at(styles, i);
             let stack = fonts::stack(self.lang, style.bold);
+            let ascii = || {
+                // ASCII (digits, spaces, Latin punctuation) always comes from the first face
+                // of the stack that has it, so "1 / 6" next to Chinese keeps Latin spacing.
+                stack
+                    .iter()
+                    .copied()
+                    .find(|&f| c.is_ascii() && fonts::has_glyph(&self.fonts[f], c))
+            };
             let font = if fonts::is_default_ignorable(c) {
                 prev.unwrap_or(stack[0])
+            } else if let Some(f) = ascii() {
+                f
             } else if let Some(p) = prev.filter(|&p| {
                 fonts::is_neutral(c) && fonts::has_glyph(&self.fonts[p], c) && stack.contains(&p)
             }) {
