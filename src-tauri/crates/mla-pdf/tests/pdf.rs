@@ -378,3 +378,65 @@ fn seal_box_is_on_every_page_only_when_asked() {
         .iter()
         .all(|p| !p.contains("Initials / seal")));
 }
+
+/// Headings (h2, h3) of a letter, as their text.
+fn headings(req: &Request, lang: &str) -> Vec<String> {
+    let letters = Letters::load().unwrap();
+    let letter = letters
+        .letter(
+            req,
+            &LetterOptions {
+                lang: Some(lang.to_owned()),
+                central_authority: None,
+            },
+        )
+        .unwrap();
+    letter
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            mla_letter::Block::Heading { inlines, .. } => {
+                Some(inlines.iter().map(|i| i.text.as_str()).collect::<String>())
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn no_heading_is_left_alone_at_the_bottom_of_a_page() {
+    // Facts of growing length move every heading through every position on the page.
+    let mut checked_pages = 0;
+    for n in 0..12 {
+        let mut req = rich();
+        req.facts = (0..n * 3)
+            .map(|i| format!("Fact sentence {i} that takes some room on the line."))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let heads = headings(&req, "en");
+        let pdf = render(&req, "en", &a4());
+        let path = write_tmp(&format!("keep-{n}.pdf"), &pdf.bytes);
+        let raw = tool("pdftotext", &["-raw"], &path);
+        for (i, page) in raw
+            .split('\u{c}')
+            .enumerate()
+            .take(pdf.pages.saturating_sub(1))
+        {
+            // -raw follows drawing order: the body first, then the page furniture.
+            let body: Vec<&str> = page
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .take_while(|l| !l.starts_with("PN-2026/0457-MLA"))
+                .collect();
+            let last = body.last().unwrap();
+            assert!(
+                !heads.iter().any(|h| h == last),
+                "facts x{n}: page {} ends with the heading {last:?}",
+                i + 1
+            );
+            checked_pages += 1;
+        }
+    }
+    assert!(checked_pages > 40);
+}
