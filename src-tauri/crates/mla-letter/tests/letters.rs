@@ -217,3 +217,32 @@ fn html_snapshots_per_language() {
         insta::assert_snapshot!(format!("rich_{lang}"), html);
     }
 }
+
+#[test]
+fn html_snapshots_per_example_and_language() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../assets/examples");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().ends_with(".mla.json"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 3, "examples in {}", dir.display());
+    let letters = Letters::load().unwrap();
+    for file in files {
+        let req = parse_request(&std::fs::read(&file).unwrap()).unwrap();
+        let stem = file
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .replace(".mla.json", "");
+        for lang in LANGUAGES {
+            let letter = letters.letter(&req, &opts(lang)).unwrap();
+            assert_eq!(
+                letter.needs_translation.is_empty(),
+                req.drafting_language == lang
+            );
+            insta::assert_snapshot!(format!("{stem}_{lang}"), letter.html);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+//! One module per subcommand: its arguments (with their help) and its `run`.
+
+pub mod audit;
+pub mod duplicate;
+pub mod export_json;
+pub mod history;
+pub mod import;
+pub mod list;
+pub mod new;
+pub mod render;
+pub mod restore;
+pub mod show;
+pub mod status;
+pub mod trash;
