@@ -139,8 +139,18 @@ fn spans(inlines: &[Inline], size: f32, bold: bool, colour: Colour) -> Vec<Span>
                 InlineKind::Missing => (i.bold || bold, Colour::Red),
                 _ => (i.bold || bold, colour),
             };
+            // Officer text and the marker are bidi isolates (FSI ... PDI, per line): their
+            // direction comes from their own first strong character, so an English sentence
+            // in an Arabic letter keeps its full stop at its end, and the other way round.
+            let text = match i.kind {
+                InlineKind::UserText | InlineKind::NeedsTranslation => format!(
+                    "\u{2068}{}\u{2069}",
+                    i.text.replace('\n', "\u{2069}\n\u{2068}")
+                ),
+                _ => i.text.clone(),
+            };
             Span {
-                text: i.text.clone(),
+                text,
                 style: Style {
                     bold: b,
                     size,
