@@ -99,6 +99,8 @@ pub struct RequestingView {
 pub struct LegalBasisView {
     pub label: String,
     pub detail: UserText,
+    /// Date of a bilateral treaty, formatted in the letter's language (or empty).
+    pub date: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -480,16 +482,17 @@ pub(crate) fn build(
     let mut legal_basis = Vec::new();
     for (i, basis) in req.legal_basis.iter().enumerate() {
         let lb = &pack.legal_basis;
+        // The treaty's date is ours to format; kept apart from the officer's text.
+        let mut treaty_date = String::new();
         let (key, detail) = match basis {
             LegalBasis::Uncac => ("uncac", b.plain(String::new())),
             LegalBasis::Untoc => ("untoc", b.plain(String::new())),
             LegalBasis::BilateralTreaty { name, date } => {
-                let mut d = b.ut(format!("legal_basis[{i}].name"), name);
-                if let Some(date) = date {
-                    d.text = format!("{} ({})", d.text, b.date(Some(*date)));
-                    d.placeholder.clear();
-                }
-                ("bilateral_treaty", d)
+                treaty_date = b.date(*date);
+                (
+                    "bilateral_treaty",
+                    b.ut(format!("legal_basis[{i}].name"), name),
+                )
             }
             LegalBasis::RegionalConvention { name } => (
                 "regional_convention",
@@ -516,6 +519,7 @@ pub(crate) fn build(
         legal_basis.push(LegalBasisView {
             label: LanguagePack::label(lb, key).to_owned(),
             detail,
+            date: treaty_date,
         });
     }
 
