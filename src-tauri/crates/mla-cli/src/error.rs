@@ -50,6 +50,9 @@ pub enum CliError {
     /// The data given is wrong (e.g. not an ISO country code).
     #[error("{0}")]
     Data(String),
+    /// The letter could not be rendered (a template or typesetting failure).
+    #[error("cannot render the letter: {0}")]
+    Render(String),
 
     /// Bad arguments clap cannot check by itself.
     #[error("{0}")]
@@ -83,9 +86,10 @@ impl CliError {
                 mla_profiles::PackError::Rejected { .. } | mla_profiles::PackError::Zip { .. },
             ) => EXIT_DATA,
             CliError::Profiles(_) => EXIT_UNREADABLE,
-            CliError::ReadInput { .. } | CliError::WriteOutput { .. } | CliError::Usage(_) => {
-                EXIT_UNREADABLE
-            }
+            CliError::ReadInput { .. }
+            | CliError::WriteOutput { .. }
+            | CliError::Usage(_)
+            | CliError::Render(_) => EXIT_UNREADABLE,
             CliError::Several(errors) => errors
                 .iter()
                 .map(CliError::exit_code)

@@ -29,6 +29,9 @@ Examples:
   mla duplicate 3                                copy draft 3 into a new draft
   mla status 3 ready                             set the status (draft, ready, sent, closed)
   mla audit 3                                    who did what to draft 3, and when
+  mla render request.mla.json --lang fr -o letter.pdf
+                                                 the letter of request in French (PDF;
+                                                 .html for the preview)
   mla --register /tmp/test.sqlite list           use another register
   mla check request.mla.json --lang fr           check a request file (findings in French)
   mla check request.mla.json --format json       the same, as JSON for tools
@@ -50,7 +53,8 @@ Exit codes:
      a profile pack with problems (every problem is listed; nothing is imported), a State
      code that is not ISO 3166-1 alpha-3
   2  usage error, or something could not be read or written: a missing or unreadable
-     file, a register that is locked, read-only, damaged or not a register
+     file, a register that is locked, read-only, damaged or not a register; a letter
+     that could not be rendered
 Nothing is written to the register when a command fails.
 `mla check` has its own codes: 0 no blocker, 1 at least one blocker, 2 the file cannot be
 read or is not a valid request file.";
@@ -93,6 +97,7 @@ enum Command {
     Rules(commands::rules::Args),
     Profiles(commands::profiles::Args),
     Profile(commands::profile::Args),
+    Render(commands::render::Args),
 }
 
 /// What every command gets: how to reach the register, and who acts.
@@ -159,6 +164,7 @@ fn main() -> ExitCode {
         Command::Audit(args) => commands::audit::run(&context, args),
         Command::Check(args) => commands::check::run(args),
         Command::Rules(args) => commands::rules::run(args),
+        Command::Render(args) => commands::render::run(args),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

@@ -10,6 +10,7 @@ pub mod list;
 pub mod new;
 pub mod profile;
 pub mod profiles;
+pub mod render;
 pub mod restore;
 pub mod rules;
 pub mod show;
