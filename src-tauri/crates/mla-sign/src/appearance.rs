@@ -50,12 +50,11 @@ impl Default for BlockLabels {
 /// Helvetica advance widths (1/1000 em) for ASCII 32..=126, from the Adobe core font
 /// metrics; used only to shrink a long line so that it fits the box.
 const HELVETICA_WIDTHS: [u16; 95] = [
-    278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556,
-    556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556, 1015, 667, 667, 722,
-    722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778, 667, 778, 722, 667, 611, 722,
-    667, 944, 667, 667, 611, 278, 278, 278, 469, 556, 333, 556, 556, 500, 556, 556, 278, 556,
-    556, 222, 222, 500, 222, 833, 556, 556, 556, 556, 333, 500, 278, 556, 500, 722, 500, 500,
-    500, 334, 260, 334, 584,
+    278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556,
+    556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556, 1015, 667, 667, 722, 722, 667,
+    611, 778, 722, 278, 500, 667, 556, 833, 722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667,
+    667, 611, 278, 278, 278, 469, 556, 333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500,
+    222, 833, 556, 556, 556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584,
 ];
 
 /// Encode text in WinAnsiEncoding (the standard fonts' encoding). A character outside it
@@ -135,20 +134,20 @@ pub(crate) fn build_appearance(
         ),
         "date label",
     )?;
-    let place = win_ansi(
-        &format!("{}: {}", block.labels.place, block.place),
-        "place",
-    )?;
+    let place = win_ansi(&format!("{}: {}", block.labels.place, block.place), "place")?;
 
     let mut xobjects = lopdf::Dictionary::new();
     let mut content = Vec::new();
     content.extend_from_slice(b"q 0.97 0.97 0.97 rg 0 0 ");
     content.extend_from_slice(format!("{width:.2} {height:.2} re f Q\n").as_bytes());
-    content.extend_from_slice(format!(
-        "q 0.2 0.2 0.2 RG 0.8 w 0.4 0.4 {:.2} {:.2} re S Q\n",
-        width - 0.8,
-        height - 0.8
-    ).as_bytes());
+    content.extend_from_slice(
+        format!(
+            "q 0.2 0.2 0.2 RG 0.8 w 0.4 0.4 {:.2} {:.2} re S Q\n",
+            width - 0.8,
+            height - 0.8
+        )
+        .as_bytes(),
+    );
     let mut text_x = 6.0f32;
     if let Some(seal) = &block.seal {
         let (image_id, iw, ih) = add_image(doc, seal)?;
@@ -181,7 +180,9 @@ pub(crate) fn build_appearance(
         } else {
             size
         };
-        content.extend_from_slice(format!("/{font} {size:.2} Tf 1 0 0 1 {text_x:.2} {y:.2} Tm ").as_bytes());
+        content.extend_from_slice(
+            format!("/{font} {size:.2} Tf 1 0 0 1 {text_x:.2} {y:.2} Tm ").as_bytes(),
+        );
         content.extend_from_slice(&pdf_literal(text));
         content.extend_from_slice(b" Tj\n");
         y -= line_gap;
@@ -317,12 +318,16 @@ fn add_image(doc: &mut Document, seal: &SealImage) -> Result<(ObjectId, u32, u32
 /// Width, height and component count from a JPEG's start-of-frame marker.
 fn jpeg_size(bytes: &[u8]) -> Result<(u32, u32, u8), Error> {
     if !bytes.starts_with(&[0xFF, 0xD8]) {
-        return Err(Error::BadSealImage("not a JPEG file (no SOI marker)".into()));
+        return Err(Error::BadSealImage(
+            "not a JPEG file (no SOI marker)".into(),
+        ));
     }
     let mut i = 2;
     while i + 4 <= bytes.len() {
         if bytes[i] != 0xFF {
-            return Err(Error::BadSealImage(format!("JPEG marker expected at byte {i}")));
+            return Err(Error::BadSealImage(format!(
+                "JPEG marker expected at byte {i}"
+            )));
         }
         let marker = bytes[i + 1];
         let len = u16::from_be_bytes([bytes[i + 2], bytes[i + 3]]) as usize;

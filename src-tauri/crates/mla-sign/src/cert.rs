@@ -195,7 +195,8 @@ pub(crate) fn parse_certificates(bytes: &[u8]) -> Result<Vec<Certificate>, Error
             }
             Ok(certs)
         }
-        _ => Ok(vec![Certificate::from_der(bytes)
-            .map_err(|e| Error::BadCertificate(format!("DER certificate: {e}")))?]),
+        _ => Ok(vec![Certificate::from_der(bytes).map_err(|e| {
+            Error::BadCertificate(format!("DER certificate: {e}"))
+        })?]),
     }
 }

@@ -8,12 +8,9 @@
 use cms::cert::{CertificateChoices, IssuerAndSerialNumber};
 use cms::content_info::{CmsVersion, ContentInfo};
 use cms::signed_data::{
-    CertificateSet, EncapsulatedContentInfo, SignedData, SignerIdentifier, SignerInfo,
-    SignerInfos,
+    CertificateSet, EncapsulatedContentInfo, SignedData, SignerIdentifier, SignerInfo, SignerInfos,
 };
-use const_oid::db::rfc5911::{
-    ID_CONTENT_TYPE, ID_DATA, ID_MESSAGE_DIGEST, ID_SIGNED_DATA,
-};
+use const_oid::db::rfc5911::{ID_CONTENT_TYPE, ID_DATA, ID_MESSAGE_DIGEST, ID_SIGNED_DATA};
 use der::asn1::{Any, ObjectIdentifier, OctetString, SetOfVec};
 use der::{Encode, Sequence};
 use sha2::{Digest, Sha256};
@@ -26,7 +23,8 @@ use x509_cert::Certificate;
 use crate::keys::{SignatureAlgorithm, SigningKey};
 use crate::Error;
 
-pub(crate) const ID_SHA256: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.16.840.1.101.3.4.2.1");
+pub(crate) const ID_SHA256: ObjectIdentifier =
+    ObjectIdentifier::new_unwrap("2.16.840.1.101.3.4.2.1");
 pub(crate) const SHA256_WITH_RSA: ObjectIdentifier =
     ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.11");
 pub(crate) const ECDSA_WITH_SHA256: ObjectIdentifier =
@@ -59,7 +57,9 @@ fn der_err(e: der::Error) -> Error {
 
 fn attribute(oid: ObjectIdentifier, value: Any) -> Result<Attribute, Error> {
     let mut values = SetOfVec::new();
-    values.insert(AttributeValue::from(value)).map_err(der_err)?;
+    values
+        .insert(AttributeValue::from(value))
+        .map_err(der_err)?;
     Ok(Attribute { oid, values })
 }
 
@@ -88,7 +88,11 @@ pub(crate) fn estimated_size(key: &dyn SigningKey) -> usize {
     let certs: usize = key
         .certificate_chain()
         .iter()
-        .map(|c| c.encoded_len().map(|l| u32::from(l) as usize).unwrap_or(4096))
+        .map(|c| {
+            c.encoded_len()
+                .map(|l| u32::from(l) as usize)
+                .unwrap_or(4096)
+        })
         .sum();
     // Signature (RSA up to 8192 bits), attributes, issuer name twice, framing.
     certs + 1024 + 3 * 1024

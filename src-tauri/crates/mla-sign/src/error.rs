@@ -13,7 +13,9 @@ pub enum Error {
     WrongPassword,
     #[error("the PKCS#12 file could not be read: {0}")]
     BadPkcs12(String),
-    #[error("the PKCS#12 file holds no private key (only certificates); export it again with the key")]
+    #[error(
+        "the PKCS#12 file holds no private key (only certificates); export it again with the key"
+    )]
     NoPrivateKey,
     #[error("the private key does not belong to the certificate {subject}")]
     KeyCertificateMismatch { subject: String },

@@ -76,14 +76,13 @@ impl std::fmt::Debug for Pkcs12Key {
 impl Pkcs12Key {
     /// Open a PKCS#12 file and check its certificate against `now`.
     pub fn open(p12: &[u8], password: &Password, now: DateTime<Utc>) -> Result<Self, Error> {
-        let store = p12_keystore::KeyStore::from_pkcs12(p12, password.expose()).map_err(
-            |e| match e {
+        let store =
+            p12_keystore::KeyStore::from_pkcs12(p12, password.expose()).map_err(|e| match e {
                 p12_keystore::error::Error::MacError(_) => Error::WrongPassword,
                 // A wrong password on a file without MAC shows as a padding error.
                 p12_keystore::error::Error::UnpadError => Error::WrongPassword,
                 other => Error::BadPkcs12(other.to_string()),
-            },
-        )?;
+            })?;
         let Some((_, entry)) = store.private_key_chain() else {
             return Err(Error::NoPrivateKey);
         };
@@ -141,15 +140,14 @@ fn private_key_from_pkcs8(pkcs8: &[u8]) -> Result<Pkcs12Private, Error> {
             use rsa::pkcs8::DecodePrivateKey;
             let key = rsa::RsaPrivateKey::from_pkcs8_der(pkcs8)
                 .map_err(|e| Error::BadPkcs12(format!("RSA private key: {e}")))?;
-            Ok(Pkcs12Private::Rsa(Box::new(
-                rsa::pkcs1v15::SigningKey::<Sha256>::new(key),
-            )))
+            Ok(Pkcs12Private::Rsa(Box::new(rsa::pkcs1v15::SigningKey::<
+                Sha256,
+            >::new(key))))
         }
         const_oid::db::rfc5912::ID_EC_PUBLIC_KEY => {
             use p256::pkcs8::DecodePrivateKey;
-            let key = p256::SecretKey::from_pkcs8_der(pkcs8).map_err(|e| {
-                Error::UnsupportedKey(format!("EC key is not a P-256 key ({e})"))
-            })?;
+            let key = p256::SecretKey::from_pkcs8_der(pkcs8)
+                .map_err(|e| Error::UnsupportedKey(format!("EC key is not a P-256 key ({e})")))?;
             Ok(Pkcs12Private::P256(p256::ecdsa::SigningKey::from(key)))
         }
         other => Err(Error::UnsupportedKey(format!("key algorithm {other}"))),

@@ -2,7 +2,9 @@
 //! signature itself patched into the reserved `/Contents`.
 
 use chrono::{DateTime, Utc};
-use lopdf::{dictionary, Dictionary, Document, IncrementalDocument, Object, ObjectId, Stream, StringFormat};
+use lopdf::{
+    dictionary, Dictionary, Document, IncrementalDocument, Object, ObjectId, Stream, StringFormat,
+};
 use sha2::{Digest, Sha256};
 
 use crate::appearance::{build_appearance, SignatureBlock};
@@ -125,12 +127,21 @@ pub(crate) fn load_document(pdf: &[u8]) -> Result<Document, Error> {
             }
             return Err(Error::CorruptPdf(e.to_string()));
         }
-        Err(_) => return Err(Error::CorruptPdf("the PDF parser failed on this file".into())),
+        Err(_) => {
+            return Err(Error::CorruptPdf(
+                "the PDF parser failed on this file".into(),
+            ))
+        }
     };
     if doc.trailer.has(b"Encrypt") || doc.encryption_state.is_some() || doc.is_encrypted() {
         return Err(Error::EncryptedPdf);
     }
-    if doc.trailer.get(b"Root").and_then(Object::as_reference).is_err() {
+    if doc
+        .trailer
+        .get(b"Root")
+        .and_then(Object::as_reference)
+        .is_err()
+    {
         return Err(Error::CorruptPdf("the trailer has no /Root catalog".into()));
     }
     Ok(doc)
@@ -206,13 +217,21 @@ impl Update {
         }
         let mut names = match self.catalog_entry(b"Names")? {
             Some(Object::Dictionary(d)) => d,
-            Some(_) => return Err(Error::UnsupportedPdf("catalog /Names is not a dictionary".into())),
+            Some(_) => {
+                return Err(Error::UnsupportedPdf(
+                    "catalog /Names is not a dictionary".into(),
+                ))
+            }
             None => Dictionary::new(),
         };
         let mut tree = match names.get(b"EmbeddedFiles") {
             Ok(o) => match resolved(self.prev(), o)? {
                 Object::Dictionary(d) => d,
-                _ => return Err(Error::UnsupportedPdf("/EmbeddedFiles is not a dictionary".into())),
+                _ => {
+                    return Err(Error::UnsupportedPdf(
+                        "/EmbeddedFiles is not a dictionary".into(),
+                    ))
+                }
             },
             Err(_) => Dictionary::new(),
         };
@@ -268,7 +287,13 @@ impl Update {
             let ascii_name: String = file
                 .file_name
                 .chars()
-                .map(|c| if c.is_ascii_graphic() || c == ' ' { c } else { '_' })
+                .map(|c| {
+                    if c.is_ascii_graphic() || c == ' ' {
+                        c
+                    } else {
+                        '_'
+                    }
+                })
                 .collect();
             let mut spec = dictionary! {
                 "Type" => "Filespec",
@@ -302,7 +327,9 @@ impl Update {
         let mut current = Some(page_id);
         let mut depth = 0;
         while let (Some(id), true) = (current, depth < 32) {
-            let Ok(dict) = prev.get_dictionary(id) else { break };
+            let Ok(dict) = prev.get_dictionary(id) else {
+                break;
+            };
             if let Ok(mb) = dict.get(b"MediaBox") {
                 if let Ok(Object::Array(a)) = resolved(prev, mb) {
                     let nums: Vec<f32> = a.iter().filter_map(|o| o.as_float().ok()).collect();
@@ -330,9 +357,10 @@ impl Update {
             return Err(Error::CorruptPdf("the PDF has no pages".into()));
         }
         let page_no = opts.block.and_then(|b| b.page).unwrap_or(count);
-        let page_id = *pages
-            .get(&(page_no as u32))
-            .ok_or(Error::NoSuchPage { page: page_no, count })?;
+        let page_id = *pages.get(&(page_no as u32)).ok_or(Error::NoSuchPage {
+            page: page_no,
+            count,
+        })?;
 
         // AcroForm: the existing one (indirect or direct) or a new one.
         let acro_ref = self
@@ -357,7 +385,11 @@ impl Update {
             .iter()
             .filter_map(|f| resolved(self.prev(), f).ok())
             .filter_map(|f| match f {
-                Object::Dictionary(d) => d.get(b"T").ok().and_then(|t| t.as_str().ok()).map(<[u8]>::to_vec),
+                Object::Dictionary(d) => d
+                    .get(b"T")
+                    .ok()
+                    .and_then(|t| t.as_str().ok())
+                    .map(<[u8]>::to_vec),
                 _ => None,
             })
             .collect();
@@ -394,7 +426,12 @@ impl Update {
             Some(block) => {
                 let rect = block.rect.unwrap_or_else(|| {
                     let mb = self.media_box(page_id);
-                    [mb[2] - 36.0 - 250.0, mb[1] + 36.0, mb[2] - 36.0, mb[1] + 36.0 + 80.0]
+                    [
+                        mb[2] - 36.0 - 250.0,
+                        mb[1] + 36.0,
+                        mb[2] - 36.0,
+                        mb[1] + 36.0 + 80.0,
+                    ]
                 });
                 let (w, h) = ((rect[2] - rect[0]).abs(), (rect[3] - rect[1]).abs());
                 if w < 20.0 || h < 20.0 {
@@ -402,7 +439,8 @@ impl Update {
                         "the signature box {w:.0} × {h:.0} pt is too small (at least 20 × 20)"
                     )));
                 }
-                let ap = build_appearance(&mut self.inc.new_document, block, w, h, opts.signing_time)?;
+                let ap =
+                    build_appearance(&mut self.inc.new_document, block, w, h, opts.signing_time)?;
                 (rect, Some(ap))
             }
             None => ([0.0; 4], None),
@@ -481,7 +519,8 @@ impl Update {
             h.update(s);
         }
         let fresh = h.finalize()[..16].to_vec();
-        let first = first.unwrap_or_else(|| Object::String(fresh.clone(), StringFormat::Hexadecimal));
+        let first =
+            first.unwrap_or_else(|| Object::String(fresh.clone(), StringFormat::Hexadecimal));
         self.inc.new_document.trailer.set(
             "ID",
             vec![first, Object::String(fresh, StringFormat::Hexadecimal)],
@@ -524,7 +563,9 @@ fn all_files(attachments: &[Attachment], request_json: Option<&[u8]>) -> Vec<Att
             file_name: REQUEST_JSON_FILE_NAME.into(),
             bytes: json.to_vec(),
             mime_type: "application/json".into(),
-            description: Some("Machine-readable request for mutual legal assistance (MLA Desk format)".into()),
+            description: Some(
+                "Machine-readable request for mutual legal assistance (MLA Desk format)".into(),
+            ),
             relationship: AfRelationship::Data,
         });
     }
@@ -534,7 +575,11 @@ fn all_files(attachments: &[Attachment], request_json: Option<&[u8]>) -> Vec<Att
 
 /// Embed the files, add the signature field and sign: PAdES baseline B-B over the whole
 /// resulting file.
-pub fn sign_pdf(pdf: &[u8], key: &dyn SigningKey, opts: &SignOptions<'_>) -> Result<Vec<u8>, Error> {
+pub fn sign_pdf(
+    pdf: &[u8],
+    key: &dyn SigningKey,
+    opts: &SignOptions<'_>,
+) -> Result<Vec<u8>, Error> {
     let mut update = Update::new(pdf)?;
     let files = all_files(opts.attachments, opts.request_json);
     update.embed(&files, opts.signing_time)?;
@@ -553,16 +598,24 @@ pub fn sign_pdf(pdf: &[u8], key: &dyn SigningKey, opts: &SignOptions<'_>) -> Res
     needle.resize(reserve * 2 + 1, b'0');
     needle.push(b'>');
     let contents_start = prev_len
-        + find(tail, &needle).ok_or_else(|| Error::Signing("reserved /Contents not found in the output".into()))?;
+        + find(tail, &needle)
+            .ok_or_else(|| Error::Signing("reserved /Contents not found in the output".into()))?;
     let contents_end = contents_start + needle.len();
     let br_text = format!("0 {} {} {}", PLACEHOLDER[0], PLACEHOLDER[1], PLACEHOLDER[2]);
     let br_start = prev_len
         + find(&out[prev_len..], br_text.as_bytes())
             .ok_or_else(|| Error::Signing("reserved /ByteRange not found in the output".into()))?;
     let total = out.len();
-    let actual = format!("0 {} {} {}", contents_start, contents_end, total - contents_end);
+    let actual = format!(
+        "0 {} {} {}",
+        contents_start,
+        contents_end,
+        total - contents_end
+    );
     if actual.len() > br_text.len() {
-        return Err(Error::Signing("the file is too large for the reserved /ByteRange".into()));
+        return Err(Error::Signing(
+            "the file is too large for the reserved /ByteRange".into(),
+        ));
     }
     let padded = format!("{actual:<width$}", width = br_text.len());
     out[br_start..br_start + br_text.len()].copy_from_slice(padded.as_bytes());
@@ -573,7 +626,10 @@ pub fn sign_pdf(pdf: &[u8], key: &dyn SigningKey, opts: &SignOptions<'_>) -> Res
     let digest = hasher.finalize();
     let cms = build_signed_data(key, &digest)?;
     if cms.len() > reserve {
-        return Err(Error::SignatureTooLarge { needed: cms.len(), reserved: reserve });
+        return Err(Error::SignatureTooLarge {
+            needed: cms.len(),
+            reserved: reserve,
+        });
     }
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
     for (i, b) in cms.iter().enumerate() {
@@ -590,7 +646,10 @@ pub(crate) fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     let first = needle[0];
     let mut i = 0;
     while i + needle.len() <= haystack.len() {
-        match haystack[i..haystack.len() - needle.len() + 1].iter().position(|&b| b == first) {
+        match haystack[i..haystack.len() - needle.len() + 1]
+            .iter()
+            .position(|&b| b == first)
+        {
             Some(p) => {
                 i += p;
                 if &haystack[i..i + needle.len()] == needle {

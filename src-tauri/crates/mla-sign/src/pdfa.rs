@@ -32,8 +32,20 @@ fn pdf_date_to_iso(d: &str) -> Option<String> {
     if digits.len() < 4 || !digits.chars().all(|c| c.is_ascii_digit()) {
         return None;
     }
-    let part = |a: usize, b: usize, default: &str| digits.get(a..b).map(str::to_string).unwrap_or_else(|| default.to_string());
-    let (y, mo, da, h, mi, s) = (part(0, 4, "0000"), part(4, 6, "01"), part(6, 8, "01"), part(8, 10, "00"), part(10, 12, "00"), part(12, 14, "00"));
+    let part = |a: usize, b: usize, default: &str| {
+        digits
+            .get(a..b)
+            .map(str::to_string)
+            .unwrap_or_else(|| default.to_string())
+    };
+    let (y, mo, da, h, mi, s) = (
+        part(0, 4, "0000"),
+        part(4, 6, "01"),
+        part(6, 8, "01"),
+        part(8, 10, "00"),
+        part(10, 12, "00"),
+        part(12, 14, "00"),
+    );
     let rest = &d[digits.len().min(d.len())..];
     let tz = if rest.starts_with('Z') || rest.is_empty() {
         "Z".to_string()
@@ -54,7 +66,11 @@ pub(crate) fn apply_pdfa(
     modified: DateTime<Utc>,
 ) -> Result<(), Error> {
     let prev = inc.get_prev_documents();
-    let info_id = prev.trailer.get(b"Info").and_then(Object::as_reference).ok();
+    let info_id = prev
+        .trailer
+        .get(b"Info")
+        .and_then(Object::as_reference)
+        .ok();
     let mut info = info_id
         .and_then(|id| prev.get_dictionary(id).ok().cloned())
         .unwrap_or_default();
@@ -71,22 +87,37 @@ pub(crate) fn apply_pdfa(
     };
     let mut rdf = String::new();
     if let Some(t) = get(b"Title") {
-        rdf.push_str(&format!("<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">{}</rdf:li></rdf:Alt></dc:title>\n", xml_escape(&t)));
+        rdf.push_str(&format!(
+            "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">{}</rdf:li></rdf:Alt></dc:title>\n",
+            xml_escape(&t)
+        ));
     }
     if let Some(a) = get(b"Author") {
-        rdf.push_str(&format!("<dc:creator><rdf:Seq><rdf:li>{}</rdf:li></rdf:Seq></dc:creator>\n", xml_escape(&a)));
+        rdf.push_str(&format!(
+            "<dc:creator><rdf:Seq><rdf:li>{}</rdf:li></rdf:Seq></dc:creator>\n",
+            xml_escape(&a)
+        ));
     }
     if let Some(s) = get(b"Subject") {
         rdf.push_str(&format!("<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">{}</rdf:li></rdf:Alt></dc:description>\n", xml_escape(&s)));
     }
     if let Some(c) = get(b"Creator") {
-        rdf.push_str(&format!("<xmp:CreatorTool>{}</xmp:CreatorTool>\n", xml_escape(&c)));
+        rdf.push_str(&format!(
+            "<xmp:CreatorTool>{}</xmp:CreatorTool>\n",
+            xml_escape(&c)
+        ));
     }
     if let Some(p) = get(b"Producer") {
-        rdf.push_str(&format!("<pdf:Producer>{}</pdf:Producer>\n", xml_escape(&p)));
+        rdf.push_str(&format!(
+            "<pdf:Producer>{}</pdf:Producer>\n",
+            xml_escape(&p)
+        ));
     }
     if let Some(k) = get(b"Keywords") {
-        rdf.push_str(&format!("<pdf:Keywords>{}</pdf:Keywords>\n", xml_escape(&k)));
+        rdf.push_str(&format!(
+            "<pdf:Keywords>{}</pdf:Keywords>\n",
+            xml_escape(&k)
+        ));
     }
     if let Some(iso) = get(b"CreationDate").and_then(|d| pdf_date_to_iso(&d)) {
         rdf.push_str(&format!("<xmp:CreateDate>{iso}</xmp:CreateDate>\n"));

@@ -66,11 +66,15 @@ impl Pkcs11Key {
             Ok(()) | Err(CkError::Pkcs11(RvError::CryptokiAlreadyInitialized, _)) => {}
             Err(e) => return Err(Error::Pkcs11(format!("initialising the module: {e}"))),
         }
-        let slots = context.get_slots_with_token().map_err(ck("listing slots"))?;
+        let slots = context
+            .get_slots_with_token()
+            .map_err(ck("listing slots"))?;
         let mut chosen = None;
         let mut labels = Vec::new();
         for slot in slots {
-            let info = context.get_token_info(slot).map_err(ck("reading token info"))?;
+            let info = context
+                .get_token_info(slot)
+                .map_err(ck("reading token info"))?;
             let label = info.label().trim().to_string();
             if selector.token_label.as_deref().is_none_or(|l| l == label) {
                 chosen = Some(slot);
@@ -84,7 +88,9 @@ impl Pkcs11Key {
                 None => "no token present".into(),
             })
         })?;
-        let session = context.open_ro_session(slot).map_err(ck("opening a session"))?;
+        let session = context
+            .open_ro_session(slot)
+            .map_err(ck("opening a session"))?;
         let auth = AuthPin::from(pin.expose());
         match session.login(UserType::User, Some(&auth)) {
             Ok(()) | Err(CkError::Pkcs11(RvError::UserAlreadyLoggedIn, _)) => {}
@@ -103,7 +109,9 @@ impl Pkcs11Key {
         if let Some(id) = &selector.key_id {
             template.push(Attribute::Id(id.clone()));
         }
-        let keys = session.find_objects(&template).map_err(ck("finding the key"))?;
+        let keys = session
+            .find_objects(&template)
+            .map_err(ck("finding the key"))?;
         let Some(&key) = keys.first() else {
             return Err(Error::Pkcs11("no private key on the token matches".into()));
         };

@@ -14,7 +14,10 @@ use spki::SubjectPublicKeyInfoOwned;
 use x509_cert::Certificate;
 
 use crate::cert::{is_ca, not_after, not_before, CertificateInfo};
-use crate::cms_build::{find_signer, SigningCertificateV2, ECDSA_WITH_SHA256, ID_AA_SIGNING_CERTIFICATE_V2, ID_SHA256, SHA256_WITH_RSA};
+use crate::cms_build::{
+    find_signer, SigningCertificateV2, ECDSA_WITH_SHA256, ID_AA_SIGNING_CERTIFICATE_V2, ID_SHA256,
+    SHA256_WITH_RSA,
+};
 use crate::pdf::{decode_text_string, load_document_for_reading, REQUEST_JSON_FILE_NAME};
 use crate::Error;
 
@@ -34,8 +37,12 @@ pub struct VerifyOptions<'a> {
 #[serde(tag = "status", rename_all = "snake_case")]
 pub enum TrustStatus {
     /// The chain ends at one of the trusted CAs.
-    Trusted { anchor: String },
-    Untrusted { reason: String },
+    Trusted {
+        anchor: String,
+    },
+    Untrusted {
+        reason: String,
+    },
     /// No trusted CA was given.
     NotChecked,
 }
@@ -113,7 +120,10 @@ impl VerificationReport {
 }
 
 fn opt_text(d: &lopdf::Dictionary, key: &[u8]) -> Option<String> {
-    d.get(key).ok().and_then(|o| o.as_str().ok()).map(decode_text_string)
+    d.get(key)
+        .ok()
+        .and_then(|o| o.as_str().ok())
+        .map(decode_text_string)
 }
 
 /// Verify every signature in `pdf`.
@@ -127,7 +137,9 @@ pub fn verify_pdf(pdf: &[u8], opts: &VerifyOptions<'_>) -> Result<VerificationRe
     Ok(VerificationReport {
         file_size: pdf.len() as u64,
         signatures,
-        has_request_json: embedded.iter().any(|(i, _)| i.name == REQUEST_JSON_FILE_NAME),
+        has_request_json: embedded
+            .iter()
+            .any(|(i, _)| i.name == REQUEST_JSON_FILE_NAME),
         embedded_files: embedded.into_iter().map(|(i, _)| i).collect(),
     })
 }
@@ -159,13 +171,18 @@ fn signature_dictionaries(doc: &Document) -> Vec<(Option<String>, lopdf::Diction
         .unwrap_or_default();
     let mut stack: Vec<(Object, usize)> = fields.into_iter().map(|f| (f, 0)).collect();
     while let Some((f, depth)) = stack.pop() {
-        let Some(Object::Dictionary(d)) = resolve(doc, &f) else { continue };
+        let Some(Object::Dictionary(d)) = resolve(doc, &f) else {
+            continue;
+        };
         if let Ok(Object::Array(kids)) = d.get(b"Kids").map(|k| resolve(doc, k).unwrap_or(k)) {
             if depth < 16 {
                 stack.extend(kids.iter().cloned().map(|k| (k, depth + 1)));
             }
         }
-        let is_sig = d.get(b"FT").and_then(Object::as_name).is_ok_and(|n| n == b"Sig");
+        let is_sig = d
+            .get(b"FT")
+            .and_then(Object::as_name)
+            .is_ok_and(|n| n == b"Sig");
         if !is_sig {
             continue;
         }
@@ -238,7 +255,10 @@ fn check_signature_inner(
         .and_then(Object::as_array)
         .map_err(|_| "the signature has no /ByteRange".to_string())?
         .iter()
-        .map(|o| o.as_i64().map_err(|_| "/ByteRange holds a non-integer".to_string()))
+        .map(|o| {
+            o.as_i64()
+                .map_err(|_| "/ByteRange holds a non-integer".to_string())
+        })
         .collect::<Result<_, _>>()?;
     r.byte_range = br.clone();
     let len = pdf.len() as i64;
@@ -246,15 +266,23 @@ fn check_signature_inner(
         return Err(format!("/ByteRange has {} numbers, not 4", br.len()));
     };
     if a != 0 || b <= 0 || c <= b || d < 0 || c + d > len {
-        return Err(format!("/ByteRange [{a} {b} {c} {d}] does not fit a {len}-byte file"));
+        return Err(format!(
+            "/ByteRange [{a} {b} {c} {d}] does not fit a {len}-byte file"
+        ));
     }
     let (b, c, d) = (b as usize, c as usize, d as usize);
     r.covers_whole_file = c + d == pdf.len();
     r.bytes_after_signature = (pdf.len() - (c + d)) as u64;
     // The gap must be exactly the hex string /Contents, nothing else left unsigned.
     let gap = &pdf[b..c];
-    if gap.len() < 2 || gap[0] != b'<' || gap[gap.len() - 1] != b'>' || !gap[1..gap.len() - 1].iter().all(u8::is_ascii_hexdigit) {
-        return Err("the unsigned gap of /ByteRange is not exactly the /Contents hex string".into());
+    if gap.len() < 2
+        || gap[0] != b'<'
+        || gap[gap.len() - 1] != b'>'
+        || !gap[1..gap.len() - 1].iter().all(u8::is_ascii_hexdigit)
+    {
+        return Err(
+            "the unsigned gap of /ByteRange is not exactly the /Contents hex string".into(),
+        );
     }
     let contents = sig
         .get(b"Contents")
@@ -269,7 +297,10 @@ fn check_signature_inner(
     let ci = <ContentInfo as der::Decode>::decode(&mut reader)
         .map_err(|e| format!("/Contents is not a CMS ContentInfo: {e}"))?;
     if ci.content_type != ID_SIGNED_DATA {
-        return Err(format!("CMS content type {} is not SignedData", ci.content_type));
+        return Err(format!(
+            "CMS content type {} is not SignedData",
+            ci.content_type
+        ));
     }
     let sd: SignedData = ci
         .content
@@ -295,14 +326,24 @@ fn check_signature_inner(
         .next()
         .ok_or("the CMS has no signer")?;
     if sd.signer_infos.0.len() != 1 {
-        r.problems.push(format!("the CMS has {} signers; only the first is checked", sd.signer_infos.0.len()));
+        r.problems.push(format!(
+            "the CMS has {} signers; only the first is checked",
+            sd.signer_infos.0.len()
+        ));
     }
-    let signer = find_signer(&si.sid, &certs).ok_or("the signer's certificate is not in the CMS")?;
+    let signer =
+        find_signer(&si.sid, &certs).ok_or("the signer's certificate is not in the CMS")?;
     r.signer = Some(CertificateInfo::from_certificate(signer));
     if si.digest_alg.oid != ID_SHA256 {
-        return Err(format!("digest algorithm {} is not SHA-256", si.digest_alg.oid));
+        return Err(format!(
+            "digest algorithm {} is not SHA-256",
+            si.digest_alg.oid
+        ));
     }
-    let attrs = si.signed_attrs.as_ref().ok_or("the CMS has no signed attributes")?;
+    let attrs = si
+        .signed_attrs
+        .as_ref()
+        .ok_or("the CMS has no signed attributes")?;
     let mut message_digest = None;
     let mut content_type_ok = false;
     for attr in attrs.iter() {
@@ -332,7 +373,8 @@ fn check_signature_inner(
         }
     }
     if !content_type_ok {
-        r.problems.push("the content-type attribute is missing or not id-data".into());
+        r.problems
+            .push("the content-type attribute is missing or not id-data".into());
     }
     let md = message_digest.ok_or("the CMS has no message-digest attribute")?;
     r.digest_matches = md.as_bytes() == digest.as_slice();
@@ -347,22 +389,35 @@ fn check_signature_inner(
         si.signature.as_bytes(),
     ) {
         Ok(()) => r.signature_verified = true,
-        Err(e) => r.problems.push(format!("the signature value does not verify: {e}")),
+        Err(e) => r
+            .problems
+            .push(format!("the signature value does not verify: {e}")),
     }
-    if r.sub_filter.as_deref() != Some("ETSI.CAdES.detached") && r.sub_filter.as_deref() != Some("adbe.pkcs7.detached") {
-        r.problems.push(format!("unexpected /SubFilter {:?}", r.sub_filter));
+    if r.sub_filter.as_deref() != Some("ETSI.CAdES.detached")
+        && r.sub_filter.as_deref() != Some("adbe.pkcs7.detached")
+    {
+        r.problems
+            .push(format!("unexpected /SubFilter {:?}", r.sub_filter));
     }
     // Chain and trust.
     if !opts.trusted.is_empty() {
         match build_chain(signer, &certs, opts.trusted, opts.now) {
             Ok((chain, anchor)) => {
-                r.chain = chain.iter().map(CertificateInfo::from_certificate).collect();
-                r.trust = TrustStatus::Trusted { anchor: anchor.tbs_certificate.subject.to_string() };
+                r.chain = chain
+                    .iter()
+                    .map(CertificateInfo::from_certificate)
+                    .collect();
+                r.trust = TrustStatus::Trusted {
+                    anchor: anchor.tbs_certificate.subject.to_string(),
+                };
             }
             Err(reason) => r.trust = TrustStatus::Untrusted { reason },
         }
     } else {
-        r.chain = certs.iter().map(CertificateInfo::from_certificate).collect();
+        r.chain = certs
+            .iter()
+            .map(CertificateInfo::from_certificate)
+            .collect();
     }
     Ok(())
 }
@@ -377,13 +432,16 @@ pub(crate) fn verify_signature(
     let spki_der = spki.to_der().map_err(|e| e.to_string())?;
     let rsa_key = || {
         use rsa::pkcs8::DecodePublicKey;
-        rsa::RsaPublicKey::from_public_key_der(&spki_der).map_err(|e| format!("RSA public key: {e}"))
+        rsa::RsaPublicKey::from_public_key_der(&spki_der)
+            .map_err(|e| format!("RSA public key: {e}"))
     };
     let rsa_sig = || rsa::pkcs1v15::Signature::try_from(sig).map_err(|e| e.to_string());
     match alg {
-        a if a == SHA256_WITH_RSA || a == RSA_ENCRYPTION => rsa::pkcs1v15::VerifyingKey::<Sha256>::new(rsa_key()?)
-            .verify(message, &rsa_sig()?)
-            .map_err(|e| e.to_string()),
+        a if a == SHA256_WITH_RSA || a == RSA_ENCRYPTION => {
+            rsa::pkcs1v15::VerifyingKey::<Sha256>::new(rsa_key()?)
+                .verify(message, &rsa_sig()?)
+                .map_err(|e| e.to_string())
+        }
         a if a == SHA384_WITH_RSA => rsa::pkcs1v15::VerifyingKey::<Sha384>::new(rsa_key()?)
             .verify(message, &rsa_sig()?)
             .map_err(|e| e.to_string()),
@@ -402,9 +460,19 @@ pub(crate) fn verify_signature(
 }
 
 fn verify_issued_by(cert: &Certificate, issuer: &Certificate) -> bool {
-    let Ok(tbs) = cert.tbs_certificate.to_der() else { return false };
-    let Some(sig) = cert.signature.as_bytes() else { return false };
-    verify_signature(&issuer.tbs_certificate.subject_public_key_info, cert.signature_algorithm.oid, &tbs, sig).is_ok()
+    let Ok(tbs) = cert.tbs_certificate.to_der() else {
+        return false;
+    };
+    let Some(sig) = cert.signature.as_bytes() else {
+        return false;
+    };
+    verify_signature(
+        &issuer.tbs_certificate.subject_public_key_info,
+        cert.signature_algorithm.oid,
+        &tbs,
+        sig,
+    )
+    .is_ok()
 }
 
 fn check_validity(cert: &Certificate, now: DateTime<Utc>) -> Result<(), String> {
@@ -434,13 +502,16 @@ fn build_chain<'a>(
         if let Some(t) = trusted.iter().find(|t| **t == current) {
             return Ok((chain, t));
         }
-        if let Some(t) = trusted
-            .iter()
-            .find(|t| t.tbs_certificate.subject == current.tbs_certificate.issuer && verify_issued_by(&current, t))
-        {
+        if let Some(t) = trusted.iter().find(|t| {
+            t.tbs_certificate.subject == current.tbs_certificate.issuer
+                && verify_issued_by(&current, t)
+        }) {
             check_validity(t, now)?;
             if !is_ca(t) {
-                return Err(format!("trusted certificate {} is not a CA", t.tbs_certificate.subject));
+                return Err(format!(
+                    "trusted certificate {} is not a CA",
+                    t.tbs_certificate.subject
+                ));
             }
             chain.push(t.clone());
             return Ok((chain, t));
@@ -490,10 +561,17 @@ fn embedded_files(doc: &Document) -> Vec<(EmbeddedFileInfo, Vec<u8>)> {
                 }
             }
         }
-        let Some(Object::Array(names)) = node.get(b"Names").ok().and_then(|n| resolve(doc, n)) else { continue };
+        let Some(Object::Array(names)) = node.get(b"Names").ok().and_then(|n| resolve(doc, n))
+        else {
+            continue;
+        };
         for pair in names.chunks(2) {
-            let [Object::String(key, _), spec] = pair else { continue };
-            let Some(Object::Dictionary(spec)) = resolve(doc, spec) else { continue };
+            let [Object::String(key, _), spec] = pair else {
+                continue;
+            };
+            let Some(Object::Dictionary(spec)) = resolve(doc, spec) else {
+                continue;
+            };
             let name = opt_text(spec, b"UF")
                 .or_else(|| opt_text(spec, b"F"))
                 .unwrap_or_else(|| decode_text_string(key));

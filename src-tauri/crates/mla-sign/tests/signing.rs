@@ -14,7 +14,8 @@ use mla_sign::{
 };
 
 const REQUEST_JSON: &[u8] =
-    "{\"format_version\": 1, \"title\": \"Demande d'entraide — test\", \"unicode\": \"Ж 中 ع\"}\n".as_bytes();
+    "{\"format_version\": 1, \"title\": \"Demande d'entraide — test\", \"unicode\": \"Ж 中 ع\"}\n"
+        .as_bytes();
 
 fn password() -> Password {
     Password::new(P12_PASSWORD.into())
@@ -97,11 +98,19 @@ fn check_all_validators(pki: &Pki, signed: &Path) {
         .output()
         .expect("pyhanko CLI (pip pyhanko-cli)");
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("INTACT:TRUSTED,UNTOUCHED"), "pyhanko CLI: {text}{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        text.contains("INTACT:TRUSTED,UNTOUCHED"),
+        "pyhanko CLI: {text}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 
     // pdfdetach returns the request JSON byte for byte.
     let outdir = tempfile::tempdir().unwrap();
-    run(Command::new("pdfdetach").arg("-saveall").arg("-o").arg(outdir.path()).arg(signed));
+    run(Command::new("pdfdetach")
+        .arg("-saveall")
+        .arg("-o")
+        .arg(outdir.path())
+        .arg(signed));
     let detached = std::fs::read(outdir.path().join("request.mla.json")).unwrap();
     assert_eq!(detached, REQUEST_JSON);
     let list = run(Command::new("pdfdetach").arg("-list").arg(signed));
@@ -111,13 +120,23 @@ fn check_all_validators(pki: &Pki, signed: &Path) {
     // Our own verifier agrees.
     let bytes = std::fs::read(signed).unwrap();
     let ca = pki.ca();
-    let report = verify_pdf(&bytes, &VerifyOptions { trusted: &ca, now: Utc::now() }).unwrap();
+    let report = verify_pdf(
+        &bytes,
+        &VerifyOptions {
+            trusted: &ca,
+            now: Utc::now(),
+        },
+    )
+    .unwrap();
     assert!(report.all_signatures_valid(), "{report:#?}");
     assert!(report.all_trusted(), "{report:#?}");
     assert!(!report.changed_after_signing());
     assert!(report.signatures[0].covers_whole_file);
     assert!(report.signatures[0].ess_signing_certificate_v2);
-    assert_eq!(extract_request_json(&bytes).unwrap().as_deref(), Some(REQUEST_JSON));
+    assert_eq!(
+        extract_request_json(&bytes).unwrap().as_deref(),
+        Some(REQUEST_JSON)
+    );
 }
 
 #[test]
@@ -126,10 +145,588 @@ fn rsa_p12_signature_passes_pdfsig_pyhanko_qpdf_and_pdfdetach() {
     let signed = sign_with(&pki, "rsa.p12", &sample_pdf(5, 0));
     let path = write(pki.dir.path(), "signed-rsa.pdf", &signed);
     check_all_validators(&pki, &path);
-    let report = verify_pdf(&signed, &VerifyOptions { trusted: &pki.ca(), now: Utc::now() }).unwrap();
+    let report = verify_pdf(
+        &signed,
+        &VerifyOptions {
+            trusted: &pki.ca(),
+            now: Utc::now(),
+        },
+    )
+    .unwrap();
     let s = &report.signatures[0];
-    assert!(s.signer.as_ref().unwrap().subject.contains("CN=Jeanne Procureur"));
+    assert!(s
+        .signer
+        .as_ref()
+        .unwrap()
+        .subject
+        .contains("CN=Jeanne Procureur"));
     assert_eq!(s.signer.as_ref().unwrap().key_algorithm, "RSA 2048");
     assert_eq!(s.sub_filter.as_deref(), Some("ETSI.CAdES.detached"));
     assert_eq!(s.location.as_deref(), Some("Lyon"));
+}
+
+#[test]
+fn ecdsa_p256_p12_signature_passes_pdfsig_pyhanko_qpdf_and_pdfdetach() {
+    let pki = Pki::new();
+    let signed = sign_with(&pki, "ec.p12", &sample_pdf(3, 0));
+    let path = write(pki.dir.path(), "signed-ec.pdf", &signed);
+    check_all_validators(&pki, &path);
+    let report = verify_pdf(
+        &signed,
+        &VerifyOptions {
+            trusted: &pki.ca(),
+            now: Utc::now(),
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        report.signatures[0].signer.as_ref().unwrap().key_algorithm,
+        "ECDSA P-256"
+    );
+}
+
+#[test]
+fn input_with_cross_reference_streams_signs_and_validates() {
+    let pki = Pki::new();
+    let plain = write(pki.dir.path(), "plain.pdf", &sample_pdf(4, 0));
+    let objstm = pki.path("objstm.pdf");
+    run(Command::new("qpdf")
+        .args(["--object-streams=generate"])
+        .arg(&plain)
+        .arg(&objstm));
+    let input = std::fs::read(&objstm).unwrap();
+    assert!(
+        input.windows(5).any(|w| w == b"/XRef"),
+        "qpdf wrote no xref stream"
+    );
+    let signed = sign_with(&pki, "rsa.p12", &input);
+    let path = write(pki.dir.path(), "signed-objstm.pdf", &signed);
+    check_all_validators(&pki, &path);
+}
+
+/// Deterministic positions, so a failure can be replayed.
+fn tamper_positions(seed: u64, ranges: &[(usize, usize)], count: usize) -> Vec<usize> {
+    let total: usize = ranges.iter().map(|(a, b)| b - a).sum();
+    let mut x = seed;
+    (0..count)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let mut k = (x % total as u64) as usize;
+            for &(a, b) in ranges {
+                if k < b - a {
+                    return a + k;
+                }
+                k -= b - a;
+            }
+            unreachable!()
+        })
+        .collect()
+}
+
+fn tamper_test(p12: &str, seed: u64) {
+    let pki = Pki::new();
+    let signed = sign_with(&pki, p12, &sample_pdf(3, 0));
+    let ca = pki.ca();
+    let report = verify_pdf(
+        &signed,
+        &VerifyOptions {
+            trusted: &ca,
+            now: Utc::now(),
+        },
+    )
+    .unwrap();
+    let br = &report.signatures[0].byte_range;
+    let ranges = [
+        (0usize, br[1] as usize),
+        (br[2] as usize, (br[2] + br[3]) as usize),
+    ];
+    assert_eq!(ranges[1].1, signed.len());
+    let dir = pki.path("tampered");
+    std::fs::create_dir(&dir).unwrap();
+    let mut files = Vec::new();
+    let mut pdfsig_digest_mismatch = 0;
+    let mut ours_parsed = 0;
+    for (i, pos) in tamper_positions(seed, &ranges, 100).into_iter().enumerate() {
+        let mut t = signed.clone();
+        t[pos] ^= 1 + (pos % 254) as u8;
+        // 1. our verifier (an error, for a file no longer readable, is not "valid" either)
+        let opts = VerifyOptions {
+            trusted: &ca,
+            now: Utc::now(),
+        };
+        if let Ok(r) = verify_pdf(&t, &opts) {
+            ours_parsed += 1;
+            assert!(
+                !r.all_signatures_valid(),
+                "our verifier accepted a change at byte {pos}"
+            );
+        }
+        let path = write(&dir, &format!("t{i:03}-{pos}.pdf"), &t);
+        // 2. pdfsig
+        let (ok, text) = pdfsig_ok(&pki, &path);
+        assert!(!ok, "pdfsig accepted a change at byte {pos}: {text}");
+        if text.contains("Digest Mismatch") {
+            pdfsig_digest_mismatch += 1;
+        }
+        files.push(path);
+    }
+    // 3. pyHanko, all 100 files in one process
+    let verdicts = pyhanko_validate(&pki.path("ca.pem"), &files);
+    let mut py_invalid = 0;
+    for (ok, line) in verdicts {
+        assert!(!ok, "pyHanko accepted a tampered file: {line}");
+        if line.starts_with("INVALID") {
+            py_invalid += 1;
+        }
+    }
+    // Most changes leave the file readable, so the validators really compared digests
+    // (rather than just failing to parse).
+    eprintln!("{p12}: our verifier parsed {ours_parsed}/100, pdfsig digest mismatch {pdfsig_digest_mismatch}/100, pyHanko INVALID (not ERROR) {py_invalid}/100");
+    assert!(ours_parsed >= 50 && pdfsig_digest_mismatch >= 50 && py_invalid >= 50);
+    // And the untampered file is still accepted by all three, so the test can fail.
+    let good = write(&dir, "untampered.pdf", &signed);
+    assert!(pdfsig_ok(&pki, &good).0);
+    assert!(pyhanko_validate(&pki.path("ca.pem"), &[good])[0].0);
+}
+
+#[test]
+fn tamper_100_bytes_rsa_all_verifiers_reject() {
+    tamper_test("rsa.p12", 0x5EED_0001);
+}
+
+#[test]
+fn tamper_100_bytes_ecdsa_all_verifiers_reject() {
+    tamper_test("ec.p12", 0x5EED_0002);
+}
+
+#[test]
+fn update_after_signing_is_reported_and_second_signature_validates() {
+    let pki = Pki::new();
+    let once = sign_with(&pki, "rsa.p12", &sample_pdf(2, 0));
+    // A second signature is an incremental update after the first.
+    let key = Pkcs12Key::open(&pki.read("ec.p12"), &password(), Utc::now()).unwrap();
+    let twice = sign_pdf(&once, &key, &SignOptions::new(Utc::now())).unwrap();
+    assert_eq!(
+        &twice[..once.len()],
+        &once[..],
+        "the first revision must stay byte-identical"
+    );
+    let ca = pki.ca();
+    let report = verify_pdf(
+        &twice,
+        &VerifyOptions {
+            trusted: &ca,
+            now: Utc::now(),
+        },
+    )
+    .unwrap();
+    assert_eq!(report.signatures.len(), 2);
+    assert!(report.all_signatures_valid(), "{report:#?}");
+    assert!(!report.signatures[0].covers_whole_file);
+    assert_eq!(
+        report.signatures[0].bytes_after_signature as usize,
+        twice.len() - once.len()
+    );
+    assert!(report.signatures[1].covers_whole_file);
+    assert!(!report.changed_after_signing());
+    let path = write(pki.dir.path(), "twice.pdf", &twice);
+    let (_, text) = pdfsig_ok(&pki, &path);
+    assert_eq!(text.matches("Signature is Valid.").count(), 2, "{text}");
+    assert!(text.contains("Not total document signed"), "{text}");
+    let (ok, text) = qpdf_check(&path);
+    assert!(ok, "{text}");
+
+    // Bytes appended after the last signature (any edit): reported as changed.
+    let mut edited = twice.clone();
+    edited.extend_from_slice(b"\n% appended after signing\n");
+    let report = verify_pdf(
+        &edited,
+        &VerifyOptions {
+            trusted: &ca,
+            now: Utc::now(),
+        },
+    )
+    .unwrap();
+    assert!(report.changed_after_signing());
+}
+
+#[test]
+fn chain_to_another_ca_is_untrusted_and_no_trust_given_is_not_checked() {
+    let pki = Pki::new();
+    let signed = sign_with(&pki, "rsa.p12", &sample_pdf(1, 0));
+    let other = mla_sign::parse_certificates(&pki.read("other-ca.pem")).unwrap();
+    let report = verify_pdf(
+        &signed,
+        &VerifyOptions {
+            trusted: &other,
+            now: Utc::now(),
+        },
+    )
+    .unwrap();
+    assert!(report.all_signatures_valid());
+    assert!(
+        matches!(&report.signatures[0].trust, TrustStatus::Untrusted { reason } if reason.contains("no trusted CA issued")),
+        "{report:#?}"
+    );
+    let report = verify_pdf(
+        &signed,
+        &VerifyOptions {
+            trusted: &[],
+            now: Utc::now(),
+        },
+    )
+    .unwrap();
+    assert_eq!(report.signatures[0].trust, TrustStatus::NotChecked);
+    // Judged at a time after the certificate expired: untrusted, with the reason.
+    let later = Utc::now() + Duration::days(800);
+    let report = verify_pdf(
+        &signed,
+        &VerifyOptions {
+            trusted: &pki.ca(),
+            now: later,
+        },
+    )
+    .unwrap();
+    assert!(
+        matches!(&report.signatures[0].trust, TrustStatus::Untrusted { reason } if reason.contains("not valid at")),
+        "{report:#?}"
+    );
+}
+
+#[test]
+fn pdfa3_metadata_and_output_intent_are_added_and_signature_validates() {
+    let pki = Pki::new();
+    let icc = std::fs::read("/usr/share/color/icc/sRGB.icc")
+        .expect("Debian icc-profiles-free provides /usr/share/color/icc/sRGB.icc");
+    let pdfa = mla_sign::PdfA {
+        srgb_icc_profile: Some(icc),
+    };
+    let key = Pkcs12Key::open(&pki.read("rsa.p12"), &password(), Utc::now()).unwrap();
+    let block = block();
+    let opts = SignOptions {
+        block: Some(&block),
+        request_json: Some(REQUEST_JSON),
+        pdfa: Some(&pdfa),
+        ..SignOptions::new(
+            Utc.with_ymd_and_hms(2026, 11, 22, 9, 30, 0)
+                .unwrap()
+                .max(Utc::now() - Duration::hours(1)),
+        )
+    };
+    let signed = sign_pdf(&sample_pdf(2, 0), &key, &opts).unwrap();
+    let path = write(pki.dir.path(), "pdfa.pdf", &signed);
+    let text = String::from_utf8_lossy(&signed);
+    assert!(
+        text.contains("<pdfaid:part>3</pdfaid:part>")
+            && text.contains("<pdfaid:conformance>B</pdfaid:conformance>")
+    );
+    assert!(text.contains("/GTS_PDFA1"));
+    assert!(text.contains("<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">Request for mutual legal assistance</rdf:li>"));
+    let (ok, out) = pdfsig_ok(&pki, &path);
+    assert!(ok, "{out}");
+    let (ok, out) = qpdf_check(&path);
+    assert!(ok, "{out}");
+    assert!(pyhanko_validate(&pki.path("ca.pem"), &[path])[0].0);
+}
+
+/// The visible block is drawn: render the last page and find the seal's red and the
+/// text's dark pixels inside the block's rectangle (bottom right, 250 × 80 pt).
+#[test]
+fn visible_block_with_seal_is_rendered_in_the_bottom_right_corner() {
+    let pki = Pki::new();
+    let signed = sign_with(&pki, "rsa.p12", &sample_pdf(2, 0));
+    let path = write(pki.dir.path(), "visible.pdf", &signed);
+    // 72 dpi: one pixel per point; page 595 × 842.
+    run(Command::new("pdftoppm")
+        .args(["-r", "72", "-f", "2", "-l", "2", "-singlefile"])
+        .arg(&path)
+        .arg(pki.path("page")));
+    let ppm = std::fs::read(pki.path("page.ppm")).unwrap();
+    let (w, h, pixels) = parse_ppm(&ppm);
+    assert_eq!((w, h), (595, 842));
+    let at = |x: usize, y_from_top: usize| {
+        let i = (y_from_top * w + x) * 3;
+        (pixels[i], pixels[i + 1], pixels[i + 2])
+    };
+    let (x0, x1) = (595 - 36 - 250, 595 - 36);
+    let (y0, y1) = (842 - 36 - 80, 842 - 36);
+    let mut red = 0;
+    let mut dark = 0;
+    for y in y0..y1 {
+        for x in x0..x1 {
+            let (r, g, b) = at(x, y);
+            if r > 150 && g < 80 && b < 80 {
+                red += 1;
+            }
+            if r < 60 && g < 60 && b < 60 {
+                dark += 1;
+            }
+        }
+    }
+    assert!(red > 100, "seal not drawn ({red} red pixels)");
+    assert!(dark > 200, "text not drawn ({dark} dark pixels)");
+    // Outside the block, above it, the page is blank in that corner.
+    let mut outside_red = 0;
+    for y in 842 - 36 - 80 - 40..842 - 36 - 80 - 5 {
+        for x in x0..x1 {
+            let (r, g, b) = at(x, y);
+            if r > 150 && g < 80 && b < 80 {
+                outside_red += 1;
+            }
+        }
+    }
+    assert_eq!(outside_red, 0);
+}
+
+fn parse_ppm(data: &[u8]) -> (usize, usize, &[u8]) {
+    let mut fields = Vec::new();
+    let mut i = 0;
+    while fields.len() < 4 {
+        while data[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let start = i;
+        while !data[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        fields.push(String::from_utf8_lossy(&data[start..i]).into_owned());
+    }
+    assert_eq!(fields[0], "P6");
+    (
+        fields[1].parse().unwrap(),
+        fields[2].parse().unwrap(),
+        &data[i + 1..],
+    )
+}
+
+// ---- bad input: each refused with a clear error ----
+
+#[test]
+fn wrong_password_is_refused() {
+    let pki = Pki::new();
+    let err = Pkcs12Key::open(
+        &pki.read("rsa.p12"),
+        &Password::new("wrong".into()),
+        Utc::now(),
+    )
+    .unwrap_err();
+    assert!(matches!(err, Error::WrongPassword), "{err:?}");
+    assert_eq!(
+        err.to_string(),
+        "the PKCS#12 file could not be opened: wrong password"
+    );
+}
+
+#[test]
+fn expired_certificate_is_refused() {
+    let pki = Pki::new();
+    let later = Utc::now() + Duration::days(400);
+    let err = Pkcs12Key::open(&pki.read("rsa.p12"), &password(), later).unwrap_err();
+    assert!(matches!(err, Error::CertificateExpired { .. }), "{err:?}");
+    assert!(
+        err.to_string().contains("has expired: valid until"),
+        "{err}"
+    );
+}
+
+#[test]
+fn not_yet_valid_certificate_is_refused() {
+    let pki = Pki::new();
+    let earlier = Utc::now() - Duration::days(2);
+    let err = Pkcs12Key::open(&pki.read("ec.p12"), &password(), earlier).unwrap_err();
+    assert!(
+        matches!(err, Error::CertificateNotYetValid { .. }),
+        "{err:?}"
+    );
+    assert!(err.to_string().contains("is not yet valid"), "{err}");
+}
+
+#[test]
+fn certificate_without_signing_key_usage_is_refused() {
+    let pki = Pki::new();
+    let err = Pkcs12Key::open(&pki.read("enc.p12"), &password(), Utc::now()).unwrap_err();
+    assert!(
+        matches!(err, Error::KeyUsageNotForSigning { .. }),
+        "{err:?}"
+    );
+    assert!(err.to_string().contains("keyEncipherment"), "{err}");
+}
+
+#[test]
+fn pkcs12_without_private_key_is_refused() {
+    let pki = Pki::new();
+    let err = Pkcs12Key::open(&pki.read("nokey.p12"), &password(), Utc::now()).unwrap_err();
+    assert!(matches!(err, Error::NoPrivateKey), "{err:?}");
+}
+
+#[test]
+fn not_a_pkcs12_file_is_refused() {
+    let err = Pkcs12Key::open(b"this is not a PKCS#12 file", &password(), Utc::now()).unwrap_err();
+    assert!(matches!(err, Error::BadPkcs12(_)), "{err:?}");
+}
+
+#[test]
+fn corrupt_pdfs_are_refused_with_a_clear_error() {
+    let pki = Pki::new();
+    let key = Pkcs12Key::open(&pki.read("rsa.p12"), &password(), Utc::now()).unwrap();
+    let good = sample_pdf(2, 0);
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        ("empty", Vec::new()),
+        (
+            "not a PDF",
+            b"Dear colleague, please find attached".to_vec(),
+        ),
+        ("truncated to the header", good[..200].to_vec()),
+        ("truncated in half", good[..good.len() / 2].to_vec()),
+    ];
+    for (what, bytes) in cases {
+        let err = sign_pdf(&bytes, &key, &SignOptions::new(Utc::now())).unwrap_err();
+        assert!(matches!(err, Error::CorruptPdf(_)), "{what}: {err:?}");
+        assert!(
+            err.to_string()
+                .starts_with("the input is not a readable PDF"),
+            "{what}: {err}"
+        );
+        let err = verify_pdf(
+            &bytes,
+            &VerifyOptions {
+                trusted: &[],
+                now: Utc::now(),
+            },
+        )
+        .unwrap_err();
+        assert!(matches!(err, Error::CorruptPdf(_)), "{what}: {err:?}");
+    }
+}
+
+#[test]
+fn encrypted_pdf_is_refused() {
+    let pki = Pki::new();
+    let key = Pkcs12Key::open(&pki.read("rsa.p12"), &password(), Utc::now()).unwrap();
+    let plain = write(pki.dir.path(), "plain.pdf", &sample_pdf(2, 0));
+    for (name, args) in [
+        (
+            "aes256-user-pw.pdf",
+            vec!["--encrypt", "user", "owner", "256", "--"],
+        ),
+        (
+            "aes128-no-user-pw.pdf",
+            vec!["--encrypt", "", "owner", "128", "--use-aes=y", "--"],
+        ),
+    ] {
+        let out = pki.path(name);
+        run(Command::new("qpdf").args(&args).arg(&plain).arg(&out));
+        let err = sign_pdf(
+            &std::fs::read(&out).unwrap(),
+            &key,
+            &SignOptions::new(Utc::now()),
+        )
+        .unwrap_err();
+        assert!(matches!(err, Error::EncryptedPdf), "{name}: {err:?}");
+        assert!(err.to_string().contains("encrypted"));
+    }
+}
+
+#[test]
+fn seal_that_is_not_an_image_and_unsupported_characters_are_refused() {
+    let pki = Pki::new();
+    let key = Pkcs12Key::open(&pki.read("rsa.p12"), &password(), Utc::now()).unwrap();
+    let mut b = block();
+    b.seal = Some(SealImage::Png(b"not a png".to_vec()));
+    let opts = SignOptions {
+        block: Some(&b),
+        ..SignOptions::new(Utc::now())
+    };
+    let err = sign_pdf(&sample_pdf(1, 0), &key, &opts).unwrap_err();
+    assert!(matches!(err, Error::BadSealImage(_)), "{err:?}");
+    let mut b = block();
+    b.signer_name = "Иван Петров".into();
+    let opts = SignOptions {
+        block: Some(&b),
+        ..SignOptions::new(Utc::now())
+    };
+    let err = sign_pdf(&sample_pdf(1, 0), &key, &opts).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::UnsupportedCharacter {
+                ch: 'И',
+                field: "signer name"
+            }
+        ),
+        "{err:?}"
+    );
+    let mut b = block();
+    b.page = Some(9);
+    let opts = SignOptions {
+        block: Some(&b),
+        ..SignOptions::new(Utc::now())
+    };
+    let err = sign_pdf(&sample_pdf(1, 0), &key, &opts).unwrap_err();
+    assert!(
+        matches!(err, Error::NoSuchPage { page: 9, count: 1 }),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn write_atomic_replaces_the_file_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("out.pdf");
+    std::fs::write(&target, b"old").unwrap();
+    write_atomic(&target, b"new contents").unwrap();
+    assert_eq!(std::fs::read(&target).unwrap(), b"new contents");
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(
+        leftovers.len(),
+        1,
+        "temporary file left behind: {leftovers:?}"
+    );
+    let err = write_atomic(&dir.path().join("missing-dir/out.pdf"), b"x").unwrap_err();
+    assert!(matches!(err, Error::Write { .. }), "{err:?}");
+}
+
+/// A full disk: a 64 KiB tmpfs (we run as root, as CI does). The write fails with a clear
+/// error, no temporary file is left, and the existing file is untouched.
+#[test]
+fn write_atomic_on_a_full_disk_leaves_the_original_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let mnt = dir.path().join("tiny");
+    std::fs::create_dir(&mnt).unwrap();
+    let status = Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=64k", "tmpfs"])
+        .arg(&mnt)
+        .status()
+        .expect("mount");
+    assert!(
+        status.success(),
+        "mounting a tmpfs needs root (CI runs as root)"
+    );
+    struct Unmount(PathBuf);
+    impl Drop for Unmount {
+        fn drop(&mut self) {
+            let _ = Command::new("umount").arg(&self.0).status();
+        }
+    }
+    let _guard = Unmount(mnt.clone());
+    let target = mnt.join("signed.pdf");
+    let original = b"%PDF-1.7 the previous export".to_vec();
+    std::fs::write(&target, &original).unwrap();
+    let big = vec![b'x'; 256 * 1024];
+    let err = write_atomic(&target, &big).unwrap_err();
+    assert!(
+        err.to_string().contains("no space left on the device"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(&target).unwrap(), original);
+    let names: Vec<_> = std::fs::read_dir(&mnt)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, vec![std::ffi::OsString::from("signed.pdf")]);
 }

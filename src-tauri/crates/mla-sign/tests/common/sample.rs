@@ -32,7 +32,11 @@ pub fn sample_pdf(pages: usize, filler: usize) -> Vec<u8> {
     let mut kids = Vec::new();
     for p in 0..pages {
         let mut content = String::from("BT /F1 11 Tf 72 770 Td 14 TL\n");
-        content.push_str(&format!("(Request for mutual legal assistance - page {} of {}) Tj T*\n", p + 1, pages));
+        content.push_str(&format!(
+            "(Request for mutual legal assistance - page {} of {}) Tj T*\n",
+            p + 1,
+            pages
+        ));
         for line in 0..45 {
             content.push_str(&format!(
                 "(Paragraph {line}: the requesting authority asks for the production of bank records, account {p}-{line}.) Tj T*\n"
@@ -51,10 +55,13 @@ pub fn sample_pdf(pages: usize, filler: usize) -> Vec<u8> {
             "Type" => "Page", "Parent" => pages_id, "Contents" => content_id, "Resources" => resources,
         })));
     }
-    doc.objects.insert(pages_id, Object::Dictionary(dictionary! {
-        "Type" => "Pages", "Kids" => kids, "Count" => pages as i64,
-        "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
-    }));
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! {
+            "Type" => "Pages", "Kids" => kids, "Count" => pages as i64,
+            "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+        }),
+    );
     let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
     let info = doc.add_object(dictionary! {
         "Title" => Object::string_literal("Request for mutual legal assistance"),
@@ -63,10 +70,13 @@ pub fn sample_pdf(pages: usize, filler: usize) -> Vec<u8> {
     });
     doc.trailer.set("Root", catalog);
     doc.trailer.set("Info", info);
-    doc.trailer.set("ID", vec![
-        Object::String(b"0123456789abcdef".to_vec(), StringFormat::Hexadecimal),
-        Object::String(b"0123456789abcdef".to_vec(), StringFormat::Hexadecimal),
-    ]);
+    doc.trailer.set(
+        "ID",
+        vec![
+            Object::String(b"0123456789abcdef".to_vec(), StringFormat::Hexadecimal),
+            Object::String(b"0123456789abcdef".to_vec(), StringFormat::Hexadecimal),
+        ],
+    );
     let mut out = Vec::new();
     doc.save_to(&mut out).expect("saving the sample PDF");
     out
