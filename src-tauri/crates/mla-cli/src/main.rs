@@ -1,1 +1,150 @@
-fn main() {}
+//! `mla`: MLA Desk from the command line. Thin glue: arguments in, one library call, text
+//! out. Each subcommand is one module under `commands/`.
+
+mod commands;
+mod error;
+mod input;
+mod output;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use mla_store::{OpenOptions, Register, StoreError};
+
+use crate::error::CliError;
+
+const AFTER_HELP: &str = "\
+Examples:
+  mla new --reference EXA/2026/12 --state FRA     start an empty draft, print its id
+  mla import assets/examples/*.mla.json          import request files as new drafts
+  mla list --query FRA                           drafts whose reference, State, status
+                                                 or case number contains FRA
+  mla show 3                                     summary of draft 3
+  mla history 3                                  every saved version of draft 3
+  mla restore 3 2                                make version 2 of draft 3 current again
+  mla export-json 3 -o request.mla.json          write draft 3 to a request file
+  mla trash 3 / mla untrash 3                    move to / out of the trash
+  mla --register /tmp/test.sqlite list           use another register
+
+Register: --register PATH, else $MLA_REGISTER, else the user data folder
+(on Linux ~/.local/share/mla-desk/register.sqlite). It is created if missing.
+
+Exit codes:
+  0  success
+  1  the data given is wrong: a request file that does not parse (malformed, truncated,
+     too large, newer format_version, wrong field type), an unknown draft or version
+  2  usage error, or something could not be read or written: a missing or unreadable
+     file, a register that is locked, read-only, damaged or not a register
+Nothing is written to the register when a command fails.";
+
+/// MLA Desk: draft and check requests for mutual legal assistance in criminal matters.
+#[derive(Parser, Debug)]
+#[command(name = "mla", version, about, after_help = AFTER_HELP)]
+struct Cli {
+    /// The register file (SQLite).
+    #[arg(long, global = true, env = mla_store::REGISTER_ENV, value_name = "PATH")]
+    register: Option<PathBuf>,
+
+    /// Name recorded in the history and audit log [default: the OS user].
+    #[arg(long, global = true, env = "MLA_ACTOR", value_name = "NAME")]
+    actor: Option<String>,
+
+    /// How long to wait for a register locked by another program, in milliseconds.
+    #[arg(long, global = true, default_value_t = 5000, value_name = "MS")]
+    busy_timeout_ms: u64,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    New(commands::new::Args),
+    Import(commands::import::Args),
+    ExportJson(commands::export_json::Args),
+    List(commands::list::Args),
+    Show(commands::show::Args),
+    History(commands::history::Args),
+    Restore(commands::restore::Args),
+    Trash(commands::trash::Args),
+    Untrash(commands::trash::UntrashArgs),
+}
+
+/// What every command gets: how to reach the register, and who acts.
+pub struct Context {
+    register_path: Option<PathBuf>,
+    busy_timeout_ms: u64,
+    pub actor: String,
+}
+
+impl Context {
+    fn path(&self) -> Result<PathBuf, StoreError> {
+        match &self.register_path {
+            Some(path) => Ok(path.clone()),
+            None => Register::default_path_created(),
+        }
+    }
+
+    fn options(&self, read_only: bool) -> OpenOptions {
+        OpenOptions {
+            read_only,
+            busy_timeout: std::time::Duration::from_millis(self.busy_timeout_ms),
+        }
+    }
+
+    /// Open the register to change it.
+    pub fn open_for_writing(&self) -> Result<Register, CliError> {
+        Ok(Register::open_with(&self.path()?, &self.options(false))?)
+    }
+
+    /// Open the register to read it: a register that cannot be written (read-only file or
+    /// media) is still shown.
+    pub fn open_for_reading(&self) -> Result<Register, CliError> {
+        let path = self.path()?;
+        match Register::open_with(&path, &self.options(false)) {
+            Err(StoreError::ReadOnly { .. }) => {
+                Ok(Register::open_with(&path, &self.options(true))?)
+            }
+            other => Ok(other?),
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let context = Context {
+        register_path: cli.register,
+        busy_timeout_ms: cli.busy_timeout_ms,
+        actor: cli.actor.unwrap_or_else(mla_store::default_actor),
+    };
+    let outcome = match cli.command {
+        Command::New(args) => commands::new::run(&context, args),
+        Command::Import(args) => commands::import::run(&context, args),
+        Command::ExportJson(args) => commands::export_json::run(&context, args),
+        Command::List(args) => commands::list::run(&context, args),
+        Command::Show(args) => commands::show::run(&context, args),
+        Command::History(args) => commands::history::run(&context, args),
+        Command::Restore(args) => commands::restore::run(&context, args),
+        Command::Trash(args) => commands::trash::run(&context, args),
+        Command::Untrash(args) => commands::trash::run_untrash(&context, args),
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            error.report();
+            ExitCode::from(error.exit_code())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

@@ -93,13 +93,68 @@ pub fn parse_request(bytes: &[u8]) -> Result<Request, FormatError> {
     serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner();
+        let (path, message) = refine_measure_error(&value, &path)
+            .unwrap_or_else(|| (path, strip_position(&inner.to_string())));
         FormatError::Field {
             path,
             line: inner.line(),
             column: inner.column(),
-            message: strip_position(&inner.to_string()),
+            message,
         }
     })
+}
+
+/// serde buffers an internally tagged enum (`details` of a measure, tagged by `type`), so
+/// the path of an error inside it stops at `measures[N].details`. Deserialize that object
+/// again as the variant's own struct to name the field itself. Line and column stay those
+/// of the first error (the enclosing object).
+fn refine_measure_error(value: &serde_json::Value, path: &str) -> Option<(String, String)> {
+    use crate::model::*;
+    use serde::de::DeserializeOwned;
+
+    fn inner<T: DeserializeOwned>(fields: serde_json::Value) -> Option<(String, String)> {
+        let error = serde_path_to_error::deserialize::<_, T>(fields).err()?;
+        Some((error.path().to_string(), error.into_inner().to_string()))
+    }
+
+    let (index, tail) = path.strip_prefix("measures[")?.split_once(']')?;
+    if tail != ".details" {
+        return None;
+    }
+    let index: usize = index.parse().ok()?;
+    let details = value
+        .get("measures")?
+        .get(index)?
+        .get("details")?
+        .as_object()?;
+    let tag = details.get("type")?.as_str()?;
+    let mut fields = details.clone();
+    fields.remove("type");
+    let fields = serde_json::Value::Object(fields);
+    let (sub_path, message) = match tag {
+        "take_statement" => inner::<TakeStatement>(fields),
+        "serve_documents" => inner::<ServeDocuments>(fields),
+        "search_seizure" => inner::<SearchSeizure>(fields),
+        "examine_objects_sites" => inner::<ExamineObjectsSites>(fields),
+        "provide_information" => inner::<ProvideInformation>(fields),
+        "bank_records" => inner::<BankRecords>(fields),
+        "produce_records" => inner::<ProduceRecords>(fields),
+        "trace_proceeds" => inner::<TraceProceeds>(fields),
+        "voluntary_appearance" => inner::<VoluntaryAppearance>(fields),
+        "freeze_assets" => inner::<FreezeAssets>(fields),
+        "confiscate_assets" => inner::<ConfiscateAssets>(fields),
+        "videoconference_hearing" => inner::<VideoconferenceHearing>(fields),
+        "transfer_detained_person" => inner::<TransferDetainedPerson>(fields),
+        "electronic_evidence" => inner::<ElectronicEvidence>(fields),
+        "other" => inner::<OtherAssistance>(fields),
+        _ => None,
+    }?;
+    let full = if sub_path == "." {
+        path.to_owned()
+    } else {
+        format!("{path}.{sub_path}")
+    };
+    Some((full, message))
 }
 
 /// Serialize a request to the file format: pretty JSON with a final newline.

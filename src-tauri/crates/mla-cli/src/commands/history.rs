@@ -1,0 +1,29 @@
+//! `mla history`: the saved versions of a draft.
+
+use mla_store::DraftId;
+
+use crate::error::CliError;
+use crate::Context;
+
+/// List every saved version of a draft, oldest first.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// The draft's id.
+    id: DraftId,
+}
+
+pub fn run(context: &Context, args: Args) -> Result<(), CliError> {
+    let register = context.open_for_reading()?;
+    let versions = register.history(args.id)?;
+    println!(
+        "{:>7}  {:<24}  {:<16}  NOTE",
+        "VERSION", "SAVED (UTC)", "BY"
+    );
+    for v in versions {
+        println!(
+            "{:>7}  {:<24}  {:<16}  {}",
+            v.version, v.saved_at, v.actor, v.note
+        );
+    }
+    Ok(())
+}

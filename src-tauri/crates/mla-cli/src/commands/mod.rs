@@ -1,0 +1,10 @@
+//! One module per subcommand: its arguments (with their help) and its `run`.
+
+pub mod export_json;
+pub mod history;
+pub mod import;
+pub mod list;
+pub mod new;
+pub mod restore;
+pub mod show;
+pub mod trash;

@@ -1,0 +1,79 @@
+//! The CLI's error: what went wrong, and which exit code says so.
+
+use std::path::PathBuf;
+
+use mla_core::FormatError;
+use mla_store::StoreError;
+
+/// Exit code for errors in the data given (see `mla --help`).
+pub const EXIT_DATA: u8 = 1;
+/// Exit code for usage errors and input or output that cannot be read or written.
+pub const EXIT_UNREADABLE: u8 = 2;
+
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+
+    /// A request file could not be read at all.
+    #[error("cannot read {}: {source}", path.display())]
+    ReadInput {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+
+    /// A request file was read but is not a valid request.
+    #[error("{}: {source}", path.display())]
+    BadRequestFile {
+        path: PathBuf,
+        #[source]
+        source: FormatError,
+    },
+
+    /// An output file could not be written.
+    #[error("cannot write {}: {source}", path.display())]
+    WriteOutput {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+
+    /// Bad arguments clap cannot check by itself.
+    #[error("{0}")]
+    Usage(String),
+
+    /// Several errors (one per input file), all reported.
+    #[error("{} errors", .0.len())]
+    Several(Vec<CliError>),
+}
+
+impl CliError {
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            CliError::Store(e) if e.is_register_problem() => EXIT_UNREADABLE,
+            CliError::Store(_) => EXIT_DATA,
+            CliError::BadRequestFile { .. } => EXIT_DATA,
+            CliError::ReadInput { .. } | CliError::WriteOutput { .. } | CliError::Usage(_) => {
+                EXIT_UNREADABLE
+            }
+            CliError::Several(errors) => errors
+                .iter()
+                .map(CliError::exit_code)
+                .max()
+                .unwrap_or(EXIT_DATA),
+        }
+    }
+
+    /// Print the error to stderr, one line per problem.
+    pub fn report(&self) {
+        match self {
+            CliError::Several(errors) => {
+                for error in errors {
+                    error.report();
+                }
+            }
+            other => eprintln!("mla: error: {other}"),
+        }
+    }
+}
