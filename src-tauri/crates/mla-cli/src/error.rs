@@ -9,6 +9,8 @@ use mla_store::StoreError;
 pub const EXIT_DATA: u8 = 1;
 /// Exit code for usage errors and input or output that cannot be read or written.
 pub const EXIT_UNREADABLE: u8 = 2;
+/// Exit code of `mla verify` when the PDF does not verify (see `mla verify --help`).
+pub const EXIT_NOT_VERIFIED: u8 = 3;
 
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
@@ -39,6 +41,18 @@ pub enum CliError {
         source: std::io::Error,
     },
 
+    /// Embedding, signing, verifying or writing a signed PDF failed.
+    #[error("{context}: {source}")]
+    Sign {
+        context: String,
+        #[source]
+        source: mla_sign::Error,
+    },
+
+    /// `mla verify` found the signature invalid, untrusted, absent, or the file changed.
+    #[error("{0}")]
+    VerificationFailed(String),
+
     /// Bad arguments clap cannot check by itself.
     #[error("{0}")]
     Usage(String),
@@ -54,6 +68,12 @@ impl CliError {
             CliError::Store(e) if e.is_register_problem() => EXIT_UNREADABLE,
             CliError::Store(_) => EXIT_DATA,
             CliError::BadRequestFile { .. } => EXIT_DATA,
+            CliError::Sign {
+                source: mla_sign::Error::Write { .. },
+                ..
+            } => EXIT_UNREADABLE,
+            CliError::Sign { .. } => EXIT_DATA,
+            CliError::VerificationFailed(_) => EXIT_NOT_VERIFIED,
             CliError::ReadInput { .. } | CliError::WriteOutput { .. } | CliError::Usage(_) => {
                 EXIT_UNREADABLE
             }

@@ -26,6 +26,11 @@ Examples:
   mla export-json 3 -o request.mla.json          write draft 3 to a request file
   mla trash 3 / mla untrash 3                    move to / out of the trash
   mla --register /tmp/test.sqlite list           use another register
+  MLA_SIGN_PASSWORD=... mla sign-pdf letter.pdf --p12 me.p12 --embed-json req.mla.json \
+      --function Prosecutor --place Lyon -o signed.pdf
+                                                 sign a PDF (PAdES), embedding the request
+  mla verify signed.pdf --trust ca.pem --extract-request req.mla.json
+                                                 check a signed PDF, extract its request
 
 Register: --register PATH, else $MLA_REGISTER, else the user data folder
 (on Linux ~/.local/share/mla-desk/register.sqlite). It is created if missing.
@@ -36,6 +41,8 @@ Exit codes:
      too large, newer format_version, wrong field type), an unknown draft or version
   2  usage error, or something could not be read or written: a missing or unreadable
      file, a register that is locked, read-only, damaged or not a register
+  3  `mla verify`: the PDF is not signed, a signature is invalid or untrusted, or the
+     file was changed after signing
 Nothing is written to the register when a command fails.";
 
 /// MLA Desk: draft and check requests for mutual legal assistance in criminal matters.
@@ -69,6 +76,8 @@ enum Command {
     Restore(commands::restore::Args),
     Trash(commands::trash::Args),
     Untrash(commands::trash::UntrashArgs),
+    SignPdf(Box<commands::sign_pdf::Args>),
+    Verify(commands::verify::Args),
 }
 
 /// What every command gets: how to reach the register, and who acts.
@@ -128,6 +137,8 @@ fn main() -> ExitCode {
         Command::Restore(args) => commands::restore::run(&context, args),
         Command::Trash(args) => commands::trash::run(&context, args),
         Command::Untrash(args) => commands::trash::run_untrash(&context, args),
+        Command::SignPdf(args) => commands::sign_pdf::run(*args),
+        Command::Verify(args) => commands::verify::run(args),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

@@ -32,7 +32,16 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
         COUNTER.fetch_add(1, Ordering::Relaxed)
     ));
     let result = (|| -> std::io::Result<()> {
-        let mut f = OpenOptions::new().write(true).create_new(true).open(&tmp)?;
+        let mut options = OpenOptions::new();
+        options.write(true).create_new(true);
+        // Requests are confidential: a new file is private to its owner (0600); a file we
+        // replace keeps its permissions.
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        let mut f = options.open(&tmp)?;
+        if let Ok(existing) = fs::metadata(path) {
+            f.set_permissions(existing.permissions())?;
+        }
         f.write_all(bytes)?;
         f.sync_all()?;
         drop(f);

@@ -200,3 +200,20 @@ pub(crate) fn parse_certificates(bytes: &[u8]) -> Result<Vec<Certificate>, Error
         })?]),
     }
 }
+
+/// The subject's common name (CN), if it has one.
+pub fn common_name(cert: &Certificate) -> Option<String> {
+    for rdn in cert.tbs_certificate.subject.0.iter() {
+        for atv in rdn.0.iter() {
+            if atv.oid == const_oid::db::rfc4519::CN {
+                if let Ok(s) = atv.value.decode_as::<der::asn1::Utf8StringRef<'_>>() {
+                    return Some(s.as_str().to_string());
+                }
+                if let Ok(s) = atv.value.decode_as::<der::asn1::PrintableStringRef<'_>>() {
+                    return Some(s.as_str().to_string());
+                }
+            }
+        }
+    }
+    None
+}

@@ -27,7 +27,7 @@ mod verify;
 
 pub use appearance::{SealImage, SignatureBlock};
 pub use atomic::write_atomic;
-pub use cert::{check_signing_certificate, CertificateInfo};
+pub use cert::{check_signing_certificate, common_name, CertificateInfo};
 pub use error::Error;
 pub use keys::{Password, Pkcs12Key, SignatureAlgorithm, SigningKey};
 pub use pdf::{

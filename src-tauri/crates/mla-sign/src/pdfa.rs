@@ -26,7 +26,7 @@ fn xml_escape(s: &str) -> String {
 }
 
 /// `D:YYYYMMDDHHmmSSOHH'mm'` to XMP's ISO 8601; `None` if the date is malformed.
-fn pdf_date_to_iso(d: &str) -> Option<String> {
+pub(crate) fn pdf_date_to_iso(d: &str) -> Option<String> {
     let d = d.strip_prefix("D:").unwrap_or(d);
     let digits: String = d.chars().take(14).collect();
     if digits.len() < 4 || !digits.chars().all(|c| c.is_ascii_digit()) {

@@ -61,6 +61,7 @@ pub struct SignatureReport {
     pub covers_whole_file: bool,
     /// Bytes appended after the signed revision (incremental updates).
     pub bytes_after_signature: u64,
+    /// The `/M` entry (claimed by the signer, no timestamp), as ISO 8601 when it parses.
     pub signing_time: Option<String>,
     pub name: Option<String>,
     pub location: Option<String>,
@@ -229,7 +230,7 @@ fn check_signature(
         ess_signing_certificate_v2: false,
         covers_whole_file: false,
         bytes_after_signature: 0,
-        signing_time: opt_text(sig, b"M"),
+        signing_time: opt_text(sig, b"M").map(|m| crate::pdfa::pdf_date_to_iso(&m).unwrap_or(m)),
         name: opt_text(sig, b"Name"),
         location: opt_text(sig, b"Location"),
         reason: opt_text(sig, b"Reason"),

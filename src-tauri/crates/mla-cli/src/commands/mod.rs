@@ -7,4 +7,6 @@ pub mod list;
 pub mod new;
 pub mod restore;
 pub mod show;
+pub mod sign_pdf;
 pub mod trash;
+pub mod verify;

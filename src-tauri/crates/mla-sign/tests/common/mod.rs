@@ -229,13 +229,25 @@ pub fn pdfsig_ok(pki: &Pki, pdf: &Path) -> (bool, String) {
 
 /// Validate many PDFs in one pyHanko process; returns (verdict, summary) per file.
 pub fn pyhanko_validate(ca: &Path, pdfs: &[PathBuf]) -> Vec<(bool, String)> {
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/pyhanko_validate.py");
-    let out = Command::new("python3")
-        .arg(script)
+    use std::io::Write;
+    // The script is embedded, so that other test crates can include this module.
+    const SCRIPT: &str = include_str!("../pyhanko_validate.py");
+    let mut child = Command::new("python3")
+        .arg("-")
         .arg(ca)
         .args(pdfs)
-        .output()
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
         .expect("python3 with pyhanko must be installed (tests/requirements.txt)");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(SCRIPT.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
     let text = String::from_utf8_lossy(&out.stdout).into_owned();
     assert!(
         out.status.success(),
