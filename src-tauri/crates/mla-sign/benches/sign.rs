@@ -32,6 +32,7 @@ fn bench(c: &mut Criterion) {
         seal: None,
         page: None,
         rect: None,
+        font: None,
     };
     let json = b"{\"format_version\":1}";
     let sign = || {

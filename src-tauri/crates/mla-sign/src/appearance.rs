@@ -28,6 +28,10 @@ pub struct SignatureBlock {
     /// `[x1, y1, x2, y2]` in PDF points; `None` puts a 250 × 80 pt box in the bottom right
     /// corner, 36 pt from the edges.
     pub rect: Option<[f32; 4]>,
+    /// A TrueType font (.ttf) to embed for the block's text: needed for PDF/A and for
+    /// names outside Latin-1 (Cyrillic, Greek, CJK if the font has them). `None` uses the
+    /// standard Helvetica, which is not embedded and shows WinAnsi characters only.
+    pub font: Option<Vec<u8>>,
 }
 
 #[derive(Debug, Clone)]
@@ -115,6 +119,214 @@ fn pdf_literal(encoded: &[u8]) -> Vec<u8> {
     out
 }
 
+/// Scripts whose letters change shape or order with their neighbours: drawing them glyph
+/// by glyph would be wrong, so they are refused until the block uses a shaper.
+fn needs_shaping(ch: char) -> bool {
+    matches!(ch as u32,
+        0x0590..=0x08FF      // Hebrew, Arabic, Syriac, Thaana, NKo, Samaritan, Mandaic
+        | 0x0900..=0x0DFF    // Indic scripts
+        | 0x0F00..=0x0FFF    // Tibetan
+        | 0x1000..=0x109F    // Myanmar
+        | 0xFB1D..=0xFDFF    // Hebrew and Arabic presentation forms
+        | 0xFE70..=0xFEFF) // Arabic presentation forms B
+}
+
+/// An embedded TrueType font, written as a Type 0 font with Identity-H encoding (two-byte
+/// glyph ids) and a ToUnicode map so that the text extracts.
+struct EmbeddedFont<'a> {
+    bytes: &'a [u8],
+    face: ttf_parser::Face<'a>,
+    used: std::collections::BTreeMap<u16, char>,
+}
+
+impl<'a> EmbeddedFont<'a> {
+    fn new(bytes: &'a [u8]) -> Result<Self, Error> {
+        let face = ttf_parser::Face::parse(bytes, 0)
+            .map_err(|e| Error::BadFont(format!("not a TrueType/OpenType font: {e}")))?;
+        if face.tables().glyf.is_none() {
+            return Err(Error::BadFont(
+                "the font has no TrueType outlines (glyf table); give a .ttf, not a CFF .otf"
+                    .into(),
+            ));
+        }
+        if !face.is_subsetting_allowed() && face.is_outline_embedding_allowed() {
+            // fine: we embed the whole font
+        } else if !face.is_outline_embedding_allowed() {
+            return Err(Error::BadFont(
+                "the font's licence flags forbid embedding".into(),
+            ));
+        }
+        Ok(EmbeddedFont {
+            bytes,
+            face,
+            used: Default::default(),
+        })
+    }
+
+    fn encode(&mut self, text: &str, field: &'static str) -> Result<Vec<u8>, Error> {
+        let mut out = Vec::with_capacity(text.len() * 2);
+        for ch in text.chars() {
+            if needs_shaping(ch) {
+                return Err(Error::NeedsShaping { ch, field });
+            }
+            let gid = self
+                .face
+                .glyph_index(ch)
+                .ok_or(Error::UnsupportedCharacter { ch, field })?;
+            self.used.insert(gid.0, ch);
+            out.extend_from_slice(&gid.0.to_be_bytes());
+        }
+        Ok(out)
+    }
+
+    fn advance(&self, gid: u16) -> f32 {
+        let upem = self.face.units_per_em().max(1) as f32;
+        self.face
+            .glyph_hor_advance(ttf_parser::GlyphId(gid))
+            .unwrap_or(0) as f32
+            * 1000.0
+            / upem
+    }
+
+    fn width_1000(&self, encoded: &[u8]) -> f32 {
+        encoded
+            .chunks_exact(2)
+            .map(|c| self.advance(u16::from_be_bytes([c[0], c[1]])))
+            .sum()
+    }
+
+    fn postscript_name(&self) -> String {
+        let name = self
+            .face
+            .names()
+            .into_iter()
+            .filter(|n| n.name_id == ttf_parser::name_id::POST_SCRIPT_NAME)
+            .find_map(|n| n.to_string())
+            .unwrap_or_else(|| "EmbeddedFont".into());
+        let clean: String = name
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+            .collect();
+        if clean.is_empty() {
+            "EmbeddedFont".into()
+        } else {
+            clean
+        }
+    }
+
+    fn add_objects(&self, doc: &mut Document) -> ObjectId {
+        let upem = self.face.units_per_em().max(1) as f32;
+        let scale = |v: i16| (v as f32 * 1000.0 / upem).round() as i64;
+        let bbox = self.face.global_bounding_box();
+        let name = self.postscript_name();
+        let mut program = Stream::new(
+            dictionary! { "Length1" => self.bytes.len() as i64 },
+            self.bytes.to_vec(),
+        );
+        let _ = program.compress();
+        let program_id = doc.add_object(program);
+        let descriptor = doc.add_object(dictionary! {
+            "Type" => "FontDescriptor",
+            "FontName" => Object::Name(name.clone().into_bytes()),
+            "Flags" => 32,
+            "FontBBox" => vec![scale(bbox.x_min).into(), scale(bbox.y_min).into(), scale(bbox.x_max).into(), scale(bbox.y_max).into()],
+            "ItalicAngle" => 0,
+            "Ascent" => scale(self.face.ascender()),
+            "Descent" => scale(self.face.descender()),
+            "CapHeight" => scale(self.face.capital_height().unwrap_or(self.face.ascender())),
+            "StemV" => 80,
+            "FontFile2" => program_id,
+        });
+        let mut widths = Vec::new();
+        for &gid in self.used.keys() {
+            widths.push(Object::Integer(gid as i64));
+            widths.push(Object::Array(vec![Object::Integer(
+                self.advance(gid).round() as i64,
+            )]));
+        }
+        let cid_font = doc.add_object(dictionary! {
+            "Type" => "Font",
+            "Subtype" => "CIDFontType2",
+            "BaseFont" => Object::Name(name.clone().into_bytes()),
+            "CIDSystemInfo" => dictionary! {
+                "Registry" => Object::string_literal("Adobe"),
+                "Ordering" => Object::string_literal("Identity"),
+                "Supplement" => 0,
+            },
+            "FontDescriptor" => descriptor,
+            "W" => widths,
+            "CIDToGIDMap" => "Identity",
+        });
+        let mut cmap = String::from(
+            "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n\
+             /CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n\
+             /CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n\
+             1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n",
+        );
+        let entries: Vec<(&u16, &char)> = self.used.iter().collect();
+        for chunk in entries.chunks(100) {
+            cmap.push_str(&format!("{} beginbfchar\n", chunk.len()));
+            for (gid, ch) in chunk {
+                let mut utf16 = [0u16; 2];
+                let hex: String = ch
+                    .encode_utf16(&mut utf16)
+                    .iter()
+                    .map(|u| format!("{u:04X}"))
+                    .collect();
+                cmap.push_str(&format!("<{:04X}> <{hex}>\n", gid));
+            }
+            cmap.push_str("endbfchar\n");
+        }
+        cmap.push_str("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+        let mut to_unicode = Stream::new(dictionary! {}, cmap.into_bytes());
+        let _ = to_unicode.compress();
+        let to_unicode = doc.add_object(to_unicode);
+        doc.add_object(dictionary! {
+            "Type" => "Font",
+            "Subtype" => "Type0",
+            "BaseFont" => Object::Name(name.into_bytes()),
+            "Encoding" => "Identity-H",
+            "DescendantFonts" => vec![Object::Reference(cid_font)],
+            "ToUnicode" => to_unicode,
+        })
+    }
+}
+
+enum BlockFont<'a> {
+    Standard,
+    Embedded(Box<EmbeddedFont<'a>>),
+}
+
+impl BlockFont<'_> {
+    fn encode(&mut self, text: &str, field: &'static str) -> Result<Vec<u8>, Error> {
+        match self {
+            BlockFont::Standard => win_ansi(text, field),
+            BlockFont::Embedded(f) => f.encode(text, field),
+        }
+    }
+
+    fn width_1000(&self, encoded: &[u8], bold: bool) -> f32 {
+        match self {
+            BlockFont::Standard => width_1000(encoded) * if bold { 1.08 } else { 1.0 },
+            BlockFont::Embedded(f) => f.width_1000(encoded),
+        }
+    }
+
+    fn string_token(&self, encoded: &[u8]) -> Vec<u8> {
+        match self {
+            BlockFont::Standard => pdf_literal(encoded),
+            BlockFont::Embedded(_) => {
+                let mut out = vec![b'<'];
+                for b in encoded {
+                    out.extend_from_slice(format!("{b:02X}").as_bytes());
+                }
+                out.push(b'>');
+                out
+            }
+        }
+    }
+}
+
 /// Add the appearance stream (and its font and image objects) to `doc`; returns its id.
 pub(crate) fn build_appearance(
     doc: &mut Document,
@@ -123,10 +335,14 @@ pub(crate) fn build_appearance(
     height: f32,
     signing_time: DateTime<Utc>,
 ) -> Result<ObjectId, Error> {
-    let heading = win_ansi(&block.labels.heading, "heading label")?;
-    let name = win_ansi(&block.signer_name, "signer name")?;
-    let function = win_ansi(&block.function, "function")?;
-    let date = win_ansi(
+    let mut font = match &block.font {
+        Some(bytes) => BlockFont::Embedded(Box::new(EmbeddedFont::new(bytes)?)),
+        None => BlockFont::Standard,
+    };
+    let heading = font.encode(&block.labels.heading, "heading label")?;
+    let name = font.encode(&block.signer_name, "signer name")?;
+    let function = font.encode(&block.function, "function")?;
+    let date = font.encode(
         &format!(
             "{}: {}",
             block.labels.date,
@@ -134,7 +350,7 @@ pub(crate) fn build_appearance(
         ),
         "date label",
     )?;
-    let place = win_ansi(&format!("{}: {}", block.labels.place, block.place), "place")?;
+    let place = font.encode(&format!("{}: {}", block.labels.place, block.place), "place")?;
 
     let mut xobjects = lopdf::Dictionary::new();
     let mut content = Vec::new();
@@ -172,24 +388,28 @@ pub(crate) fn build_appearance(
     let line_gap = (height - 8.0) / 5.0;
     content.extend_from_slice(b"BT 0 0 0 rg\n");
     let mut y = height - 4.0 - line_gap * 0.8;
-    for (text, font, size) in lines {
-        let bold_factor = if font == "F2" { 1.08 } else { 1.0 };
-        let natural = width_1000(text) * bold_factor / 1000.0;
+    for (text, font_name, size) in lines {
+        let natural = font.width_1000(text, font_name == "F2") / 1000.0;
+        // An embedded font has one face: the name line is told apart by its size only.
+        let font_name = match &font {
+            BlockFont::Standard => font_name,
+            BlockFont::Embedded(_) => "F1",
+        };
         let size = if natural * size > available {
             (available / natural).max(4.0)
         } else {
             size
         };
         content.extend_from_slice(
-            format!("/{font} {size:.2} Tf 1 0 0 1 {text_x:.2} {y:.2} Tm ").as_bytes(),
+            format!("/{font_name} {size:.2} Tf 1 0 0 1 {text_x:.2} {y:.2} Tm ").as_bytes(),
         );
-        content.extend_from_slice(&pdf_literal(text));
+        content.extend_from_slice(&font.string_token(text));
         content.extend_from_slice(b" Tj\n");
         y -= line_gap;
     }
     content.extend_from_slice(b"ET\n");
 
-    let font = |base: &str| {
+    let standard_font = |base: &str| {
         dictionary! {
             "Type" => "Font",
             "Subtype" => "Type1",
@@ -197,10 +417,16 @@ pub(crate) fn build_appearance(
             "Encoding" => "WinAnsiEncoding",
         }
     };
-    let f1 = doc.add_object(font("Helvetica"));
-    let f2 = doc.add_object(font("Helvetica-Bold"));
+    let fonts = match &font {
+        BlockFont::Standard => {
+            let f1 = doc.add_object(standard_font("Helvetica"));
+            let f2 = doc.add_object(standard_font("Helvetica-Bold"));
+            dictionary! { "F1" => f1, "F2" => f2 }
+        }
+        BlockFont::Embedded(f) => dictionary! { "F1" => f.add_objects(doc) },
+    };
     let mut resources = dictionary! {
-        "Font" => dictionary! { "F1" => f1, "F2" => f2 },
+        "Font" => fonts,
         "ProcSet" => vec![Object::Name(b"PDF".to_vec()), Object::Name(b"Text".to_vec()), Object::Name(b"ImageC".to_vec())],
     };
     if !xobjects.is_empty() {

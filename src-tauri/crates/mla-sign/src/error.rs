@@ -40,8 +40,14 @@ pub enum Error {
     KeyUsageNotForSigning { subject: String, found: String },
     #[error("the certificate could not be read: {0}")]
     BadCertificate(String),
-    #[error("the signature block text contains {ch:?}, which the built-in signature font cannot show (in {field})")]
+    #[error(
+        "the signature block font has no glyph for {ch:?} (in {field}); give a font that has it"
+    )]
     UnsupportedCharacter { ch: char, field: &'static str },
+    #[error("the signature block text contains {ch:?} (in {field}), a script that needs text shaping, which the signature block cannot do yet")]
+    NeedsShaping { ch: char, field: &'static str },
+    #[error("the signature block font cannot be used: {0}")]
+    BadFont(String),
     #[error("the seal image could not be read: {0}")]
     BadSealImage(String),
     #[error("attachment {name:?}: {reason}")]

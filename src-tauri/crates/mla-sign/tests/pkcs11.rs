@@ -105,6 +105,7 @@ fn softhsm2_token_signs_rsa_and_ecdsa_and_refuses_a_wrong_pin() {
         seal: None,
         page: None,
         rect: None,
+        font: None,
     };
     let json = b"{\"format_version\":1}\n";
     let mut signed_files = Vec::new();

@@ -30,6 +30,7 @@ fn block() -> SignatureBlock {
         seal: Some(SealImage::Png(seal_png())),
         page: None,
         rect: None,
+        font: None,
     }
 }
 
@@ -499,6 +500,94 @@ fn parse_ppm(data: &[u8]) -> (usize, usize, &[u8]) {
         fields[2].parse().unwrap(),
         &data[i + 1..],
     )
+}
+
+fn dejavu() -> Vec<u8> {
+    std::fs::read("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+        .expect("Debian fonts-dejavu-core provides DejaVuSans.ttf")
+}
+
+/// With an embedded TrueType font the block shows a Cyrillic name; pdffonts lists the font
+/// as embedded with a ToUnicode map, and the validators still accept the signature.
+#[test]
+fn embedded_font_shows_cyrillic_name_and_refuses_scripts_that_need_shaping() {
+    let pki = Pki::new();
+    let key = Pkcs12Key::open(&pki.read("ec.p12"), &password(), Utc::now()).unwrap();
+    let mut b = block();
+    b.font = Some(dejavu());
+    b.signer_name = "Иван Петрович Сидоров".into();
+    b.function = "Прокурор".into();
+    b.place = "Москва".into();
+    let opts = SignOptions {
+        block: Some(&b),
+        ..SignOptions::new(Utc::now())
+    };
+    let signed = sign_pdf(&sample_pdf(1, 0), &key, &opts).unwrap();
+    let path = write(pki.dir.path(), "cyrillic.pdf", &signed);
+    let fonts = run(Command::new("pdffonts").arg(&path));
+    let fonts = String::from_utf8_lossy(&fonts.stdout);
+    let line = fonts
+        .lines()
+        .find(|l| l.contains("DejaVuSans"))
+        .unwrap_or_else(|| panic!("{fonts}"));
+    assert!(
+        line.contains("CID TrueType") && line.contains("Identity-H"),
+        "{line}"
+    );
+    let cols: Vec<&str> = line.split_whitespace().collect();
+    // name type... encoding emb sub uni object ID: "yes no yes"
+    assert_eq!(
+        &cols[cols.len() - 5..cols.len() - 2],
+        &["yes", "no", "yes"],
+        "{line}"
+    );
+    assert!(pdfsig_ok(&pki, &path).0);
+    assert!(pyhanko_validate(&pki.path("ca.pem"), std::slice::from_ref(&path))[0].0);
+    run(Command::new("pdftoppm")
+        .args(["-r", "72", "-singlefile"])
+        .arg(&path)
+        .arg(pki.path("cyr")));
+    let ppm = std::fs::read(pki.path("cyr.ppm")).unwrap();
+    let (w, _, px) = parse_ppm(&ppm);
+    let dark = (842 - 36 - 80..842 - 36)
+        .flat_map(|y| (595 - 36 - 250 + 40..595 - 36).map(move |x| (x, y)))
+        .filter(|&(x, y)| px[(y * w + x) * 3] < 60)
+        .count();
+    assert!(dark > 200, "block text not drawn ({dark} dark pixels)");
+
+    b.signer_name = "محمد".into();
+    let opts = SignOptions {
+        block: Some(&b),
+        ..SignOptions::new(Utc::now())
+    };
+    let err = sign_pdf(&sample_pdf(1, 0), &key, &opts).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::NeedsShaping {
+                ch: 'م',
+                field: "signer name"
+            }
+        ),
+        "{err:?}"
+    );
+    b.signer_name = "王小明".into(); // DejaVu Sans has no CJK glyphs
+    let opts = SignOptions {
+        block: Some(&b),
+        ..SignOptions::new(Utc::now())
+    };
+    let err = sign_pdf(&sample_pdf(1, 0), &key, &opts).unwrap_err();
+    assert!(
+        matches!(err, Error::UnsupportedCharacter { ch: '王', .. }),
+        "{err:?}"
+    );
+    b.font = Some(b"not a font".to_vec());
+    let opts = SignOptions {
+        block: Some(&b),
+        ..SignOptions::new(Utc::now())
+    };
+    let err = sign_pdf(&sample_pdf(1, 0), &key, &opts).unwrap_err();
+    assert!(matches!(err, Error::BadFont(_)), "{err:?}");
 }
 
 // ---- bad input: each refused with a clear error ----

@@ -61,6 +61,10 @@ pub struct Args {
     /// A seal image (PNG or JPEG) for the signature block.
     #[arg(long, value_name = "IMAGE")]
     seal: Option<PathBuf>,
+    /// A TrueType font (.ttf) to embed for the signature block (needed for PDF/A and for
+    /// names outside Latin-1) [default: Helvetica, not embedded].
+    #[arg(long, value_name = "FONT.ttf")]
+    font: Option<PathBuf>,
     /// Page of the signature block (1-based) [default: the last page].
     #[arg(long, value_name = "N")]
     page: Option<usize>,
@@ -220,6 +224,10 @@ pub fn run(args: Args) -> Result<(), CliError> {
         seal,
         page: args.page,
         rect: None,
+        font: match &args.font {
+            Some(path) => Some(read(path)?),
+            None => None,
+        },
     };
     let opts = SignOptions {
         signing_time: now,
