@@ -143,6 +143,9 @@ fn help_shows_examples_and_exit_codes() {
         "restore",
         "trash",
         "untrash",
+        "duplicate",
+        "status",
+        "audit",
     ] {
         assert!(
             help.lines().any(|l| l.trim_start().starts_with(command)),
@@ -376,7 +379,8 @@ fn truncated_file_is_refused_with_line_and_column() {
     let bad = env.path("truncated.mla.json");
     let full = std::fs::read_to_string(&examples()[0]).unwrap();
     let cut: String = full.chars().take(full.chars().count() * 2 / 3).collect();
-    let last_line = cut.lines().count();
+    // serde_json reports the position just past the last byte.
+    let last_line = cut.matches('\n').count() + 1;
     std::fs::write(&bad, &cut).unwrap();
     assert_import_refused(
         &bad,
@@ -603,4 +607,63 @@ fn a_read_only_file_in_a_writable_folder_can_be_listed_but_not_changed() {
     let output = run(&["trash", "2"]);
     assert_clean_failure(&output, 2, &["register.sqlite", "read-only"]);
     assert_eq!(std::fs::read(&env.register).unwrap(), before);
+}
+
+#[test]
+fn a_reader_closing_the_pipe_early_causes_no_panic() {
+    let env = Env::new();
+    env.import_examples();
+    for args in [&["list"][..], &["show", "1"][..], &["history", "1"][..]] {
+        let mut child = env
+            .command()
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Close our end before the binary has had time to write: its write gets EPIPE.
+        drop(child.stdout.take());
+        let output = child.wait_with_output().unwrap();
+        let err = stderr(&output);
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+        assert!(
+            output.status.success(),
+            "{args:?}: {:?} {err}",
+            output.status
+        );
+    }
+}
+
+#[test]
+fn duplicate_status_and_audit() {
+    let env = Env::new();
+    let ids = env.import_examples();
+    let first = ids[0].to_string();
+    let copy = env.run_ok(&["duplicate", &first]).trim().to_owned();
+    assert_ne!(copy, first);
+    let show = env.run_ok(&["show", &copy]);
+    assert!(show.contains("EXA/PPO/2026/0417"), "{show}");
+
+    env.run_ok(&["status", &first, "ready"]);
+    let ready = env.run_ok(&["list", "--query", "ready"]);
+    assert_eq!(ready.lines().count(), 2, "{ready}");
+    let output = env.run(&["status", &first, "shredded"]);
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "unknown status is a usage error"
+    );
+
+    let audit = env.run_ok(&["audit", &first]);
+    let actions: Vec<&str> = audit
+        .lines()
+        .skip(1)
+        .map(|l| l.split_whitespace().nth(2).unwrap())
+        .collect();
+    assert_eq!(actions, ["create", "status"], "{audit}");
+    assert!(audit.contains("draft -> ready"), "{audit}");
+    let whole = env.run_ok(&["audit"]);
+    assert_eq!(whole.lines().count(), 1 + ids.len() + 2, "{whole}");
+    let output = env.run(&["audit", "999"]);
+    assert_clean_failure(&output, 1, &["no draft with id 999"]);
 }

@@ -53,6 +53,10 @@ pub enum CliError {
     #[error("{0}")]
     VerificationFailed(String),
 
+    /// Standard output was closed by its reader (`mla list | head`): not worth a message.
+    #[error("standard output closed")]
+    StdoutClosed,
+
     /// Bad arguments clap cannot check by itself.
     #[error("{0}")]
     Usage(String),
@@ -65,6 +69,7 @@ pub enum CliError {
 impl CliError {
     pub fn exit_code(&self) -> u8 {
         match self {
+            CliError::StdoutClosed => 0,
             CliError::Store(e) if e.is_register_problem() => EXIT_UNREADABLE,
             CliError::Store(_) => EXIT_DATA,
             CliError::BadRequestFile { .. } => EXIT_DATA,
@@ -93,6 +98,7 @@ impl CliError {
                     error.report();
                 }
             }
+            CliError::StdoutClosed => {}
             other => eprintln!("mla: error: {other}"),
         }
     }

@@ -1,10 +1,11 @@
 //! `mla`: MLA Desk from the command line. Thin glue: arguments in, one library call, text
 //! out. Each subcommand is one module under `commands/`.
 
+#[macro_use]
+mod output;
 mod commands;
 mod error;
 mod input;
-mod output;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -25,6 +26,9 @@ Examples:
   mla restore 3 2                                make version 2 of draft 3 current again
   mla export-json 3 -o request.mla.json          write draft 3 to a request file
   mla trash 3 / mla untrash 3                    move to / out of the trash
+  mla duplicate 3                                copy draft 3 into a new draft
+  mla status 3 ready                             set the status (draft, ready, sent, closed)
+  mla audit 3                                    who did what to draft 3, and when
   mla --register /tmp/test.sqlite list           use another register
   MLA_SIGN_PASSWORD=... mla sign-pdf letter.pdf --p12 me.p12 --embed-json req.mla.json \
       --function Prosecutor --place Lyon -o signed.pdf
@@ -47,7 +51,7 @@ Nothing is written to the register when a command fails.";
 
 /// MLA Desk: draft and check requests for mutual legal assistance in criminal matters.
 #[derive(Parser, Debug)]
-#[command(name = "mla", version, about, after_help = AFTER_HELP)]
+#[command(name = "mla", version, after_help = AFTER_HELP)]
 struct Cli {
     /// The register file (SQLite).
     #[arg(long, global = true, env = mla_store::REGISTER_ENV, value_name = "PATH")]
@@ -78,6 +82,9 @@ enum Command {
     Untrash(commands::trash::UntrashArgs),
     SignPdf(Box<commands::sign_pdf::Args>),
     Verify(commands::verify::Args),
+    Duplicate(commands::duplicate::Args),
+    Status(commands::status::Args),
+    Audit(commands::audit::Args),
 }
 
 /// What every command gets: how to reach the register, and who acts.
@@ -139,6 +146,9 @@ fn main() -> ExitCode {
         Command::Untrash(args) => commands::trash::run_untrash(&context, args),
         Command::SignPdf(args) => commands::sign_pdf::run(*args),
         Command::Verify(args) => commands::verify::run(args),
+        Command::Duplicate(args) => commands::duplicate::run(&context, args),
+        Command::Status(args) => commands::status::run(&context, args),
+        Command::Audit(args) => commands::audit::run(&context, args),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,10 +1,32 @@
-//! Writing files atomically: a temporary file in the same folder, flushed, then renamed
-//! over the target, so a reader never sees half a file and a crash leaves the old one.
+//! Writing output: standard output that may be closed early (`mla list | head`), and
+//! files written atomically.
 
 use std::io::Write;
 use std::path::Path;
 
 use crate::error::CliError;
+
+/// `println!` that reports a closed or failing standard output as an error value instead
+/// of panicking.
+macro_rules! say {
+    ($($arg:tt)*) => {
+        $crate::output::print(&format!("{}\n", format_args!($($arg)*)))?
+    };
+}
+
+/// Write `text` to standard output. A reader that went away (`| head`) ends the command
+/// quietly ([`CliError::StdoutClosed`]); any other failure is an error.
+pub fn print(text: &str) -> Result<(), CliError> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(CliError::StdoutClosed),
+        Err(source) => Err(CliError::WriteOutput {
+            path: "standard output".into(),
+            source,
+        }),
+    }
+}
 
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
     let error = |source| CliError::WriteOutput {

@@ -59,6 +59,9 @@ pub fn parse_request(bytes: &[u8]) -> Result<Request, FormatError> {
     let text = std::str::from_utf8(bytes).map_err(|e| FormatError::NotUtf8 {
         offset: e.valid_up_to(),
     })?;
+    // Some Windows editors start UTF-8 files with a byte-order mark; JSON does not allow
+    // one, but it carries no meaning, so skip it rather than refuse the file.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(FormatError::Empty);
     }

@@ -229,7 +229,8 @@ fn truncated_file_names_where_it_ends() {
     let cut = &bytes[..bytes.len() / 2];
     let text = std::str::from_utf8(cut)
         .unwrap_or_else(|e| std::str::from_utf8(&cut[..e.valid_up_to()]).unwrap());
-    let lines = text.lines().count();
+    // serde_json reports the position just past the last byte.
+    let lines = text.matches('\n').count() + 1;
     let err = parse_request(text.as_bytes()).unwrap_err();
     match &err {
         FormatError::Syntax { line, message, .. } => {
@@ -282,6 +283,18 @@ fn future_format_version_is_reported_as_such() {
         }
     );
     assert!(err.to_string().contains("format_version 2"), "{err}");
+}
+
+#[test]
+fn a_utf8_byte_order_mark_is_skipped() {
+    let path = repo_root().join("assets/examples/service-appearance-tha.mla.json");
+    let bytes = std::fs::read(path).unwrap();
+    let mut with_bom = b"\xEF\xBB\xBF".to_vec();
+    with_bom.extend_from_slice(&bytes);
+    assert_eq!(
+        parse_request(&with_bom).unwrap(),
+        parse_request(&bytes).unwrap()
+    );
 }
 
 #[test]

@@ -15,14 +15,19 @@ pub struct Args {
 pub fn run(context: &Context, args: Args) -> Result<(), CliError> {
     let register = context.open_for_reading()?;
     let versions = register.history(args.id)?;
-    println!(
+    say!(
         "{:>7}  {:<24}  {:<16}  NOTE",
-        "VERSION", "SAVED (UTC)", "BY"
+        "VERSION",
+        "SAVED (UTC)",
+        "BY"
     );
     for v in versions {
-        println!(
+        say!(
             "{:>7}  {:<24}  {:<16}  {}",
-            v.version, v.saved_at, v.actor, v.note
+            v.version,
+            v.saved_at,
+            v.actor,
+            v.note
         );
     }
     Ok(())

@@ -6,8 +6,10 @@ use crate::error::CliError;
 use crate::input::read_request_file;
 use crate::Context;
 
-/// Import request files (.mla.json) as new drafts. Every file is checked first: if any is
-/// unreadable or invalid, every problem is reported and nothing is imported.
+/// Import request files (.mla.json) as new drafts, all or nothing.
+///
+/// Every file is checked first: if any is unreadable or invalid, every problem is
+/// reported and nothing is imported.
 #[derive(clap::Args, Debug)]
 pub struct Args {
     /// The files to import.
@@ -48,7 +50,7 @@ pub fn run(context: &Context, args: Args) -> Result<(), CliError> {
     let register = context.open_for_writing()?;
     let ids = register.create_many(&requests, &context.actor)?;
     for (path, id) in args.files.iter().zip(ids) {
-        println!("{id}\t{}", path.display());
+        say!("{id}\t{}", path.display());
     }
     Ok(())
 }

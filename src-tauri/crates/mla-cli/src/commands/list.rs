@@ -31,7 +31,7 @@ pub fn run(context: &Context, args: Args) -> Result<(), CliError> {
         only_deleted: args.trash,
     })?;
     if args.json {
-        println!(
+        say!(
             "{}",
             serde_json::to_string_pretty(&drafts).expect("summaries serialize")
         );
@@ -41,9 +41,13 @@ pub fn run(context: &Context, args: Args) -> Result<(), CliError> {
         eprintln!("no drafts");
         return Ok(());
     }
-    println!(
+    say!(
         "{:>5}  {:>7}  {:<7}  {:<5}  {:<20}  REFERENCE",
-        "ID", "VERSION", "STATUS", "STATE", "UPDATED (UTC)"
+        "ID",
+        "VERSION",
+        "STATUS",
+        "STATE",
+        "UPDATED (UTC)"
     );
     for d in drafts {
         let updated = d
@@ -52,9 +56,14 @@ pub fn run(context: &Context, args: Args) -> Result<(), CliError> {
             .unwrap_or(&d.updated_at)
             .replace('T', " ");
         let trash = if d.deleted { "  [trash]" } else { "" };
-        println!(
+        say!(
             "{:>5}  {:>7}  {:<7}  {:<5}  {:<20}  {}{trash}",
-            d.id, d.version, d.status, d.requested_state, updated, d.reference
+            d.id,
+            d.version,
+            d.status,
+            d.requested_state,
+            updated,
+            d.reference
         );
     }
     Ok(())

@@ -1,5 +1,7 @@
 //! One module per subcommand: its arguments (with their help) and its `run`.
 
+pub mod audit;
+pub mod duplicate;
 pub mod export_json;
 pub mod history;
 pub mod import;
@@ -8,5 +10,6 @@ pub mod new;
 pub mod restore;
 pub mod show;
 pub mod sign_pdf;
+pub mod status;
 pub mod trash;
 pub mod verify;

@@ -32,6 +32,6 @@ pub fn run(context: &Context, args: Args) -> Result<(), CliError> {
     };
     let register = context.open_for_writing()?;
     let id = register.create(&request, &context.actor)?;
-    println!("{id}");
+    say!("{id}");
     Ok(())
 }

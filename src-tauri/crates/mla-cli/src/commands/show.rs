@@ -24,7 +24,7 @@ pub fn run(context: &Context, args: Args) -> Result<(), CliError> {
         Some(version) => (register.version(args.id, version)?, version),
         None => (draft.request, draft.summary.version),
     };
-    print!("{}", render(&draft.summary, shown_version, &request));
+    crate::output::print(&render(&draft.summary, shown_version, &request))?;
     Ok(())
 }
 

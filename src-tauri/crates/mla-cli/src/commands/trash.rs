@@ -5,7 +5,9 @@ use mla_store::DraftId;
 use crate::error::CliError;
 use crate::Context;
 
-/// Move a draft to the trash (it is kept, with its history; `mla untrash` brings it back).
+/// Move a draft to the trash.
+///
+/// It is kept, with its history; `mla untrash` brings it back.
 #[derive(clap::Args, Debug)]
 pub struct Args {
     /// The draft's id.
@@ -22,13 +24,13 @@ pub struct UntrashArgs {
 pub fn run(context: &Context, args: Args) -> Result<(), CliError> {
     let register = context.open_for_writing()?;
     register.trash(args.id, &context.actor)?;
-    println!("draft {} moved to the trash", args.id);
+    say!("draft {} moved to the trash", args.id);
     Ok(())
 }
 
 pub fn run_untrash(context: &Context, args: UntrashArgs) -> Result<(), CliError> {
     let register = context.open_for_writing()?;
     register.untrash(args.id, &context.actor)?;
-    println!("draft {} taken out of the trash", args.id);
+    say!("draft {} taken out of the trash", args.id);
     Ok(())
 }
