@@ -30,9 +30,9 @@ Examples:
   mla status 3 ready                             set the status (draft, ready, sent, closed)
   mla audit 3                                    who did what to draft 3, and when
   mla --register /tmp/test.sqlite list           use another register
-  MLA_SIGN_PASSWORD=... mla sign-pdf letter.pdf --p12 me.p12 --embed-json req.mla.json \
-      --function Prosecutor --place Lyon -o signed.pdf
-                                                 sign a PDF (PAdES), embedding the request
+  mla sign-pdf letter.pdf --p12 me.p12 --embed-json req.mla.json -o signed.pdf
+                                                 sign (PAdES), embedding the request; the
+                                                 password from $MLA_SIGN_PASSWORD or stdin
   mla verify signed.pdf --trust ca.pem --extract-request req.mla.json
                                                  check a signed PDF, extract its request
 

@@ -14,7 +14,7 @@ use crate::error::CliError;
 /// Environment variable holding the PKCS#12 password or token PIN.
 pub const PASSWORD_ENV: &str = "MLA_SIGN_PASSWORD";
 
-/// Sign a PDF with a PKCS#12 file or a PKCS#11 token, embedding the request as JSON.
+/// Sign a PDF (PAdES) with a PKCS#12 file or a PKCS#11 token, embedding the request
 ///
 /// The password (or PIN) is read from $MLA_SIGN_PASSWORD, else from standard input (a
 /// prompt without echo on a terminal, else the first line). It is never an argument.

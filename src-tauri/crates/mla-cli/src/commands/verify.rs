@@ -13,8 +13,10 @@ pub enum Format {
     Json,
 }
 
-/// Check a signed PDF: is each signature valid, was the file changed after signing, who
-/// signed, does the certificate chain to a trusted CA. Exit code 0 only when every
+/// Check the signatures of a PDF and extract its embedded request
+///
+/// Reports whether each signature is valid, whether the file was changed after signing,
+/// who signed, and whether the certificate chains to a trusted CA. Exit code 0 only when every
 /// signature is valid, the file is unchanged since the last one, and (with --trust) the
 /// signers chain to a trusted CA; 3 otherwise.
 #[derive(clap::Args, Debug)]
