@@ -87,9 +87,16 @@ pub fn run(args: Args) -> Result<(), CliError> {
             let mut value = serde_json::to_value(&report).expect("report serializes");
             value["verified"] = serde_json::Value::Bool(verdict.is_none());
             value["failure"] = verdict.clone().map_or(serde_json::Value::Null, Into::into);
-            println!("{}", serde_json::to_string_pretty(&value).expect("json"));
+            let mut text = serde_json::to_string_pretty(&value).expect("json");
+            text.push('\n');
+            crate::output::print(&text)?;
         }
-        Format::Text => print_text(&args, &report, verdict.as_deref(), !trusted.is_empty()),
+        Format::Text => crate::output::print(&render_text(
+            &args,
+            &report,
+            verdict.as_deref(),
+            !trusted.is_empty(),
+        ))?,
     }
     if let Some(out) = &args.extract_request {
         let json = mla_sign::extract_request_json(&pdf).map_err(sign_err)?;
@@ -114,48 +121,60 @@ pub fn run(args: Args) -> Result<(), CliError> {
     }
 }
 
-fn print_text(args: &Args, report: &VerificationReport, verdict: Option<&str>, trust_given: bool) {
-    println!(
+fn render_text(
+    args: &Args,
+    report: &VerificationReport,
+    verdict: Option<&str>,
+    trust_given: bool,
+) -> String {
+    let mut out = String::new();
+    macro_rules! say {
+        ($($arg:tt)*) => {{
+            out.push_str(&format!($($arg)*));
+            out.push('\n');
+        }};
+    }
+    say!(
         "{}: {} signature(s), {} bytes",
         args.file.display(),
         report.signatures.len(),
         report.file_size
     );
     for (i, s) in report.signatures.iter().enumerate() {
-        println!();
-        println!(
+        say!("");
+        say!(
             "Signature {} ({}): {}",
             i + 1,
             s.field_name.as_deref().unwrap_or("no field name"),
             if s.is_valid() { "VALID" } else { "INVALID" }
         );
         if let Some(c) = &s.signer {
-            println!("  signer:       {}", c.subject);
-            println!("  issuer:       {}", c.issuer);
-            println!("  serial:       {}", c.serial_hex);
-            println!(
+            say!("  signer:       {}", c.subject);
+            say!("  issuer:       {}", c.issuer);
+            say!("  serial:       {}", c.serial_hex);
+            say!(
                 "  valid:        {} to {}",
                 c.not_before.to_rfc3339(),
                 c.not_after.to_rfc3339()
             );
-            println!("  key:          {}", c.key_algorithm);
-            println!("  key usage:    {}", c.key_usage.join(", "));
-            println!("  SHA-256:      {}", c.sha256_fingerprint);
+            say!("  key:          {}", c.key_algorithm);
+            say!("  key usage:    {}", c.key_usage.join(", "));
+            say!("  SHA-256:      {}", c.sha256_fingerprint);
         }
         if let Some(t) = &s.signing_time {
-            println!("  signed at:    {t} (claimed by the signer; no timestamp)");
+            say!("  signed at:    {t} (claimed by the signer; no timestamp)");
         }
         if let Some(l) = &s.location {
-            println!("  place:        {l}");
+            say!("  place:        {l}");
         }
         if let Some(r) = &s.reason {
-            println!("  reason:       {r}");
+            say!("  reason:       {r}");
         }
-        println!(
+        say!(
             "  format:       {}",
             s.sub_filter.as_deref().unwrap_or("unknown")
         );
-        println!(
+        say!(
             "  integrity:    {}",
             if s.digest_matches && s.signature_verified {
                 "the signed bytes are unchanged"
@@ -164,31 +183,31 @@ fn print_text(args: &Args, report: &VerificationReport, verdict: Option<&str>, t
             }
         );
         if s.covers_whole_file {
-            println!("  coverage:     the whole file");
+            say!("  coverage:     the whole file");
         } else {
-            println!(
+            say!(
                 "  coverage:     {} bytes were added after this signature (a later revision)",
                 s.bytes_after_signature
             );
         }
         match &s.trust {
             TrustStatus::Trusted { anchor } => {
-                println!("  trust:        chains to trusted CA {anchor}")
+                say!("  trust:        chains to trusted CA {anchor}")
             }
-            TrustStatus::Untrusted { reason } => println!("  trust:        NOT TRUSTED: {reason}"),
+            TrustStatus::Untrusted { reason } => say!("  trust:        NOT TRUSTED: {reason}"),
             TrustStatus::NotChecked => {
-                println!("  trust:        not checked (give --trust CA.pem)")
+                say!("  trust:        not checked (give --trust CA.pem)")
             }
         }
         for p in &s.problems {
-            println!("  problem:      {p}");
+            say!("  problem:      {p}");
         }
     }
     if !report.embedded_files.is_empty() {
-        println!();
-        println!("Embedded files:");
+        say!("");
+        say!("Embedded files:");
         for f in &report.embedded_files {
-            println!(
+            say!(
                 "  {} ({}, {}, {} bytes)",
                 f.name,
                 f.mime_type.as_deref().unwrap_or("no type"),
@@ -197,14 +216,15 @@ fn print_text(args: &Args, report: &VerificationReport, verdict: Option<&str>, t
             );
         }
     }
-    println!();
+    say!("");
     match verdict {
         None if trust_given => {
-            println!("Verdict: VERIFIED: signed, unchanged since signing, signer trusted.")
+            say!("Verdict: VERIFIED: signed, unchanged since signing, signer trusted.")
         }
         None => {
-            println!("Verdict: VERIFIED: signed and unchanged since signing (trust not checked).")
+            say!("Verdict: VERIFIED: signed and unchanged since signing (trust not checked).")
         }
-        Some(reason) => println!("Verdict: NOT VERIFIED: {reason}."),
+        Some(reason) => say!("Verdict: NOT VERIFIED: {reason}."),
     }
+    out
 }
