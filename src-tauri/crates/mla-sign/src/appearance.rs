@@ -569,3 +569,50 @@ fn jpeg_size(bytes: &[u8]) -> Result<(u32, u32, u8), Error> {
     }
     Err(Error::BadSealImage("JPEG has no frame header".into()))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn win_ansi_maps_latin1_and_cp1252_extras_and_refuses_the_rest() {
+        assert_eq!(win_ansi("Aé€–", "x").unwrap(), vec![b'A', 0xE9, 0x80, 0x96]);
+        assert!(matches!(
+            win_ansi("Ω", "function"),
+            Err(Error::UnsupportedCharacter {
+                ch: 'Ω',
+                field: "function"
+            })
+        ));
+    }
+
+    #[test]
+    fn literal_strings_escape_delimiters() {
+        assert_eq!(pdf_literal(b"a(b)c\\"), b"(a\\(b\\)c\\\\)".to_vec());
+    }
+
+    #[test]
+    fn jpeg_header_is_read_and_garbage_refused() {
+        // SOI, APP0 (length 4), SOF0: length 11, precision 8, height 2, width 3, 3 components.
+        let jpeg = [
+            0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x04, 0x00, 0x00, 0xFF, 0xC0, 0x00, 0x11, 0x08, 0x00,
+            0x02, 0x00, 0x03, 0x03,
+        ];
+        assert_eq!(jpeg_size(&jpeg).unwrap(), (3, 2, 3));
+        assert!(matches!(jpeg_size(b"GIF89a"), Err(Error::BadSealImage(_))));
+        assert!(matches!(
+            jpeg_size(&[0xFF, 0xD8]),
+            Err(Error::BadSealImage(_))
+        ));
+    }
+
+    #[test]
+    fn scripts_that_need_shaping_are_recognised() {
+        assert!(needs_shaping('م'));
+        assert!(needs_shaping('ש'));
+        assert!(needs_shaping('क'));
+        assert!(!needs_shaping('Ж'));
+        assert!(!needs_shaping('中'));
+        assert!(!needs_shaping('é'));
+    }
+}

@@ -662,3 +662,45 @@ pub(crate) fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn find_locates_the_first_occurrence_or_none() {
+        assert_eq!(find(b"abcabc", b"ca"), Some(2));
+        assert_eq!(find(b"abcabc", b"abc"), Some(0));
+        assert_eq!(find(b"aaab", b"aab"), Some(1));
+        assert_eq!(find(b"abc", b"abcd"), None);
+        assert_eq!(find(b"abc", b""), None);
+        assert_eq!(find(b"abc", b"x"), None);
+    }
+
+    #[test]
+    fn text_strings_round_trip() {
+        for s in [
+            "Annex 1.pdf",
+            "Relevé – août.pdf",
+            "Иван",
+            "中文",
+            "(parens) \\ back",
+        ] {
+            let Object::String(bytes, _) = text_string(s) else {
+                panic!()
+            };
+            assert_eq!(decode_text_string(&bytes), s);
+        }
+        let Object::String(bytes, _) = text_string("ascii") else {
+            panic!()
+        };
+        assert_eq!(bytes, b"ascii");
+    }
+
+    #[test]
+    fn pdf_date_is_utc_with_offset() {
+        use chrono::TimeZone;
+        let t = Utc.with_ymd_and_hms(2026, 11, 22, 9, 5, 7).unwrap();
+        assert_eq!(pdf_date(t), "D:20261122090507+00'00'");
+    }
+}

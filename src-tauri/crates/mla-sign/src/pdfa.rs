@@ -179,3 +179,24 @@ xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n\
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::pdf_date_to_iso;
+
+    #[test]
+    fn pdf_dates_become_iso_8601() {
+        let cases = [
+            ("D:20261122090000+00'00'", Some("2026-11-22T09:00:00+00:00")),
+            ("D:20261122090000Z", Some("2026-11-22T09:00:00Z")),
+            ("D:20261122093015-05'30'", Some("2026-11-22T09:30:15-05:30")),
+            ("D:2026", Some("2026-01-01T00:00:00Z")),
+            ("20261122", Some("2026-11-22T00:00:00Z")),
+            ("D:yesterday", None),
+            ("", None),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(pdf_date_to_iso(input).as_deref(), expected, "{input}");
+        }
+    }
+}

@@ -819,3 +819,123 @@ fn write_atomic_on_a_full_disk_leaves_the_original_untouched() {
         .collect();
     assert_eq!(names, vec![std::ffi::OsString::from("signed.pdf")]);
 }
+
+/// PKCS#12 files as older tools (and Windows exports) write them: RC2/3DES with a SHA-1 MAC.
+#[test]
+fn legacy_pkcs12_encodings_open() {
+    let pki = Pki::new();
+    for (name, args) in [
+        ("legacy.p12", vec!["-legacy"]),
+        (
+            "3des.p12",
+            vec![
+                "-keypbe",
+                "PBE-SHA1-3DES",
+                "-certpbe",
+                "PBE-SHA1-3DES",
+                "-macalg",
+                "sha1",
+            ],
+        ),
+    ] {
+        let mut cmd = Command::new("openssl");
+        cmd.current_dir(pki.dir.path())
+            .args(["pkcs12", "-export"])
+            .args(&args)
+            .args([
+                "-inkey",
+                "ec.key",
+                "-in",
+                "ec.pem",
+                "-certfile",
+                "ca.pem",
+                "-out",
+                name,
+            ])
+            .arg("-passout")
+            .arg(format!("pass:{P12_PASSWORD}"));
+        run(&mut cmd);
+        let key = Pkcs12Key::open(&pki.read(name), &password(), Utc::now())
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let signed = sign_pdf(&sample_pdf(1, 0), &key, &SignOptions::new(Utc::now())).unwrap();
+        let report = verify_pdf(
+            &signed,
+            &VerifyOptions {
+                trusted: &pki.ca(),
+                now: Utc::now(),
+            },
+        )
+        .unwrap();
+        assert!(
+            report.all_signatures_valid() && report.all_trusted(),
+            "{name}: {report:#?}"
+        );
+        let err = Pkcs12Key::open(&pki.read(name), &Password::new("nope".into()), Utc::now())
+            .unwrap_err();
+        assert!(matches!(err, Error::WrongPassword), "{name}: {err:?}");
+    }
+}
+
+/// An input that already has a form (an indirect /AcroForm with a text field) and a page
+/// whose /Annots is an indirect array: both are extended, nothing is lost.
+#[test]
+fn existing_form_and_indirect_annotations_are_kept() {
+    use lopdf::{dictionary, Document, Object};
+    let pki = Pki::new();
+    let mut doc = Document::load_mem(&sample_pdf(2, 0)).unwrap();
+    let pages = doc.get_pages();
+    let last = *pages.values().last().unwrap();
+    let text_field = doc.add_object(dictionary! {
+        "Type" => "Annot", "Subtype" => "Widget", "FT" => "Tx", "T" => Object::string_literal("CaseNumber"),
+        "V" => Object::string_literal("EXA/2026/12"), "Rect" => vec![72.into(), 72.into(), 200.into(), 90.into()],
+        "P" => last, "F" => 4,
+    });
+    let annots = doc.add_object(Object::Array(vec![Object::Reference(text_field)]));
+    doc.get_dictionary_mut(last).unwrap().set("Annots", annots);
+    let acro = doc.add_object(dictionary! { "Fields" => vec![Object::Reference(text_field)] });
+    let root = doc.trailer.get(b"Root").unwrap().as_reference().unwrap();
+    doc.get_dictionary_mut(root).unwrap().set("AcroForm", acro);
+    let mut input = Vec::new();
+    doc.save_to(&mut input).unwrap();
+
+    let signed = sign_with(&pki, "rsa.p12", &input);
+    let path = write(pki.dir.path(), "form.pdf", &signed);
+    check_all_validators(&pki, &path);
+    let reread = Document::load_mem(&signed).unwrap();
+    let catalog = reread.catalog().unwrap();
+    let acro_form = reread
+        .dereference(catalog.get(b"AcroForm").unwrap())
+        .unwrap()
+        .1
+        .as_dict()
+        .unwrap();
+    let fields = reread
+        .dereference(acro_form.get(b"Fields").unwrap())
+        .unwrap()
+        .1
+        .as_array()
+        .unwrap();
+    assert_eq!(fields.len(), 2, "the text field and the signature");
+    let page = reread.get_dictionary(last).unwrap();
+    let annots = reread
+        .dereference(page.get(b"Annots").unwrap())
+        .unwrap()
+        .1
+        .as_array()
+        .unwrap();
+    assert_eq!(annots.len(), 2);
+    assert_eq!(annots[0], Object::Reference(text_field));
+
+    // Signing again with the same embedded request: refused, with the file name.
+    let key = Pkcs12Key::open(&pki.read("ec.p12"), &password(), Utc::now()).unwrap();
+    let opts = SignOptions {
+        request_json: Some(REQUEST_JSON),
+        ..SignOptions::new(Utc::now())
+    };
+    let err = sign_pdf(&signed, &key, &opts).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("\"request.mla.json\": a file with this name is already embedded"),
+        "{err}"
+    );
+}
