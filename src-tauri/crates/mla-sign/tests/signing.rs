@@ -939,3 +939,75 @@ fn existing_form_and_indirect_annotations_are_kept() {
         "{err}"
     );
 }
+
+/// Damaged files of every kind (random bytes changed anywhere, truncations, garbage
+/// appended): verifying and signing them returns a result or a clear error, never a panic.
+#[test]
+fn damaged_files_never_panic() {
+    let pki = Pki::new();
+    let key = Pkcs12Key::open(&pki.read("ec.p12"), &password(), Utc::now()).unwrap();
+    let signed = sign_with(&pki, "rsa.p12", &sample_pdf(2, 0));
+    let ca = pki.ca();
+    let mut x: u64 = 0xDEC0_DE00_1234_5678;
+    let mut next = || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    };
+    let br = verify_pdf(
+        &signed,
+        &VerifyOptions {
+            trusted: &ca,
+            now: Utc::now(),
+        },
+    )
+    .unwrap()
+    .signatures[0]
+        .byte_range
+        .clone();
+    let gap = br[1] as usize + 1..br[2] as usize - 1; // the hex digits of /Contents
+    let (mut errors, mut reports) = (0, 0);
+    for round in 0..300 {
+        let mut t = signed.clone();
+        // Only a change confined to the unsigned /Contents digits may leave it valid.
+        let mut only_in_gap = false;
+        match round % 3 {
+            0 => {
+                only_in_gap = true;
+                for _ in 0..1 + next() % 8 {
+                    let pos = (next() % t.len() as u64) as usize;
+                    t[pos] = next() as u8;
+                    only_in_gap &= gap.contains(&pos) || t[pos] == signed[pos];
+                }
+            }
+            1 => t.truncate((next() % t.len() as u64) as usize),
+            _ => {
+                let pos = (next() % t.len() as u64) as usize;
+                let junk: Vec<u8> = (0..1 + next() % 64).map(|_| next() as u8).collect();
+                t.splice(pos..pos, junk);
+            }
+        }
+        match verify_pdf(
+            &t,
+            &VerifyOptions {
+                trusted: &ca,
+                now: Utc::now(),
+            },
+        ) {
+            Ok(r) => {
+                reports += 1;
+                if r.all_signatures_valid() && !r.changed_after_signing() {
+                    assert!(only_in_gap, "damaged file (round {round}) reported valid");
+                }
+            }
+            Err(e) => {
+                errors += 1;
+                assert!(!e.to_string().is_empty());
+            }
+        }
+        let _ = extract_request_json(&t);
+        let _ = sign_pdf(&t, &key, &SignOptions::new(Utc::now()));
+    }
+    eprintln!("damaged files: {reports} reports, {errors} errors");
+}
