@@ -1,0 +1,136 @@
+//! Template languages: the wording packs in `templates/letter/<code>.toml`.
+//!
+//! Each pack declares whether its wording has been reviewed by a qualified legal
+//! translator; an unreviewed pack makes every letter in that language a draft.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use crate::LetterError;
+
+/// The six UN languages, in the order the UN lists them (ISO 639-1).
+pub const LANGUAGES: [&str; 6] = ["ar", "zh", "en", "fr", "ru", "es"];
+
+/// Embedded language packs and letter templates, by language code.
+pub(crate) const PACKS: [(&str, &str, &str); 6] = [
+    (
+        "ar",
+        include_str!("../../../../templates/letter/ar.toml"),
+        include_str!("../../../../templates/letter/letter.ar.html"),
+    ),
+    (
+        "zh",
+        include_str!("../../../../templates/letter/zh.toml"),
+        include_str!("../../../../templates/letter/letter.zh.html"),
+    ),
+    (
+        "en",
+        include_str!("../../../../templates/letter/en.toml"),
+        include_str!("../../../../templates/letter/letter.en.html"),
+    ),
+    (
+        "fr",
+        include_str!("../../../../templates/letter/fr.toml"),
+        include_str!("../../../../templates/letter/letter.fr.html"),
+    ),
+    (
+        "ru",
+        include_str!("../../../../templates/letter/ru.toml"),
+        include_str!("../../../../templates/letter/letter.ru.html"),
+    ),
+    (
+        "es",
+        include_str!("../../../../templates/letter/es.toml"),
+        include_str!("../../../../templates/letter/letter.es.html"),
+    ),
+];
+
+pub(crate) const BASE_TEMPLATE: &str = include_str!("../../../../templates/letter/base.html");
+
+/// What a template language declares about itself.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct LanguageInfo {
+    /// ISO 639-1 code.
+    pub code: String,
+    /// Name of the language, in English.
+    pub name: String,
+    /// "ltr" or "rtl".
+    pub dir: String,
+    /// Whether a qualified legal translator has reviewed this language's template wording.
+    pub reviewed: bool,
+    /// The visible line put on letters whose template wording is not reviewed.
+    pub draft_notice: String,
+    pub months: Vec<String>,
+    /// Date pattern with `{day}`, `{month}` and `{year}`.
+    pub date_format: String,
+    pub yes: String,
+    pub no: String,
+    pub not_provided: String,
+    /// Page footer with `{page}` and `{pages}`; always contains "{page} / {pages}".
+    pub page: String,
+    pub seal_box: String,
+}
+
+/// A language pack: its declaration and the labels of the model's enumerations.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LanguagePack {
+    pub language: LanguageInfo,
+    pub nature: BTreeMap<String, String>,
+    pub role: BTreeMap<String, String>,
+    pub asset_kind: BTreeMap<String, String>,
+    pub measure: BTreeMap<String, String>,
+    pub status: BTreeMap<String, String>,
+    pub data_category: BTreeMap<String, String>,
+    pub legal_basis: BTreeMap<String, String>,
+    pub field: BTreeMap<String, String>,
+    pub time_limit: BTreeMap<String, String>,
+}
+
+impl LanguagePack {
+    pub(crate) fn parse(file: &str, text: &str) -> Result<LanguagePack, LetterError> {
+        toml::from_str(text).map_err(|e| LetterError::LanguagePack {
+            file: file.to_owned(),
+            message: e.to_string(),
+        })
+    }
+
+    /// All label tables with their names, for completeness checks.
+    pub fn tables(&self) -> [(&'static str, &BTreeMap<String, String>); 9] {
+        [
+            ("nature", &self.nature),
+            ("role", &self.role),
+            ("asset_kind", &self.asset_kind),
+            ("measure", &self.measure),
+            ("status", &self.status),
+            ("data_category", &self.data_category),
+            ("legal_basis", &self.legal_basis),
+            ("field", &self.field),
+            ("time_limit", &self.time_limit),
+        ]
+    }
+
+    pub(crate) fn label<'a>(table: &'a BTreeMap<String, String>, key: &'a str) -> &'a str {
+        // Keys are checked for every language at load (see `Letters::load`), so a miss
+        // here is a programming error in the view; show the key rather than panic.
+        table.get(key).map(String::as_str).unwrap_or(key)
+    }
+
+    /// A date in this language's format.
+    pub fn format_date(&self, date: chrono::NaiveDate) -> String {
+        use chrono::Datelike;
+        let month = self
+            .language
+            .months
+            .get(date.month0() as usize)
+            .cloned()
+            .unwrap_or_default();
+        self.language
+            .date_format
+            .replace("{day}", &date.day().to_string())
+            .replace("{month}", &month)
+            .replace("{year}", &date.year().to_string())
+    }
+}

@@ -1,0 +1,988 @@
+//! The view the templates receive: made for them, not the raw request model.
+//!
+//! Template wording is already in the letter's language. Text the officer typed is
+//! carried as [`UserText`]: it is never translated, and when the letter's language
+//! differs from the drafting language it is marked as needing translation.
+
+use mla_core::{
+    Asset, AssetKind, DataCategory, HearingStatus, LegalBasis, Measure, MeasureDetails, Person,
+    PersonRole, ProceedingNature, Request,
+};
+use serde::Serialize;
+
+use crate::lang::LanguagePack;
+
+/// A part of the letter that the officer typed and that still needs a human translation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TranslationPart {
+    /// Field path in the request, e.g. `facts` or `offences[0].provision_text`.
+    pub path: String,
+    /// Language the officer wrote it in (ISO 639-1).
+    pub from: String,
+    /// Language of the letter.
+    pub to: String,
+}
+
+/// Officer-typed text as the templates see it.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct UserText {
+    /// The text, with control characters replaced (see [`sanitize`]).
+    pub text: String,
+    /// True when the letter's language differs from the drafting language.
+    pub nt: bool,
+    /// Drafting language, upper case (for the "[needs translation from XX]" marker).
+    pub from: String,
+    /// Shown instead of the text when it is empty.
+    pub placeholder: String,
+}
+
+/// The addressee as printed. Today it comes from the request's `addressee` field; a caller
+/// that knows the requested State's profile passes the designated central authority
+/// through [`crate::LetterOptions::central_authority`] and it takes precedence.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct AddresseeView {
+    pub name: UserText,
+    pub address: UserText,
+    /// Where the addressee comes from: "request" or "profile".
+    pub source: &'static str,
+}
+
+/// The central authority of the requested State, as a State profile records it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CentralAuthority {
+    pub name: String,
+    pub address: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LetterView {
+    pub lang: String,
+    pub dir: String,
+    /// True when the template wording is not reviewed (see [`crate::LanguageInfo::reviewed`]).
+    pub draft: bool,
+    pub draft_notice: String,
+    pub not_provided: String,
+    pub reference: String,
+    pub document_id: String,
+    pub date: String,
+    pub place: UserText,
+    pub requested_state: String,
+    pub requesting: RequestingView,
+    pub addressee: AddresseeView,
+    pub legal_basis: Vec<LegalBasisView>,
+    pub urgency: UrgencyView,
+    pub confidentiality: ConfidentialityView,
+    pub case: CaseView,
+    pub offences: Vec<OffenceView>,
+    pub facts: UserText,
+    pub measures: Vec<MeasureView>,
+    pub persons: Vec<PersonView>,
+    pub assets: Vec<AssetView>,
+    pub purpose: UserText,
+    pub nexus: UserText,
+    pub procedures: UserText,
+    pub assurances: AssurancesView,
+    pub time_limits: Vec<TimeLimitView>,
+    pub contact: ContactView,
+    pub annexes: Vec<AnnexView>,
+    pub signatory: SignatoryView,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RequestingView {
+    pub name: UserText,
+    pub address: UserText,
+    pub country: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LegalBasisView {
+    pub label: String,
+    pub detail: UserText,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct UrgencyView {
+    pub urgent: bool,
+    pub reason: UserText,
+    pub deadline: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ConfidentialityView {
+    pub required: bool,
+    pub reason: UserText,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CaseView {
+    pub nature: String,
+    pub subject: UserText,
+    pub case_number: String,
+    pub conducting_name: UserText,
+    pub conducting_functions: UserText,
+    pub covert: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct OffenceView {
+    pub label: UserText,
+    pub provision: UserText,
+    pub provision_text: UserText,
+    pub penalty: UserText,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MeasureView {
+    pub number: usize,
+    pub kind: &'static str,
+    pub title: String,
+    pub purpose: UserText,
+    pub procedure: UserText,
+    pub rows: Vec<RowView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RowView {
+    pub label: String,
+    pub value: UserText,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonView {
+    pub name: UserText,
+    pub role: String,
+    pub birth: String,
+    pub nationality: String,
+    pub documents: UserText,
+    pub location: UserText,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AssetView {
+    pub kind: String,
+    pub description: UserText,
+    pub institution: UserText,
+    pub identifier: UserText,
+    pub holder: UserText,
+    pub value: String,
+    pub link: UserText,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AssurancesView {
+    pub speciality: bool,
+    pub reciprocity: bool,
+    pub costs: Option<UserText>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TimeLimitView {
+    pub label: String,
+    pub date: String,
+    pub detail: Option<UserText>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ContactView {
+    pub name: UserText,
+    pub function: UserText,
+    pub email: UserText,
+    pub phone: UserText,
+    pub languages: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AnnexView {
+    pub number: usize,
+    pub title: UserText,
+    pub language: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SignatoryView {
+    pub name: UserText,
+    pub function: UserText,
+}
+
+/// Replace characters that cannot appear in a letter: control characters other than
+/// line feed become a visible U+FFFD, tabs become spaces, CR LF becomes LF, and
+/// non-characters (U+FFFE, U+FFFF) become U+FFFD. Never drops text silently.
+pub fn sanitize(text: &str) -> String {
+    let text = text.replace("\r\n", "\n");
+    text.chars()
+        .map(|c| match c {
+            '\n' => '\n',
+            '\t' => ' ',
+            '\r' => '\n',
+            c if c.is_control() => '\u{FFFD}',
+            '\u{FFFE}' | '\u{FFFF}' => '\u{FFFD}',
+            c => c,
+        })
+        .collect()
+}
+
+struct Builder<'a> {
+    pack: &'a LanguagePack,
+    lang: &'a str,
+    from: &'a str,
+    nt: bool,
+    parts: Vec<TranslationPart>,
+}
+
+impl Builder<'_> {
+    fn ut(&mut self, path: impl Into<String>, text: &str) -> UserText {
+        let text = sanitize(text.trim());
+        let nt = self.nt && !text.is_empty();
+        if nt {
+            self.parts.push(TranslationPart {
+                path: path.into(),
+                from: self.from.to_owned(),
+                to: self.lang.to_owned(),
+            });
+        }
+        UserText {
+            placeholder: if text.is_empty() {
+                self.pack.language.not_provided.clone()
+            } else {
+                String::new()
+            },
+            text,
+            nt,
+            from: self.from.to_uppercase(),
+        }
+    }
+
+    /// Text composed by us from codes and dates: never needs translation.
+    fn plain(&self, text: String) -> UserText {
+        UserText {
+            placeholder: if text.is_empty() {
+                self.pack.language.not_provided.clone()
+            } else {
+                String::new()
+            },
+            text,
+            nt: false,
+            from: String::new(),
+        }
+    }
+
+    fn date(&self, date: Option<chrono::NaiveDate>) -> String {
+        date.map(|d| self.pack.format_date(d)).unwrap_or_default()
+    }
+
+    fn yes_no(&self, value: bool) -> UserText {
+        self.plain(if value {
+            self.pack.language.yes.clone()
+        } else {
+            self.pack.language.no.clone()
+        })
+    }
+
+    fn field(&self, key: &str) -> String {
+        LanguagePack::label(&self.pack.field, key).to_owned()
+    }
+}
+
+fn nature_key(n: ProceedingNature) -> &'static str {
+    match n {
+        ProceedingNature::Unspecified => "unspecified",
+        ProceedingNature::Investigation => "investigation",
+        ProceedingNature::Prosecution => "prosecution",
+        ProceedingNature::JudicialProceeding => "judicial_proceeding",
+        ProceedingNature::CivilOrAdministrative => "civil_or_administrative",
+    }
+}
+
+fn role_key(r: PersonRole) -> &'static str {
+    match r {
+        PersonRole::Unspecified => "unspecified",
+        PersonRole::Suspect => "suspect",
+        PersonRole::Accused => "accused",
+        PersonRole::Witness => "witness",
+        PersonRole::Victim => "victim",
+        PersonRole::Expert => "expert",
+        PersonRole::AccountHolder => "account_holder",
+        PersonRole::ThirdParty => "third_party",
+    }
+}
+
+fn asset_key(k: AssetKind) -> &'static str {
+    match k {
+        AssetKind::Unspecified => "unspecified",
+        AssetKind::BankAccount => "bank_account",
+        AssetKind::RealEstate => "real_estate",
+        AssetKind::Vehicle => "vehicle",
+        AssetKind::CompanyShares => "company_shares",
+        AssetKind::VirtualAssets => "virtual_assets",
+        AssetKind::Cash => "cash",
+        AssetKind::Other => "other",
+    }
+}
+
+fn status_key(s: HearingStatus) -> &'static str {
+    match s {
+        HearingStatus::Unspecified => "unspecified",
+        HearingStatus::Witness => "witness",
+        HearingStatus::Suspect => "suspect",
+        HearingStatus::Expert => "expert",
+        HearingStatus::Victim => "victim",
+    }
+}
+
+fn category_key(c: DataCategory) -> &'static str {
+    match c {
+        DataCategory::Subscriber => "subscriber",
+        DataCategory::Traffic => "traffic",
+        DataCategory::Content => "content",
+    }
+}
+
+/// Every enumeration key the view looks up, by table; checked against every pack at load.
+pub(crate) fn required_keys() -> Vec<(&'static str, Vec<&'static str>)> {
+    vec![
+        (
+            "nature",
+            vec![
+                "unspecified",
+                "investigation",
+                "prosecution",
+                "judicial_proceeding",
+                "civil_or_administrative",
+            ],
+        ),
+        (
+            "role",
+            vec![
+                "unspecified",
+                "suspect",
+                "accused",
+                "witness",
+                "victim",
+                "expert",
+                "account_holder",
+                "third_party",
+            ],
+        ),
+        (
+            "asset_kind",
+            vec![
+                "unspecified",
+                "bank_account",
+                "real_estate",
+                "vehicle",
+                "company_shares",
+                "virtual_assets",
+                "cash",
+                "other",
+            ],
+        ),
+        (
+            "status",
+            vec!["unspecified", "witness", "suspect", "expert", "victim"],
+        ),
+        ("data_category", vec!["subscriber", "traffic", "content"]),
+        (
+            "legal_basis",
+            vec![
+                "uncac",
+                "untoc",
+                "bilateral_treaty",
+                "regional_convention",
+                "reciprocity",
+                "reciprocity_assured",
+                "domestic_law",
+            ],
+        ),
+        (
+            "time_limit",
+            vec![
+                "deadline",
+                "limitation",
+                "appearance",
+                "hearing",
+                "transfer",
+            ],
+        ),
+    ]
+}
+
+fn person_name(req: &Request, id: &str) -> String {
+    match req.persons.iter().find(|p| p.id == id) {
+        Some(p) if !p.name.trim().is_empty() => p.name.clone(),
+        _ => id.to_owned(),
+    }
+}
+
+fn asset_label(req: &Request, id: &str) -> String {
+    match req.assets.iter().find(|a| a.id == id) {
+        Some(a) => {
+            let parts: Vec<&str> = [a.description.trim(), a.identifier.trim()]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect();
+            if parts.is_empty() {
+                id.to_owned()
+            } else {
+                parts.join(" — ")
+            }
+        }
+        None => id.to_owned(),
+    }
+}
+
+fn attachment_label(req: &Request, id: &str) -> String {
+    match req.attachments.iter().position(|a| a.id == id) {
+        Some(i) => {
+            let a = &req.attachments[i];
+            format!("{} ({})", a.title.trim(), i + 1)
+        }
+        None => id.to_owned(),
+    }
+}
+
+pub(crate) fn build(
+    req: &Request,
+    pack: &LanguagePack,
+    central_authority: Option<&CentralAuthority>,
+) -> (LetterView, Vec<TranslationPart>) {
+    let lang = pack.language.code.as_str();
+    let from = req.drafting_language.trim().to_lowercase();
+    let mut b = Builder {
+        pack,
+        lang,
+        from: &from,
+        nt: from != lang,
+        parts: Vec::new(),
+    };
+
+    let requesting = RequestingView {
+        name: b.ut("requesting_authority.name", &req.requesting_authority.name),
+        address: b.ut(
+            "requesting_authority.address",
+            &req.requesting_authority.address,
+        ),
+        country: req.requesting_authority.country.clone(),
+    };
+    let addressee = match central_authority {
+        Some(ca) => AddresseeView {
+            name: b.plain(sanitize(&ca.name)),
+            address: b.plain(sanitize(&ca.address)),
+            source: "profile",
+        },
+        None => AddresseeView {
+            name: b.ut("addressee.name", &req.addressee.name),
+            address: b.ut("addressee.address", &req.addressee.address),
+            source: "request",
+        },
+    };
+
+    let mut legal_basis = Vec::new();
+    for (i, basis) in req.legal_basis.iter().enumerate() {
+        let lb = &pack.legal_basis;
+        let (key, detail) = match basis {
+            LegalBasis::Uncac => ("uncac", b.plain(String::new())),
+            LegalBasis::Untoc => ("untoc", b.plain(String::new())),
+            LegalBasis::BilateralTreaty { name, date } => {
+                let mut d = b.ut(format!("legal_basis[{i}].name"), name);
+                if let Some(date) = date {
+                    d.text = format!("{} ({})", d.text, b.date(Some(*date)));
+                    d.placeholder.clear();
+                }
+                ("bilateral_treaty", d)
+            }
+            LegalBasis::RegionalConvention { name } => (
+                "regional_convention",
+                b.ut(format!("legal_basis[{i}].name"), name),
+            ),
+            LegalBasis::Reciprocity { assurance_given } => (
+                if *assurance_given {
+                    "reciprocity_assured"
+                } else {
+                    "reciprocity"
+                },
+                b.plain(String::new()),
+            ),
+            LegalBasis::DomesticLaw { citation } => (
+                "domestic_law",
+                b.ut(format!("legal_basis[{i}].citation"), citation),
+            ),
+        };
+        let mut detail = detail;
+        if detail.text.is_empty() {
+            // Nothing more to say about a convention: leave the cell empty, not "not provided".
+            detail.placeholder = "—".to_owned();
+        }
+        legal_basis.push(LegalBasisView {
+            label: LanguagePack::label(lb, key).to_owned(),
+            detail,
+        });
+    }
+
+    let urgency = UrgencyView {
+        urgent: req.urgency.urgent,
+        reason: b.ut("urgency.reason", &req.urgency.reason),
+        deadline: b.date(req.urgency.deadline),
+    };
+    let confidentiality = ConfidentialityView {
+        required: req.confidentiality.required,
+        reason: b.ut("confidentiality.reason", &req.confidentiality.reason),
+    };
+    let case = CaseView {
+        nature: LanguagePack::label(&pack.nature, nature_key(req.case.nature)).to_owned(),
+        subject: b.ut("case.subject", &req.case.subject),
+        case_number: sanitize(req.case.case_number.trim()),
+        conducting_name: b.ut(
+            "case.conducting_authority.name",
+            &req.case.conducting_authority.name,
+        ),
+        conducting_functions: b.ut(
+            "case.conducting_authority.functions",
+            &req.case.conducting_authority.functions,
+        ),
+        covert: req.case.covert,
+    };
+
+    let offences = req
+        .offences
+        .iter()
+        .enumerate()
+        .map(|(i, o)| OffenceView {
+            label: b.ut(format!("offences[{i}].label"), &o.label),
+            provision: b.ut(format!("offences[{i}].provision"), &o.provision),
+            provision_text: b.ut(format!("offences[{i}].provision_text"), &o.provision_text),
+            penalty: b.ut(format!("offences[{i}].penalty"), &o.penalty),
+        })
+        .collect();
+
+    let facts = b.ut("facts", &req.facts);
+    let measures = req
+        .measures
+        .iter()
+        .enumerate()
+        .map(|(i, m)| measure_view(&mut b, req, i, m))
+        .collect();
+    let persons = req
+        .persons
+        .iter()
+        .enumerate()
+        .map(|(i, p)| person_view(&mut b, i, p))
+        .collect();
+    let assets = req
+        .assets
+        .iter()
+        .enumerate()
+        .map(|(i, a)| asset_view(&mut b, req, i, a))
+        .collect();
+    let purpose = b.ut("purpose", &req.purpose);
+    let nexus = b.ut("nexus", &req.nexus);
+    let procedures = b.ut("procedures", &req.procedures);
+    let assurances = AssurancesView {
+        speciality: req.assurances.speciality,
+        reciprocity: req.assurances.reciprocity,
+        costs: if req.assurances.costs.trim().is_empty() {
+            None
+        } else {
+            Some(b.ut("assurances.costs", &req.assurances.costs))
+        },
+    };
+
+    let mut time_limits = Vec::new();
+    let tl = &pack.time_limit;
+    if let Some(d) = req.urgency.deadline {
+        time_limits.push(TimeLimitView {
+            label: LanguagePack::label(tl, "deadline").to_owned(),
+            date: b.date(Some(d)),
+            detail: None,
+        });
+    }
+    for (i, o) in req.offences.iter().enumerate() {
+        if let Some(d) = o.limitation_date {
+            let detail = b.ut(format!("offences[{i}].label"), &o.label);
+            time_limits.push(TimeLimitView {
+                label: LanguagePack::label(tl, "limitation").to_owned(),
+                date: b.date(Some(d)),
+                detail: Some(detail),
+            });
+        }
+    }
+    for m in &req.measures {
+        let (key, date) = match &m.details {
+            MeasureDetails::ServeDocuments(s) => ("appearance", s.appearance_date),
+            MeasureDetails::VoluntaryAppearance(v) => ("appearance", v.appearance_date),
+            MeasureDetails::VideoconferenceHearing(v) => ("hearing", v.proposed_date),
+            MeasureDetails::TransferDetainedPerson(t) => ("transfer", t.transfer_date),
+            _ => continue,
+        };
+        if let Some(d) = date {
+            time_limits.push(TimeLimitView {
+                label: format!(
+                    "{} — {}",
+                    LanguagePack::label(tl, key),
+                    LanguagePack::label(&pack.measure, m.details.kind())
+                ),
+                date: b.date(Some(d)),
+                detail: None,
+            });
+        }
+    }
+
+    let officer = &req.requesting_authority.officer;
+    let contact = ContactView {
+        name: b.ut("requesting_authority.officer.name", &officer.name),
+        function: b.ut("requesting_authority.officer.function", &officer.function),
+        email: b.plain(sanitize(officer.email.trim())),
+        phone: b.plain(sanitize(officer.phone.trim())),
+        languages: officer
+            .languages
+            .iter()
+            .map(|l| l.to_uppercase())
+            .collect::<Vec<_>>()
+            .join(", "),
+    };
+    let annexes = req
+        .attachments
+        .iter()
+        .enumerate()
+        .map(|(i, a)| AnnexView {
+            number: i + 1,
+            title: b.ut(format!("attachments[{i}].title"), &a.title),
+            language: a.language.to_uppercase(),
+        })
+        .collect();
+    let signatory = SignatoryView {
+        name: b.ut("signatory.name", &req.signatory.name),
+        function: b.ut("signatory.function", &req.signatory.function),
+    };
+    let place = b.ut("signatory.place", &req.signatory.place);
+
+    let view = LetterView {
+        lang: lang.to_owned(),
+        dir: pack.language.dir.clone(),
+        draft: !pack.language.reviewed,
+        draft_notice: pack.language.draft_notice.clone(),
+        not_provided: pack.language.not_provided.clone(),
+        reference: sanitize(req.reference.trim()),
+        document_id: sanitize(req.id.trim()),
+        date: b.date(req.date),
+        place,
+        requested_state: req.requested_state.clone(),
+        requesting,
+        addressee,
+        legal_basis,
+        urgency,
+        confidentiality,
+        case,
+        offences,
+        facts,
+        measures,
+        persons,
+        assets,
+        purpose,
+        nexus,
+        procedures,
+        assurances,
+        time_limits,
+        contact,
+        annexes,
+        signatory,
+    };
+    let mut parts = b.parts;
+    // The offence label is used twice (offences and time limits): report each path once.
+    let mut seen = std::collections::BTreeSet::new();
+    parts.retain(|p| seen.insert(p.path.clone()));
+    (view, parts)
+}
+
+fn person_view(b: &mut Builder<'_>, i: usize, p: &Person) -> PersonView {
+    let mut birth = b.date(p.date_of_birth);
+    if !p.place_of_birth.trim().is_empty() {
+        if !birth.is_empty() {
+            birth.push_str(", ");
+        }
+        birth.push_str(&sanitize(p.place_of_birth.trim()));
+    }
+    PersonView {
+        name: b.ut(format!("persons[{i}].name"), &p.name),
+        role: LanguagePack::label(&b.pack.role, role_key(p.role)).to_owned(),
+        birth,
+        nationality: p.nationality.join(", "),
+        documents: b.ut(
+            format!("persons[{i}].identity_documents"),
+            &p.identity_documents.join("\n"),
+        ),
+        location: b.ut(format!("persons[{i}].location"), &p.location),
+    }
+}
+
+fn asset_view(b: &mut Builder<'_>, req: &Request, i: usize, a: &Asset) -> AssetView {
+    AssetView {
+        kind: LanguagePack::label(&b.pack.asset_kind, asset_key(a.kind)).to_owned(),
+        description: b.ut(format!("assets[{i}].description"), &a.description),
+        institution: b.ut(format!("assets[{i}].institution"), &a.institution),
+        identifier: b.plain(sanitize(a.identifier.trim())),
+        holder: b.ut(
+            format!("assets[{i}].holder_person_id"),
+            &person_name(req, &a.holder_person_id),
+        ),
+        value: a
+            .estimated_value
+            .as_ref()
+            .map(|m| format!("{} {}", m.amount, m.currency))
+            .unwrap_or_default(),
+        link: b.ut(format!("assets[{i}].link_to_offence"), &a.link_to_offence),
+    }
+}
+
+fn measure_view(b: &mut Builder<'_>, req: &Request, i: usize, m: &Measure) -> MeasureView {
+    let p = format!("measures[{i}].details");
+    let mut rows: Vec<RowView> = Vec::new();
+    macro_rules! row {
+        ($key:expr, $value:expr) => {{
+            let value = $value;
+            rows.push(RowView {
+                label: b.field($key),
+                value,
+            });
+        }};
+    }
+    let dates =
+        |b: &Builder<'_>, from: Option<chrono::NaiveDate>, to: Option<chrono::NaiveDate>| {
+            b.plain(format!("{} – {}", b.date(from), b.date(to)))
+        };
+    let offences: Vec<String> = m
+        .offence_ids
+        .iter()
+        .map(|id| match req.offences.iter().find(|o| &o.id == id) {
+            Some(o) if !o.label.trim().is_empty() => o.label.clone(),
+            _ => id.clone(),
+        })
+        .collect();
+    if !offences.is_empty() {
+        let v = b.ut(format!("measures[{i}].offence_ids"), &offences.join("\n"));
+        row!("offences", v);
+    }
+    match &m.details {
+        MeasureDetails::TakeStatement(d) => {
+            let v = b.ut(format!("{p}.person_id"), &person_name(req, &d.person_id));
+            row!("person", v);
+            let v = b.plain(LanguagePack::label(&b.pack.status, status_key(d.status)).to_owned());
+            row!("status", v);
+            let q: Vec<String> = d
+                .questions
+                .iter()
+                .enumerate()
+                .map(|(n, q)| format!("{}. {}", n + 1, q.trim()))
+                .collect();
+            let v = b.ut(format!("{p}.questions"), &q.join("\n"));
+            row!("questions", v);
+            let v = b.ut(format!("{p}.rights"), &d.rights);
+            row!("rights", v);
+            let v = b.yes_no(d.officials_attend);
+            row!("officials_attend", v);
+            let v = b.ut(format!("{p}.oath_form"), &d.oath_form);
+            row!("oath_form", v);
+        }
+        MeasureDetails::ServeDocuments(d) => {
+            let v = b.ut(
+                format!("{p}.recipient_person_id"),
+                &person_name(req, &d.recipient_person_id),
+            );
+            row!("recipient", v);
+            let v = b.ut(format!("{p}.address"), &d.address);
+            row!("address", v);
+            let docs: Vec<String> = d
+                .document_attachment_ids
+                .iter()
+                .map(|id| attachment_label(req, id))
+                .collect();
+            let v = b.ut(format!("{p}.document_attachment_ids"), &docs.join("\n"));
+            row!("documents", v);
+            let v = b.plain(b.date(d.appearance_date));
+            row!("appearance_date", v);
+            let v = b.yes_no(d.proof_of_service);
+            row!("proof_of_service", v);
+        }
+        MeasureDetails::SearchSeizure(d) => {
+            let v = b.ut(format!("{p}.premises"), &d.premises);
+            row!("premises", v);
+            let v = b.ut(format!("{p}.items_sought"), &d.items_sought);
+            row!("items_sought", v);
+            let v = b.ut(format!("{p}.grounds"), &d.grounds);
+            row!("grounds", v);
+            let v = b.ut(
+                format!("{p}.order_attachment_id"),
+                &attachment_or_empty(req, &d.order_attachment_id),
+            );
+            row!("order", v);
+            let v = b.ut(format!("{p}.chain_of_custody"), &d.chain_of_custody);
+            row!("chain_of_custody", v);
+        }
+        MeasureDetails::ExamineObjectsSites(d) => {
+            let v = b.ut(format!("{p}.object_or_site"), &d.object_or_site);
+            row!("object_or_site", v);
+            let v = b.ut(format!("{p}.location"), &d.location);
+            row!("location", v);
+            let v = b.ut(format!("{p}.examination"), &d.examination);
+            row!("examination", v);
+        }
+        MeasureDetails::ProvideInformation(d) => {
+            let v = b.ut(format!("{p}.information_sought"), &d.information_sought);
+            row!("information_sought", v);
+            let v = b.yes_no(d.expert_evaluation);
+            row!("expert_evaluation", v);
+        }
+        MeasureDetails::BankRecords(d) => {
+            let v = b.ut(format!("{p}.bank"), &d.bank);
+            row!("bank", v);
+            let accounts: Vec<String> = d
+                .account_asset_ids
+                .iter()
+                .map(|id| asset_label(req, id))
+                .collect();
+            let v = b.ut(format!("{p}.account_asset_ids"), &accounts.join("\n"));
+            row!("accounts", v);
+            if !d.holder_person_id.is_empty() {
+                let v = b.ut(
+                    format!("{p}.holder_person_id"),
+                    &person_name(req, &d.holder_person_id),
+                );
+                row!("holder", v);
+            }
+            let v = dates(b, d.period_from, d.period_to);
+            row!("period", v);
+            let v = b.ut(format!("{p}.records_wanted"), &d.records_wanted);
+            row!("records_wanted", v);
+            let v = b.ut(format!("{p}.link_to_offence"), &d.link_to_offence);
+            row!("link_to_offence", v);
+            let v = b.yes_no(d.certified_copies);
+            row!("certified_copies", v);
+        }
+        MeasureDetails::ProduceRecords(d) => {
+            let v = b.ut(format!("{p}.holder"), &d.holder);
+            row!("holder", v);
+            let v = b.ut(format!("{p}.records_wanted"), &d.records_wanted);
+            row!("records_wanted", v);
+            let v = b.yes_no(d.certified_copies);
+            row!("certified_copies", v);
+        }
+        MeasureDetails::TraceProceeds(d) => {
+            let persons: Vec<String> = d.person_ids.iter().map(|id| person_name(req, id)).collect();
+            let v = b.ut(format!("{p}.person_ids"), &persons.join("\n"));
+            row!("persons", v);
+            let assets: Vec<String> = d.asset_ids.iter().map(|id| asset_label(req, id)).collect();
+            let v = b.ut(format!("{p}.asset_ids"), &assets.join("\n"));
+            row!("assets", v);
+            let v = b.ut(format!("{p}.description"), &d.description);
+            row!("description", v);
+        }
+        MeasureDetails::VoluntaryAppearance(d) => {
+            let v = b.ut(format!("{p}.person_id"), &person_name(req, &d.person_id));
+            row!("person", v);
+            let v = b.plain(b.date(d.appearance_date));
+            row!("appearance_date", v);
+            let v = b.yes_no(d.expenses_covered);
+            row!("expenses_covered", v);
+            let v = b.yes_no(d.safe_conduct);
+            row!("safe_conduct", v);
+        }
+        MeasureDetails::FreezeAssets(d) => {
+            let assets: Vec<String> = d.asset_ids.iter().map(|id| asset_label(req, id)).collect();
+            let v = b.ut(format!("{p}.asset_ids"), &assets.join("\n"));
+            row!("assets", v);
+            let v = b.ut(
+                format!("{p}.order_attachment_id"),
+                &attachment_or_empty(req, &d.order_attachment_id),
+            );
+            row!("order", v);
+            let v = b.ut(format!("{p}.link_to_offence"), &d.link_to_offence);
+            row!("link_to_offence", v);
+            let v = b.ut(format!("{p}.owner_notification"), &d.owner_notification);
+            row!("owner_notification", v);
+        }
+        MeasureDetails::ConfiscateAssets(d) => {
+            let assets: Vec<String> = d.asset_ids.iter().map(|id| asset_label(req, id)).collect();
+            let v = b.ut(format!("{p}.asset_ids"), &assets.join("\n"));
+            row!("assets", v);
+            let v = b.ut(
+                format!("{p}.order_attachment_id"),
+                &attachment_or_empty(req, &d.order_attachment_id),
+            );
+            row!("order", v);
+            let v = b.yes_no(d.order_final);
+            row!("order_final", v);
+            let v = b.ut(format!("{p}.link_to_offence"), &d.link_to_offence);
+            row!("link_to_offence", v);
+            let v = b.ut(format!("{p}.return_proposal"), &d.return_proposal);
+            row!("return_proposal", v);
+        }
+        MeasureDetails::VideoconferenceHearing(d) => {
+            let v = b.ut(format!("{p}.person_id"), &person_name(req, &d.person_id));
+            row!("person", v);
+            let v = b.plain(LanguagePack::label(&b.pack.status, status_key(d.status)).to_owned());
+            row!("status", v);
+            let v = b.plain(b.date(d.proposed_date));
+            row!("proposed_date", v);
+            let v = b.ut(format!("{p}.technical_contact"), &d.technical_contact);
+            row!("technical_contact", v);
+            let v = b.plain(d.interpreter_language.to_uppercase());
+            row!("interpreter_language", v);
+            let v = b.ut(
+                format!("{p}.questioning_authority"),
+                &d.questioning_authority,
+            );
+            row!("questioning_authority", v);
+        }
+        MeasureDetails::TransferDetainedPerson(d) => {
+            let v = b.ut(format!("{p}.person_id"), &person_name(req, &d.person_id));
+            row!("person", v);
+            let v = b.yes_no(d.consent_obtained);
+            row!("consent_obtained", v);
+            let v = b.ut(format!("{p}.custody_guarantees"), &d.custody_guarantees);
+            row!("custody_guarantees", v);
+            let v = b.plain(b.date(d.transfer_date));
+            row!("transfer_date", v);
+            let v = b.plain(b.date(d.return_date));
+            row!("return_date", v);
+        }
+        MeasureDetails::ElectronicEvidence(d) => {
+            let v = b.ut(format!("{p}.provider"), &d.provider);
+            row!("provider", v);
+            let v = b.plain(sanitize(&d.account_identifiers.join("\n")));
+            row!("account_identifiers", v);
+            let v = dates(b, d.date_from, d.date_to);
+            row!("period", v);
+            let cats: Vec<&str> = d
+                .data_categories
+                .iter()
+                .map(|c| LanguagePack::label(&b.pack.data_category, category_key(*c)))
+                .collect();
+            let v = b.plain(cats.join(", "));
+            row!("data_categories", v);
+            let v = b.yes_no(d.preservation_requested);
+            row!("preservation_requested", v);
+            let v = b.yes_no(d.risk_of_loss);
+            row!("risk_of_loss", v);
+        }
+        MeasureDetails::Other(d) => {
+            let v = b.ut(format!("{p}.description"), &d.description);
+            row!("description", v);
+        }
+    }
+    MeasureView {
+        number: i + 1,
+        kind: m.details.kind(),
+        title: LanguagePack::label(&b.pack.measure, m.details.kind()).to_owned(),
+        purpose: b.ut(format!("measures[{i}].purpose"), &m.purpose),
+        procedure: b.ut(format!("measures[{i}].procedure"), &m.procedure),
+        rows,
+    }
+}
+
+fn attachment_or_empty(req: &Request, id: &str) -> String {
+    if id.trim().is_empty() {
+        String::new()
+    } else {
+        attachment_label(req, id)
+    }
+}

@@ -1,0 +1,219 @@
+//! Letters from the embedded templates: loading, escaping, translation marking, snapshots.
+
+use mla_core::{parse_request, Request};
+use mla_letter::{
+    Block, CentralAuthority, InlineKind, LetterOptions, Letters, ParagraphStyle, LANGUAGES,
+};
+
+fn rich() -> Request {
+    parse_request(include_bytes!("fixtures/rich.mla.json")).expect("fixture parses")
+}
+
+fn opts(lang: &str) -> LetterOptions {
+    LetterOptions {
+        lang: Some(lang.to_owned()),
+        central_authority: None,
+    }
+}
+
+fn all_text(blocks: &[Block]) -> String {
+    let mut out = String::new();
+    let mut inl = |v: &Vec<mla_letter::Inline>| {
+        for i in v {
+            out.push_str(&i.text);
+        }
+        out.push('\n');
+    };
+    for b in blocks {
+        match b {
+            Block::Heading { inlines, .. } | Block::Paragraph { inlines, .. } => inl(inlines),
+            Block::Table { header, rows } => {
+                if let Some(h) = header {
+                    h.iter().for_each(&mut inl);
+                }
+                rows.iter().flatten().for_each(&mut inl);
+            }
+            Block::Signature { lines } => lines.iter().for_each(&mut inl),
+        }
+    }
+    out
+}
+
+#[test]
+fn all_six_templates_load_with_complete_language_packs() {
+    let letters = Letters::load().expect("templates load");
+    let codes: Vec<&str> = letters.packs().keys().map(String::as_str).collect();
+    let mut expected = LANGUAGES.to_vec();
+    expected.sort();
+    assert_eq!(codes, expected);
+    // Every pack has exactly the keys of the English pack.
+    let en = &letters.packs()["en"];
+    for (code, pack) in letters.packs() {
+        for ((name, table), (_, en_table)) in pack.tables().iter().zip(en.tables().iter()) {
+            let keys: Vec<_> = table.keys().collect();
+            let en_keys: Vec<_> = en_table.keys().collect();
+            assert_eq!(keys, en_keys, "{code}: table {name}");
+        }
+    }
+}
+
+#[test]
+fn unreviewed_languages_are_labelled_draft_in_html_and_letter() {
+    let letters = Letters::load().unwrap();
+    for lang in LANGUAGES {
+        let letter = letters.letter(&rich(), &opts(lang)).unwrap();
+        assert!(!letter.reviewed, "{lang}: no language is reviewed yet");
+        assert!(letter
+            .html
+            .contains("DRAFT — template wording not reviewed by a legal translator"));
+        let first = letter.blocks.first().unwrap();
+        assert!(
+            matches!(
+                first,
+                Block::Paragraph {
+                    style: ParagraphStyle::Draft,
+                    ..
+                }
+            ),
+            "{lang}: the draft line comes first"
+        );
+        assert_eq!(
+            letter.draft_notice.as_deref(),
+            Some(letters.packs()[lang].language.draft_notice.as_str())
+        );
+    }
+}
+
+#[test]
+fn officer_text_is_marked_for_translation_when_languages_differ() {
+    let letters = Letters::load().unwrap();
+    let req = rich();
+    let en = letters.letter(&req, &opts("en")).unwrap();
+    assert!(en.needs_translation.is_empty());
+    assert!(!en.html.contains("needs translation"));
+    let fr = letters.letter(&req, &opts("fr")).unwrap();
+    assert!(fr.html.contains("[needs translation from EN]"));
+    let paths: Vec<&str> = fr
+        .needs_translation
+        .iter()
+        .map(|p| p.path.as_str())
+        .collect();
+    for expected in [
+        "facts",
+        "offences[0].provision_text",
+        "measures[0].details.records_wanted",
+        "persons[1].name",
+        "signatory.function",
+    ] {
+        assert!(paths.contains(&expected), "missing {expected} in {paths:?}");
+    }
+    assert!(fr
+        .needs_translation
+        .iter()
+        .all(|p| p.from == "en" && p.to == "fr"));
+    // The officer's text itself is there, untouched.
+    assert!(all_text(&fr.blocks).contains("Golden Harbour Trading Co. (金港贸易有限公司)"));
+    let marked = fr.blocks.iter().any(|b| match b {
+        Block::Paragraph { inlines, .. } => inlines
+            .iter()
+            .any(|i| i.kind == InlineKind::NeedsTranslation),
+        _ => false,
+    });
+    assert!(marked);
+}
+
+#[test]
+fn user_text_is_never_html_or_template() {
+    let letters = Letters::load().unwrap();
+    let mut req = rich();
+    req.facts =
+        "<script>alert(1)</script> {{ reference }} {% if true %}x{% endif %} & \"q\"".to_owned();
+    req.signatory.name = "</p><h1>forged</h1>".to_owned();
+    for lang in LANGUAGES {
+        let letter = letters.letter(&req, &opts(lang)).unwrap();
+        assert!(!letter.html.contains("<script>"), "{lang}");
+        assert!(letter.html.contains("&lt;script&gt;"), "{lang}");
+        assert!(!letter.html.contains("<h1>forged"), "{lang}");
+        let text = all_text(&letter.blocks);
+        assert!(
+            text.contains(
+                "<script>alert(1)</script> {{ reference }} {% if true %}x{% endif %} & \"q\""
+            ),
+            "{lang}: the text reaches the letter verbatim"
+        );
+        assert!(text.contains("</p><h1>forged</h1>"));
+    }
+}
+
+#[test]
+fn control_characters_are_replaced_visibly_not_dropped() {
+    let letters = Letters::load().unwrap();
+    let mut req = rich();
+    req.facts = "a\u{0}b\u{7}c\td\r\ne\u{FFFF}".to_owned();
+    let letter = letters.letter(&req, &opts("en")).unwrap();
+    let text = all_text(&letter.blocks);
+    assert!(text.contains("a\u{FFFD}b\u{FFFD}c d\ne\u{FFFD}"), "{text}");
+}
+
+#[test]
+fn empty_request_renders_with_not_provided_markers() {
+    let letters = Letters::load().unwrap();
+    for lang in LANGUAGES {
+        let letter = letters.letter(&Request::default(), &opts(lang)).unwrap();
+        let np = &letters.packs()[lang].language.not_provided;
+        assert!(letter.html.contains(np.as_str()), "{lang}");
+    }
+}
+
+#[test]
+fn central_authority_from_profile_replaces_request_addressee() {
+    let letters = Letters::load().unwrap();
+    let o = LetterOptions {
+        lang: Some("en".to_owned()),
+        central_authority: Some(CentralAuthority {
+            name: "Profile Central Authority".to_owned(),
+            address: "Profile Street 1".to_owned(),
+        }),
+    };
+    let letter = letters.letter(&rich(), &o).unwrap();
+    assert!(letter.html.contains("Profile Central Authority"));
+    assert!(!letter
+        .html
+        .contains("Central Authority for Mutual Legal Assistance (fictitious)"));
+}
+
+#[test]
+fn unknown_language_is_a_clear_error() {
+    let letters = Letters::load().unwrap();
+    let e = letters.letter(&rich(), &opts("de")).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "no letter template for language \"de\" (available: ar, zh, en, fr, ru, es)"
+    );
+}
+
+#[test]
+fn paragraphs_are_numbered_in_order() {
+    let letters = Letters::load().unwrap();
+    let letter = letters.letter(&rich(), &opts("en")).unwrap();
+    let numbers: Vec<u32> = letter
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph { number, .. } => *number,
+            _ => None,
+        })
+        .collect();
+    assert!(numbers.len() > 15);
+    assert_eq!(numbers, (1..=numbers.len() as u32).collect::<Vec<_>>());
+}
+
+#[test]
+fn html_snapshots_per_language() {
+    let letters = Letters::load().unwrap();
+    let req = rich();
+    for lang in LANGUAGES {
+        let html = letters.render_html(&req, &opts(lang)).unwrap();
+        insta::assert_snapshot!(format!("rich_{lang}"), html);
+    }
+}

@@ -1,0 +1,1008 @@
+//! MLA Desk PDF: typesets a letter's block tree with printpdf.
+//!
+//! We lay the text out ourselves (see `text.rs`: font fallback, bidi, shaping and line
+//! breaking from unicode-bidi, rustybuzz and unicode-linebreak) and write positioned glyphs
+//! with `TextItem::GlyphIds`, each carrying the text it stands for so printpdf writes a
+//! ToUnicode map and the PDF stays searchable. printpdf subsets the embedded fonts.
+//!
+//! Output is deterministic: font resource names are fixed, the document dates come from the
+//! letter (the request's date) and the /ID from its document id, never from the clock.
+
+mod fonts;
+mod text;
+
+use std::collections::BTreeMap;
+
+use mla_letter::{Block, Inline, InlineKind, Letter, ParagraphStyle};
+use printpdf::{
+    Codepoint, Color, FontId, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle, PdfPage,
+    PdfSaveOptions, Pt, Rect, Rgb, TextItem, TextMatrix,
+};
+
+use text::{Colour, Line, Shaper, Span, Style};
+
+/// Why a PDF could not be produced.
+#[derive(Debug, thiserror::Error)]
+pub enum PdfError {
+    #[error("bundled font {name} could not be parsed")]
+    Font { name: String },
+    #[error("the PDF could not be written: {message}")]
+    Write { message: String },
+}
+
+/// Paper size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Paper {
+    #[default]
+    A4,
+    /// US Letter.
+    Letter,
+}
+
+impl Paper {
+    /// Width and height in points.
+    fn size(self) -> (f32, f32) {
+        match self {
+            Paper::A4 => (595.276, 841.89),
+            Paper::Letter => (612.0, 792.0),
+        }
+    }
+}
+
+/// How to typeset.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct PdfOptions {
+    pub paper: Paper,
+    /// Draw a box for initials or a seal on every page (for States that require a
+    /// signature or seal on each page).
+    pub seal_box: bool,
+}
+
+/// The typeset letter.
+#[derive(Debug, Clone)]
+pub struct Typeset {
+    pub bytes: Vec<u8>,
+    pub pages: usize,
+    /// Characters that no bundled font can draw; they are printed as the missing-glyph box.
+    pub missing_glyphs: Vec<char>,
+    /// What printpdf reported while writing (empty when all went well).
+    pub warnings: Vec<String>,
+}
+
+const MARGIN_X: f32 = 62.0;
+const MARGIN_TOP: f32 = 74.0;
+const MARGIN_BOTTOM: f32 = 74.0;
+const BODY: f32 = 10.5;
+const TABLE: f32 = 9.0;
+const CELL_PAD: f32 = 3.5;
+const GUTTER: f32 = 26.0;
+
+#[derive(Clone, Copy, PartialEq)]
+enum Align {
+    Start,
+    End,
+    Center,
+}
+
+/// A block laid out into lines, before pagination.
+enum Laid {
+    Lines {
+        lines: Vec<Line>,
+        number: Option<Line>,
+        indent: f32,
+        align: Align,
+        space_before: f32,
+        space_after: f32,
+        keep_together: bool,
+        keep_with_next: bool,
+        frame: Option<Colour>,
+    },
+    Table {
+        cols: Vec<f32>,
+        header: Option<Vec<Vec<Line>>>,
+        rows: Vec<Vec<Vec<Line>>>,
+    },
+}
+
+/// Something drawn on a page, in PDF coordinates (origin bottom left).
+enum Item {
+    Line {
+        line: Line,
+        x: f32,
+        baseline: f32,
+    },
+    Rect {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        fill: Option<[f32; 3]>,
+        stroke: Option<[f32; 3]>,
+    },
+}
+
+fn rgb(c: Colour) -> [f32; 3] {
+    match c {
+        Colour::Black => [0.0, 0.0, 0.0],
+        Colour::Grey => [0.35, 0.35, 0.35],
+        Colour::Red => [0.7, 0.0, 0.0],
+        Colour::DarkRed => [0.5, 0.05, 0.05],
+    }
+}
+
+fn spans(inlines: &[Inline], size: f32, bold: bool, colour: Colour) -> Vec<Span> {
+    inlines
+        .iter()
+        .map(|i| {
+            let (b, c) = match i.kind {
+                InlineKind::NeedsTranslation => (true, Colour::DarkRed),
+                InlineKind::Missing => (i.bold || bold, Colour::Red),
+                _ => (i.bold || bold, colour),
+            };
+            Span {
+                text: i.text.clone(),
+                style: Style {
+                    bold: b,
+                    size,
+                    colour: c,
+                },
+            }
+        })
+        .collect()
+}
+
+fn block_height(lines: &[Line]) -> f32 {
+    lines.iter().map(|l| l.height).sum()
+}
+
+struct Pager {
+    page_w: f32,
+    page_h: f32,
+    rtl: bool,
+    pages: Vec<Vec<Item>>,
+    y: f32,
+}
+
+impl Pager {
+    fn top(&self) -> f32 {
+        self.page_h - MARGIN_TOP
+    }
+    fn remaining(&self) -> f32 {
+        self.y - MARGIN_BOTTOM
+    }
+    fn capacity(&self) -> f32 {
+        self.top() - MARGIN_BOTTOM
+    }
+    fn at_top(&self) -> bool {
+        (self.y - self.top()).abs() < 0.01
+    }
+    fn new_page(&mut self) {
+        self.pages.push(Vec::new());
+        self.y = self.top();
+    }
+    fn push(&mut self, item: Item) {
+        self.pages.last_mut().expect("a page").push(item);
+    }
+    /// x of a line of `width` in a box [left, left + box_w], honouring direction.
+    fn line_x(&self, align: Align, left: f32, box_w: f32, width: f32) -> f32 {
+        let start_left = !self.rtl;
+        match align {
+            Align::Center => left + (box_w - width) / 2.0,
+            Align::Start if start_left => left,
+            Align::End if !start_left => left,
+            _ => left + box_w - width,
+        }
+    }
+    fn place_line(&mut self, line: Line, x: f32, top: f32) {
+        let baseline = top - (line.height - line.size) / 2.0 - line.size * 0.8;
+        self.push(Item::Line { line, x, baseline });
+    }
+}
+
+/// Typeset a letter to PDF bytes.
+pub fn typeset(letter: &Letter, options: &PdfOptions) -> Result<Typeset, PdfError> {
+    let fonts = fonts::fonts().ok_or_else(|| PdfError::Font {
+        name: "one of assets/fonts".to_owned(),
+    })?;
+    let (page_w, page_h) = options.paper.size();
+    let content_w = page_w - 2.0 * MARGIN_X;
+    let mut shaper = Shaper {
+        fonts,
+        lang: &letter.lang,
+        line_factor: 1.42,
+        missing: Default::default(),
+    };
+    let rtl = letter.rtl;
+
+    // 1. Lay out every block.
+    let mut laid: Vec<Laid> = Vec::new();
+    for block in &letter.blocks {
+        match block {
+            Block::Heading { level, inlines } => {
+                let (size, before, after, align) = match level {
+                    1 => (14.0, 14.0, 8.0, Align::Center),
+                    2 => (12.0, 12.0, 4.0, Align::Start),
+                    _ => (11.0, 8.0, 3.0, Align::Start),
+                };
+                let lines = shaper
+                    .layout(&spans(inlines, size, true, Colour::Black), content_w, rtl)
+                    .lines;
+                laid.push(Laid::Lines {
+                    lines,
+                    number: None,
+                    indent: 0.0,
+                    align,
+                    space_before: before,
+                    space_after: after,
+                    keep_together: true,
+                    keep_with_next: true,
+                    frame: None,
+                });
+            }
+            Block::Paragraph {
+                style,
+                number,
+                inlines,
+            } => {
+                let (size, bold, colour, align, after, frame) = match style {
+                    ParagraphStyle::Body => (BODY, false, Colour::Black, Align::Start, 5.0, None),
+                    ParagraphStyle::Letterhead => {
+                        (BODY, false, Colour::Black, Align::Start, 1.0, None)
+                    }
+                    ParagraphStyle::End => (BODY, false, Colour::Black, Align::End, 1.0, None),
+                    ParagraphStyle::Draft => (
+                        9.5,
+                        true,
+                        Colour::Red,
+                        Align::Center,
+                        10.0,
+                        Some(Colour::Red),
+                    ),
+                    ParagraphStyle::Notice => {
+                        (11.0, true, Colour::DarkRed, Align::Center, 4.0, None)
+                    }
+                };
+                let indent = if number.is_some() { GUTTER } else { 0.0 };
+                let frame_pad = if frame.is_some() { 8.0 } else { 0.0 };
+                let lines = shaper
+                    .layout(
+                        &spans(inlines, size, bold, colour),
+                        content_w - indent - 2.0 * frame_pad,
+                        rtl,
+                    )
+                    .lines;
+                let number = number.map(|n| {
+                    let s = [Span {
+                        text: format!("{n}."),
+                        style: Style {
+                            bold: true,
+                            size,
+                            colour: Colour::Black,
+                        },
+                    }];
+                    shaper.layout(&s, GUTTER, false).lines.remove(0)
+                });
+                laid.push(Laid::Lines {
+                    lines,
+                    number,
+                    indent,
+                    align,
+                    space_before: frame_pad,
+                    space_after: after + frame_pad,
+                    keep_together: frame.is_some(),
+                    keep_with_next: false,
+                    frame,
+                });
+            }
+            Block::Signature { lines } => {
+                let mut out = Vec::new();
+                for l in lines {
+                    out.extend(
+                        shaper
+                            .layout(&spans(l, BODY, false, Colour::Black), content_w / 2.0, rtl)
+                            .lines,
+                    );
+                }
+                laid.push(Laid::Lines {
+                    lines: out,
+                    number: None,
+                    indent: 0.0,
+                    align: Align::Start,
+                    space_before: 24.0,
+                    space_after: 0.0,
+                    keep_together: true,
+                    keep_with_next: false,
+                    frame: None,
+                });
+            }
+            Block::Table { header, rows } => {
+                laid.push(layout_table(
+                    &mut shaper,
+                    header.as_ref(),
+                    rows,
+                    content_w,
+                    rtl,
+                ));
+            }
+        }
+    }
+
+    // 2. Paginate.
+    let mut pager = Pager {
+        page_w,
+        page_h,
+        rtl,
+        pages: Vec::new(),
+        y: 0.0,
+    };
+    pager.new_page();
+    for i in 0..laid.len() {
+        let follow = follow_height(&laid[i + 1..]);
+        match &laid[i] {
+            Laid::Lines { .. } => place_lines(&mut pager, &laid[i], follow),
+            Laid::Table { cols, header, rows } => {
+                place_table(&mut pager, cols, header.as_ref(), rows)
+            }
+        }
+    }
+
+    // 3. Page furniture and PDF.
+    let total = pager.pages.len();
+    let mut furniture = Shaper {
+        fonts,
+        lang: &letter.lang,
+        line_factor: 1.2,
+        missing: Default::default(),
+    };
+    let pages: Vec<Vec<Item>> = std::mem::take(&mut pager.pages);
+    let mut pdf_pages = Vec::new();
+    let mut used_fonts = std::collections::BTreeSet::new();
+    for (n, mut items) in pages.into_iter().enumerate() {
+        add_furniture(
+            &mut furniture,
+            &mut items,
+            letter,
+            options,
+            &pager,
+            n + 1,
+            total,
+        );
+        for item in &items {
+            if let Item::Line { line, .. } = item {
+                used_fonts.extend(line.glyphs.iter().map(|g| g.font));
+            }
+        }
+        pdf_pages.push(items);
+    }
+    let mut missing: Vec<char> = shaper.missing.into_iter().collect();
+    missing.extend(furniture.missing);
+    missing.sort_unstable();
+    missing.dedup();
+
+    let mut doc = PdfDocument::new(&format!("{} — {}", letter.reference, letter.title));
+    let info = &mut doc.metadata.info;
+    info.author = String::new();
+    info.creator = "MLA Desk".to_owned();
+    info.producer = "MLA Desk (printpdf)".to_owned();
+    info.subject = letter.title.clone();
+    info.identifier = letter.document_id.clone();
+    let date = letter
+        .date
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .map(|d| d.and_utc().timestamp())
+        .unwrap_or(0);
+    let when =
+        printpdf::OffsetDateTime::from_unix_timestamp(date).map_err(|e| PdfError::Write {
+            message: e.to_owned(),
+        })?;
+    info.creation_date = when;
+    info.modification_date = when;
+    info.metadata_date = when;
+
+    let mut font_ids: BTreeMap<usize, FontId> = BTreeMap::new();
+    for &f in &used_fonts {
+        let font = &fonts[f];
+        let mut warnings = Vec::new();
+        let parsed =
+            ParsedFont::from_bytes(font.data, 0, &mut warnings).ok_or_else(|| PdfError::Font {
+                name: font.name.to_owned(),
+            })?;
+        // Fixed resource names keep the output byte-for-byte stable.
+        let id = FontId(format!("F{f}"));
+        doc.resources
+            .fonts
+            .map
+            .insert(id.clone(), printpdf::PdfFont::new(parsed));
+        font_ids.insert(f, id);
+    }
+    let pdf_pages: Vec<PdfPage> = pdf_pages
+        .into_iter()
+        .map(|items| {
+            PdfPage::new(
+                Mm(page_w * 25.4 / 72.0),
+                Mm(page_h * 25.4 / 72.0),
+                ops(&items, &font_ids),
+            )
+        })
+        .collect();
+    doc.with_pages(pdf_pages);
+
+    let mut warnings = Vec::new();
+    let opts = PdfSaveOptions {
+        optimize: true,
+        subset_fonts: true,
+        secure: true,
+        image_optimization: None,
+    };
+    let mut lo = doc.to_lopdf_document(&opts, &mut warnings);
+    let id = document_id(&letter.document_id, &letter.reference);
+    lo.trailer.set(
+        "ID",
+        lopdf::Object::Array(vec![
+            lopdf::Object::String(id.clone(), lopdf::StringFormat::Hexadecimal),
+            lopdf::Object::String(id, lopdf::StringFormat::Hexadecimal),
+        ]),
+    );
+    lo.compress();
+    let mut bytes = Vec::new();
+    lo.save_to(&mut bytes).map_err(|e| PdfError::Write {
+        message: e.to_string(),
+    })?;
+    Ok(Typeset {
+        bytes,
+        pages: total,
+        missing_glyphs: missing,
+        warnings: warnings
+            .iter()
+            .filter(|w| !matches!(w.severity, printpdf::PdfParseErrorSeverity::Info))
+            .map(|w| w.msg.clone())
+            .collect(),
+    })
+}
+
+/// A 16-byte identifier derived from the request's id and reference (FNV-1a, twice).
+fn document_id(id: &str, reference: &str) -> Vec<u8> {
+    let mut out = Vec::with_capacity(16);
+    for seed in [0xcbf2_9ce4_8422_2325u64, 0x8422_2325_cbf2_9ce4u64] {
+        let mut h = seed;
+        for b in id.bytes().chain([0u8]).chain(reference.bytes()) {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        out.extend_from_slice(&h.to_be_bytes());
+    }
+    out
+}
+
+fn layout_table(
+    shaper: &mut Shaper<'_>,
+    header: Option<&Vec<Vec<Inline>>>,
+    rows: &[Vec<Vec<Inline>>],
+    content_w: f32,
+    rtl: bool,
+) -> Laid {
+    let n = header
+        .map(|h| h.len())
+        .into_iter()
+        .chain(rows.iter().map(|r| r.len()))
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    // Natural and minimal widths per column.
+    let mut natural = vec![0f32; n];
+    let mut minimal = vec![0f32; n];
+    let all_rows = header.into_iter().chain(rows.iter());
+    for row in all_rows {
+        for (c, cell) in row.iter().enumerate() {
+            let laid = shaper.layout(
+                &spans(cell, TABLE, false, Colour::Black),
+                f32::INFINITY,
+                rtl,
+            );
+            let w = laid.lines.iter().map(|l| l.width).fold(0.0, f32::max);
+            natural[c] = natural[c].max(w + 2.0 * CELL_PAD);
+            minimal[c] =
+                minimal[c].max(laid.max_segment.min(content_w / n as f32) + 2.0 * CELL_PAD);
+        }
+    }
+    let total_natural: f32 = natural.iter().sum();
+    let cols: Vec<f32> = if total_natural <= content_w {
+        let extra = (content_w - total_natural) / n as f32;
+        natural.iter().map(|w| w + extra).collect()
+    } else {
+        let total_min: f32 = minimal.iter().sum();
+        if total_min >= content_w {
+            minimal.iter().map(|w| w * content_w / total_min).collect()
+        } else {
+            let flex: f32 = natural.iter().zip(&minimal).map(|(a, b)| a - b).sum();
+            natural
+                .iter()
+                .zip(&minimal)
+                .map(|(nat, min)| {
+                    min + if flex > 0.0 {
+                        (nat - min) / flex * (content_w - total_min)
+                    } else {
+                        0.0
+                    }
+                })
+                .collect()
+        }
+    };
+    let mut lay_row = |row: &Vec<Vec<Inline>>| -> Vec<Vec<Line>> {
+        (0..n)
+            .map(|c| match row.get(c) {
+                Some(cell) => {
+                    shaper
+                        .layout(
+                            &spans(cell, TABLE, false, Colour::Black),
+                            cols[c] - 2.0 * CELL_PAD,
+                            rtl,
+                        )
+                        .lines
+                }
+                None => Vec::new(),
+            })
+            .collect()
+    };
+    let header = header.map(&mut lay_row);
+    let rows = rows.iter().map(&mut lay_row).collect();
+    Laid::Table { cols, header, rows }
+}
+
+fn row_height(row: &[Vec<Line>]) -> f32 {
+    row.iter().map(|c| block_height(c)).fold(0.0, f32::max) + 2.0 * CELL_PAD
+}
+
+/// Height the next blocks need on the same page as a heading (keep-with-next).
+fn follow_height(rest: &[Laid]) -> f32 {
+    match rest.first() {
+        None => 0.0,
+        Some(Laid::Lines {
+            lines,
+            keep_with_next,
+            space_before,
+            ..
+        }) => {
+            if *keep_with_next {
+                block_height(lines) + space_before + follow_height(&rest[1..])
+            } else {
+                lines.iter().take(2).map(|l| l.height).sum::<f32>() + space_before
+            }
+        }
+        Some(Laid::Table { header, rows, .. }) => {
+            header.as_ref().map(|h| row_height(h)).unwrap_or(0.0)
+                + rows
+                    .first()
+                    .map(|r| {
+                        r.iter()
+                            .map(|c| c.iter().take(2).map(|l| l.height).sum::<f32>())
+                            .fold(0.0, f32::max)
+                            + 2.0 * CELL_PAD
+                    })
+                    .unwrap_or(0.0)
+        }
+    }
+}
+
+fn place_lines(pager: &mut Pager, block: &Laid, follow: f32) {
+    let Laid::Lines {
+        lines,
+        number,
+        indent,
+        align,
+        space_before,
+        space_after,
+        keep_together,
+        keep_with_next,
+        frame,
+    } = block
+    else {
+        return;
+    };
+    let height = block_height(lines);
+    let before = if pager.at_top() { 0.0 } else { *space_before };
+    let mut need = before + height;
+    if *keep_with_next {
+        need += follow.min(pager.capacity() / 2.0);
+    }
+    if (*keep_together || *keep_with_next)
+        && need > pager.remaining()
+        && !pager.at_top()
+        && height <= pager.capacity()
+    {
+        pager.new_page();
+    } else if lines.len() >= 2
+        && pager.remaining() < before + lines[0].height + lines[1].height
+        && !pager.at_top()
+    {
+        // No orphan: never leave a paragraph's first line alone at a page bottom.
+        pager.new_page();
+    }
+    if !pager.at_top() {
+        pager.y -= space_before;
+    }
+    let content_w = pager.page_w - 2.0 * MARGIN_X;
+    let frame_top = pager.y + if frame.is_some() { 6.0 } else { 0.0 };
+    for (i, line) in lines.iter().enumerate() {
+        if line.height > pager.remaining() + 0.01 && !pager.at_top() {
+            pager.new_page();
+        }
+        let top = pager.y;
+        let (box_left, box_w) = if pager.rtl {
+            (MARGIN_X, content_w - indent)
+        } else {
+            (MARGIN_X + indent, content_w - indent)
+        };
+        let x = pager.line_x(*align, box_left, box_w, line.width);
+        if i == 0 {
+            if let Some(num) = number {
+                let nx = if pager.rtl {
+                    MARGIN_X + content_w - num.width
+                } else {
+                    MARGIN_X
+                };
+                pager.place_line(num.clone(), nx, top);
+            }
+        }
+        pager.place_line(line.clone(), x, top);
+        pager.y -= line.height;
+    }
+    if let Some(c) = frame {
+        let bottom = pager.y - 4.0;
+        pager.push(Item::Rect {
+            x: MARGIN_X,
+            y: bottom,
+            w: content_w,
+            h: frame_top - bottom,
+            fill: None,
+            stroke: Some(rgb(*c)),
+        });
+    }
+    pager.y -= space_after;
+}
+
+fn place_table(
+    pager: &mut Pager,
+    cols: &[f32],
+    header: Option<&Vec<Vec<Line>>>,
+    rows: &[Vec<Vec<Line>>],
+) {
+    let header_h = header.map(|h| row_height(h)).unwrap_or(0.0);
+    if !pager.at_top() {
+        pager.y -= 4.0;
+    }
+    let first_need = header_h
+        + rows
+            .first()
+            .map(|r| row_height(r).min(3.0 * TABLE * 1.42 + 2.0 * CELL_PAD))
+            .unwrap_or(0.0);
+    if first_need > pager.remaining() && !pager.at_top() {
+        pager.new_page();
+    }
+    let draw_header = |pager: &mut Pager| {
+        if let Some(h) = header {
+            let starts = vec![0usize; h.len()];
+            draw_row(pager, cols, h, &starts, usize::MAX, true);
+        }
+    };
+    draw_header(pager);
+    for row in rows {
+        let mut starts = vec![0usize; row.len()];
+        loop {
+            let rest: Vec<Vec<Line>> = row
+                .iter()
+                .zip(&starts)
+                .map(|(c, &s)| c[s.min(c.len())..].to_vec())
+                .collect();
+            let h = row_height(&rest);
+            if h <= pager.remaining() + 0.01 {
+                draw_row(pager, cols, row, &starts, usize::MAX, false);
+                break;
+            }
+            if h + header_h <= pager.capacity() && !pager.at_top() {
+                pager.new_page();
+                draw_header(pager);
+                continue;
+            }
+            // The row is taller than a page: split it between its lines.
+            let avail = pager.remaining() - 2.0 * CELL_PAD;
+            let mut ends = starts.clone();
+            for (c, cell) in row.iter().enumerate() {
+                let mut used = 0.0;
+                while ends[c] < cell.len() && used + cell[ends[c]].height <= avail {
+                    used += cell[ends[c]].height;
+                    ends[c] += 1;
+                }
+            }
+            if ends == starts {
+                pager.new_page();
+                draw_header(pager);
+                if pager.remaining() - 2.0 * CELL_PAD < TABLE * 1.42 {
+                    // Not even one line fits under the header: give up splitting finely.
+                    draw_row(pager, cols, row, &starts, usize::MAX, false);
+                    break;
+                }
+                continue;
+            }
+            draw_row_range(pager, cols, row, &starts, &ends, false);
+            starts = ends;
+            pager.new_page();
+            draw_header(pager);
+        }
+    }
+    pager.y -= 6.0;
+}
+
+fn draw_row(
+    pager: &mut Pager,
+    cols: &[f32],
+    row: &[Vec<Line>],
+    starts: &[usize],
+    _end: usize,
+    header: bool,
+) {
+    let ends: Vec<usize> = row.iter().map(|c| c.len()).collect();
+    draw_row_range(pager, cols, row, starts, &ends, header);
+}
+
+fn draw_row_range(
+    pager: &mut Pager,
+    cols: &[f32],
+    row: &[Vec<Line>],
+    starts: &[usize],
+    ends: &[usize],
+    header: bool,
+) {
+    let h = row
+        .iter()
+        .enumerate()
+        .map(|(c, cell)| {
+            let s = starts.get(c).copied().unwrap_or(0).min(cell.len());
+            let e = ends
+                .get(c)
+                .copied()
+                .unwrap_or(cell.len())
+                .min(cell.len())
+                .max(s);
+            block_height(&cell[s..e])
+        })
+        .fold(0.0, f32::max)
+        + 2.0 * CELL_PAD;
+    let top = pager.y;
+    let total_w: f32 = cols.iter().sum();
+    let mut x_edge = MARGIN_X;
+    for (c, w) in cols.iter().enumerate() {
+        // Columns run from the right in right-to-left letters.
+        let left = if pager.rtl {
+            MARGIN_X + total_w - (x_edge - MARGIN_X) - w
+        } else {
+            x_edge
+        };
+        pager.push(Item::Rect {
+            x: left,
+            y: top - h,
+            w: *w,
+            h,
+            fill: header.then_some([0.92, 0.92, 0.92]),
+            stroke: Some([0.45, 0.45, 0.45]),
+        });
+        if let Some(cell) = row.get(c) {
+            let s = starts.get(c).copied().unwrap_or(0).min(cell.len());
+            let e = ends
+                .get(c)
+                .copied()
+                .unwrap_or(cell.len())
+                .min(cell.len())
+                .max(s);
+            let mut y = top - CELL_PAD;
+            for line in &cell[s..e] {
+                let x = pager.line_x(
+                    Align::Start,
+                    left + CELL_PAD,
+                    w - 2.0 * CELL_PAD,
+                    line.width,
+                );
+                pager.place_line(line.clone(), x, y);
+                y -= line.height;
+            }
+        }
+        x_edge += w;
+    }
+    pager.y -= h;
+}
+
+fn add_furniture(
+    shaper: &mut Shaper<'_>,
+    items: &mut Vec<Item>,
+    letter: &Letter,
+    options: &PdfOptions,
+    pager: &Pager,
+    page: usize,
+    total: usize,
+) {
+    let content_w = pager.page_w - 2.0 * MARGIN_X;
+    let style = |colour| Style {
+        bold: false,
+        size: 8.0,
+        colour,
+    };
+    let one_line = |shaper: &mut Shaper<'_>, text: &str, colour, width: f32| -> Vec<Line> {
+        shaper
+            .layout(
+                &[Span {
+                    text: text.to_owned(),
+                    style: style(colour),
+                }],
+                width,
+                letter.rtl,
+            )
+            .lines
+    };
+    let start_x = |w: f32| {
+        if letter.rtl {
+            MARGIN_X + content_w - w
+        } else {
+            MARGIN_X
+        }
+    };
+    let end_x = |w: f32| {
+        if letter.rtl {
+            MARGIN_X
+        } else {
+            MARGIN_X + content_w - w
+        }
+    };
+    let header_top = pager.page_h - 36.0;
+    let mut y = header_top;
+    for line in one_line(shaper, &letter.reference, Colour::Grey, content_w * 0.4) {
+        let x = start_x(line.width);
+        push_line(items, line, x, &mut y);
+    }
+    let mut y2 = header_top;
+    if let Some(notice) = &letter.draft_notice {
+        for line in one_line(shaper, notice, Colour::Red, content_w * 0.58) {
+            let x = end_x(line.width);
+            push_line(items, line, x, &mut y2);
+        }
+    }
+    let rule_y = y.min(y2) - 3.0;
+    items.push(Item::Rect {
+        x: MARGIN_X,
+        y: rule_y,
+        w: content_w,
+        h: 0.4,
+        fill: Some([0.6, 0.6, 0.6]),
+        stroke: None,
+    });
+
+    let label = letter
+        .page_label
+        .replace("{page}", &page.to_string())
+        .replace("{pages}", &total.to_string());
+    let mut fy = 44.0;
+    for line in one_line(shaper, &label, Colour::Black, content_w) {
+        let x = MARGIN_X + (content_w - line.width) / 2.0;
+        push_line(items, line, x, &mut fy);
+    }
+    if options.seal_box {
+        let (w, h) = (110.0, 46.0);
+        let x = end_x(w);
+        items.push(Item::Rect {
+            x,
+            y: 16.0,
+            w,
+            h,
+            fill: None,
+            stroke: Some([0.3, 0.3, 0.3]),
+        });
+        let mut ly = 16.0 + h - 2.0;
+        for line in one_line(shaper, &letter.seal_box_label, Colour::Grey, w - 6.0) {
+            let lx = if letter.rtl {
+                x + w - 3.0 - line.width
+            } else {
+                x + 3.0
+            };
+            push_line(items, line, lx, &mut ly);
+        }
+    }
+}
+
+fn push_line(items: &mut Vec<Item>, line: Line, x: f32, top: &mut f32) {
+    let baseline = *top - (line.height - line.size) / 2.0 - line.size * 0.8;
+    *top -= line.height;
+    items.push(Item::Line { line, x, baseline });
+}
+
+fn colour_op(c: [f32; 3], stroke: bool) -> Op {
+    let col = Color::Rgb(Rgb {
+        r: c[0],
+        g: c[1],
+        b: c[2],
+        icc_profile: None,
+    });
+    if stroke {
+        Op::SetOutlineColor { col }
+    } else {
+        Op::SetFillColor { col }
+    }
+}
+
+fn ops(items: &[Item], font_ids: &BTreeMap<usize, FontId>) -> Vec<Op> {
+    let mut ops = Vec::new();
+    for item in items {
+        if let Item::Rect {
+            x,
+            y,
+            w,
+            h,
+            fill,
+            stroke,
+        } = item
+        {
+            let mode = match (fill, stroke) {
+                (Some(f), Some(s)) => {
+                    ops.push(colour_op(*f, false));
+                    ops.push(colour_op(*s, true));
+                    PaintMode::FillStroke
+                }
+                (Some(f), None) => {
+                    ops.push(colour_op(*f, false));
+                    PaintMode::Fill
+                }
+                (None, Some(s)) => {
+                    ops.push(colour_op(*s, true));
+                    PaintMode::Stroke
+                }
+                (None, None) => continue,
+            };
+            ops.push(Op::SetOutlineThickness { pt: Pt(0.5) });
+            ops.push(Op::DrawRectangle {
+                rectangle: Rect {
+                    x: Pt(*x),
+                    y: Pt(*y),
+                    width: Pt(*w),
+                    height: Pt(*h),
+                    mode: Some(mode),
+                    winding_order: None,
+                },
+            });
+        }
+    }
+    ops.push(Op::StartTextSection);
+    let mut font: Option<(usize, u32)> = None;
+    let mut colour: Option<Colour> = None;
+    for item in items {
+        let Item::Line { line, x, baseline } = item else {
+            continue;
+        };
+        for g in &line.glyphs {
+            let key = (g.font, g.size.to_bits());
+            if font != Some(key) {
+                let Some(id) = font_ids.get(&g.font) else {
+                    continue;
+                };
+                ops.push(Op::SetFont {
+                    font: PdfFontHandle::External(id.clone()),
+                    size: Pt(g.size),
+                });
+                font = Some(key);
+            }
+            if colour != Some(g.colour) {
+                ops.push(colour_op(rgb(g.colour), false));
+                colour = Some(g.colour);
+            }
+            ops.push(Op::SetTextMatrix {
+                matrix: TextMatrix::Translate(Pt(x + g.x), Pt(baseline + g.y)),
+            });
+            ops.push(Op::ShowText {
+                items: vec![TextItem::GlyphIds(vec![Codepoint {
+                    gid: g.gid,
+                    offset: 0.0,
+                    cid: g.text.clone(),
+                }])],
+            });
+        }
+    }
+    ops.push(Op::EndTextSection);
+    ops
+}

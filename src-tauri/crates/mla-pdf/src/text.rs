@@ -1,0 +1,414 @@
+//! Paragraph layout: font choice per character, bidi (unicode-bidi), shaping (rustybuzz)
+//! and line breaking (unicode-linebreak), producing lines of positioned glyphs.
+
+use std::collections::BTreeSet;
+use std::ops::Range;
+
+use unicode_bidi::{BidiInfo, Level};
+use unicode_linebreak::{linebreaks, BreakOpportunity};
+
+use crate::fonts::{self, Font};
+
+/// Text colours used in the letter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Colour {
+    Black,
+    Grey,
+    Red,
+    DarkRed,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Style {
+    pub bold: bool,
+    pub size: f32,
+    pub colour: Colour,
+}
+
+/// A run of text in one style; `\n` forces a line break.
+#[derive(Debug, Clone)]
+pub(crate) struct Span {
+    pub text: String,
+    pub style: Style,
+}
+
+/// A glyph placed on a line: `x` from the line's left edge, `y` from its baseline.
+#[derive(Debug, Clone)]
+pub(crate) struct Glyph {
+    pub font: usize,
+    pub gid: u16,
+    pub x: f32,
+    pub y: f32,
+    pub size: f32,
+    pub colour: Colour,
+    /// The text this glyph stands for (for the ToUnicode map); `None` for the second and
+    /// later glyphs of one cluster.
+    pub text: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Line {
+    pub width: f32,
+    /// Distance from this line's top to the next line's top.
+    pub height: f32,
+    /// Largest font size on the line (for the baseline).
+    pub size: f32,
+    pub glyphs: Vec<Glyph>,
+}
+
+pub(crate) struct Shaper<'a> {
+    pub fonts: &'a [Font],
+    pub lang: &'a str,
+    pub line_factor: f32,
+    /// Characters no bundled font can draw.
+    pub missing: BTreeSet<char>,
+}
+
+/// Byte ranges of a paragraph's text and their styles.
+type StyleRanges = Vec<(Range<usize>, Style)>;
+
+struct ShapedGlyph {
+    gid: u16,
+    cluster: usize,
+    adv: f32,
+    x_off: f32,
+    y_off: f32,
+    text: Option<String>,
+}
+
+struct Run {
+    range: Range<usize>,
+    level: Level,
+    font: usize,
+    style: Style,
+    glyphs: Vec<ShapedGlyph>,
+}
+
+/// A laid-out paragraph, and the widest unbreakable piece of it (for table columns).
+pub(crate) struct Laid {
+    pub lines: Vec<Line>,
+    pub max_segment: f32,
+}
+
+impl Shaper<'_> {
+    /// Lay out styled text into lines no wider than `width` (use `f32::INFINITY` to measure).
+    pub fn layout(&mut self, spans: &[Span], width: f32, rtl: bool) -> Laid {
+        // Split into sub-paragraphs at forced breaks, keeping the styles.
+        let mut paras: Vec<(String, StyleRanges)> = vec![(String::new(), vec![])];
+        let default_style = spans.first().map(|s| s.style).unwrap_or(Style {
+            bold: false,
+            size: 10.0,
+            colour: Colour::Black,
+        });
+        for span in spans {
+            let text = span.text.replace(
+                ['\u{2028}', '\u{2029}', '\u{85}', '\u{b}', '\u{c}', '\r'],
+                "\n",
+            );
+            for (i, piece) in text.split('\n').enumerate() {
+                if i > 0 {
+                    paras.push((String::new(), vec![]));
+                }
+                let (s, styles) = paras.last_mut().expect("never empty");
+                if !piece.is_empty() {
+                    let start = s.len();
+                    s.push_str(piece);
+                    styles.push((start..s.len(), span.style));
+                }
+            }
+        }
+        let mut out = Laid {
+            lines: Vec::new(),
+            max_segment: 0.0,
+        };
+        for (text, styles) in paras {
+            let style = styles.first().map(|s| s.1).unwrap_or(default_style);
+            if text.is_empty() {
+                out.lines.push(Line {
+                    width: 0.0,
+                    height: style.size * self.line_factor,
+                    size: style.size,
+                    glyphs: Vec::new(),
+                });
+                continue;
+            }
+            self.layout_para(&text, &styles, width, rtl, &mut out);
+        }
+        out
+    }
+
+    fn style_at(styles: &[(Range<usize>, Style)], i: usize) -> Style {
+        styles
+            .iter()
+            .find(|(r, _)| r.contains(&i))
+            .or(styles.last())
+            .map(|s| s.1)
+            .expect("styles of a non-empty paragraph")
+    }
+
+    fn choose_fonts(&mut self, s: &str, styles: &[(Range<usize>, Style)]) -> Vec<usize> {
+        let mut chosen = vec![0usize; s.len()];
+        let mut prev: Option<usize> = None;
+        for (i, c) in s.char_indices() {
+            let style = Self::style_at(styles, i);
+            let stack = fonts::stack(self.lang, style.bold);
+            let ascii = || {
+                // ASCII (digits, spaces, Latin punctuation) always comes from the first face
+                // of the stack that has it, so "1 / 6" next to Chinese keeps Latin spacing.
+                stack
+                    .iter()
+                    .copied()
+                    .find(|&f| c.is_ascii() && fonts::has_glyph(&self.fonts[f], c))
+            };
+            let font = if fonts::is_default_ignorable(c) {
+                prev.unwrap_or(stack[0])
+            } else if let Some(f) = ascii() {
+                f
+            } else if let Some(p) = prev.filter(|&p| {
+                fonts::is_neutral(c) && fonts::has_glyph(&self.fonts[p], c) && stack.contains(&p)
+            }) {
+                p
+            } else if let Some(&f) = stack.iter().find(|&&f| fonts::has_glyph(&self.fonts[f], c)) {
+                f
+            } else {
+                if !c.is_whitespace() {
+                    self.missing.insert(c);
+                }
+                stack[0]
+            };
+            chosen[i..i + c.len_utf8()].fill(font);
+            prev = Some(font);
+        }
+        chosen
+    }
+
+    fn shape_run(&self, s: &str, run: &mut Run) {
+        let font = &self.fonts[run.font];
+        let mut buffer = rustybuzz::UnicodeBuffer::new();
+        buffer.push_str(&s[run.range.clone()]);
+        buffer.set_direction(if run.level.is_rtl() {
+            rustybuzz::Direction::RightToLeft
+        } else {
+            rustybuzz::Direction::LeftToRight
+        });
+        buffer.guess_segment_properties();
+        let shaped = rustybuzz::shape(&font.face, &[], buffer);
+        let scale = run.style.size / font.upem;
+        let infos = shaped.glyph_infos();
+        let positions = shaped.glyph_positions();
+        let mut clusters: Vec<usize> = infos.iter().map(|g| g.cluster as usize).collect();
+        clusters.sort_unstable();
+        clusters.dedup();
+        // The glyph with the largest advance in a cluster (the base) carries the cluster's
+        // text for the ToUnicode map; marks and other parts carry "", so a vowel mark is not
+        // extracted twice nor before its letter.
+        let mut carrier: std::collections::BTreeMap<usize, (usize, i32)> = Default::default();
+        for (gi, (info, pos)) in infos.iter().zip(positions).enumerate() {
+            let e = carrier
+                .entry(info.cluster as usize)
+                .or_insert((gi, pos.x_advance));
+            if pos.x_advance > e.1 {
+                *e = (gi, pos.x_advance);
+            }
+        }
+        for (gi, (info, pos)) in infos.iter().zip(positions).enumerate() {
+            let c = info.cluster as usize;
+            let end = clusters
+                .iter()
+                .find(|&&x| x > c)
+                .copied()
+                .unwrap_or(run.range.len());
+            let text = &s[run.range.start + c..run.range.start + end];
+            let visible = text.chars().any(|ch| !fonts::is_default_ignorable(ch));
+            let text = if !visible {
+                None
+            } else if carrier.get(&c).map(|e| e.0) == Some(gi) {
+                Some(text.to_owned())
+            } else {
+                Some(String::new())
+            };
+            run.glyphs.push(ShapedGlyph {
+                gid: info.glyph_id as u16,
+                cluster: run.range.start + c,
+                adv: pos.x_advance as f32 * scale,
+                x_off: pos.x_offset as f32 * scale,
+                y_off: pos.y_offset as f32 * scale,
+                text,
+            });
+        }
+    }
+
+    fn layout_para(
+        &mut self,
+        s: &str,
+        styles: &[(Range<usize>, Style)],
+        width: f32,
+        rtl: bool,
+        out: &mut Laid,
+    ) {
+        let base = if rtl { Level::rtl() } else { Level::ltr() };
+        let bidi = BidiInfo::new(s, Some(base));
+        let chosen = self.choose_fonts(s, styles);
+
+        // Runs of one level, font and style.
+        let mut runs: Vec<Run> = Vec::new();
+        for (i, _) in s.char_indices() {
+            let level = bidi.levels[i];
+            let font = chosen[i];
+            let style = Self::style_at(styles, i);
+            match runs.last_mut() {
+                Some(r) if r.level == level && r.font == font && r.style == style => {}
+                _ => {
+                    if let Some(r) = runs.last_mut() {
+                        r.range.end = i;
+                    }
+                    runs.push(Run {
+                        range: i..s.len(),
+                        level,
+                        font,
+                        style,
+                        glyphs: Vec::new(),
+                    });
+                }
+            }
+        }
+        for run in &mut runs {
+            self.shape_run(s, run);
+        }
+
+        // Advance per byte (at cluster starts) and its prefix sums.
+        let mut cum = vec![0f32; s.len() + 1];
+        let mut cluster_start = vec![false; s.len() + 1];
+        for run in &runs {
+            for g in &run.glyphs {
+                cum[g.cluster + 1] += g.adv;
+                cluster_start[g.cluster] = true;
+            }
+        }
+        cluster_start[s.len()] = true;
+        for i in 0..s.len() {
+            cum[i + 1] += cum[i];
+        }
+        let w = |a: usize, b: usize| cum[b] - cum[a];
+        let trimmed = |a: usize, b: usize| a + s[a..b].trim_end().len();
+        let seg = |a: usize, b: usize| w(a, trimmed(a, b));
+
+        // Greedy line breaking at the opportunities of UAX #14.
+        let breaks: Vec<(usize, BreakOpportunity)> = linebreaks(s).collect();
+        let mut prev_break = 0;
+        for &(pos, _) in &breaks {
+            out.max_segment = out.max_segment.max(seg(prev_break, pos));
+            prev_break = pos;
+        }
+        let mut ranges: Vec<Range<usize>> = Vec::new();
+        let mut start = 0usize;
+        let mut last_ok: Option<usize> = None;
+        let mut i = 0;
+        while i < breaks.len() {
+            let (pos, op) = breaks[i];
+            if pos <= start {
+                i += 1;
+                continue;
+            }
+            if seg(start, pos) <= width {
+                if op == BreakOpportunity::Mandatory && pos < s.len() {
+                    ranges.push(start..pos);
+                    start = pos;
+                    last_ok = None;
+                } else {
+                    last_ok = Some(pos);
+                }
+                i += 1;
+                continue;
+            }
+            if let Some(lo) = last_ok.take() {
+                ranges.push(start..lo);
+                start = lo;
+                continue;
+            }
+            // One piece longer than the line (a 5 000-character name): cut it at cluster
+            // boundaries so it wraps instead of running off the page. Every pass moves
+            // `start` forward, so this ends.
+            let mut fit = start;
+            let mut cut = None;
+            let ends = s[start..pos].char_indices().skip(1).map(|(o, _)| o);
+            for off in ends.chain([pos - start]) {
+                let b = start + off;
+                if !cluster_start[b] {
+                    continue;
+                }
+                if w(start, b) > width {
+                    cut = Some(if fit > start { fit } else { b });
+                    break;
+                }
+                fit = b;
+            }
+            match cut {
+                Some(c) if c < pos => {
+                    ranges.push(start..c);
+                    start = c;
+                }
+                _ => {
+                    ranges.push(start..pos);
+                    start = pos;
+                    i += 1;
+                }
+            }
+        }
+        if start < s.len() {
+            ranges.push(start..s.len());
+        }
+
+        for range in ranges {
+            let end = trimmed(range.start, range.end);
+            let mut line_size: f32 = styles.iter().map(|(_, st)| st.size).fold(0.0, f32::max);
+            let mut glyphs = Vec::new();
+            let mut x = 0f32;
+            if end > range.start {
+                let para = bidi
+                    .paragraphs
+                    .iter()
+                    .find(|p| p.range.contains(&range.start))
+                    .unwrap_or(&bidi.paragraphs[0]);
+                let end = end.min(para.range.end);
+                let (levels, vruns) = bidi.visual_runs(para, range.start..end);
+                for vr in vruns {
+                    let level = levels[vr.start];
+                    let mut pieces: Vec<&Run> = runs
+                        .iter()
+                        .filter(|r| r.range.start < vr.end && vr.start < r.range.end)
+                        .collect();
+                    if level.is_rtl() {
+                        pieces.reverse();
+                    }
+                    for run in pieces {
+                        line_size = line_size.max(run.style.size);
+                        for g in &run.glyphs {
+                            if g.cluster < vr.start || g.cluster >= vr.end {
+                                continue;
+                            }
+                            if g.text.is_some() || g.adv != 0.0 || g.x_off != 0.0 {
+                                glyphs.push(Glyph {
+                                    font: run.font,
+                                    gid: g.gid,
+                                    x: x + g.x_off,
+                                    y: g.y_off,
+                                    size: run.style.size,
+                                    colour: run.style.colour,
+                                    text: g.text.clone(),
+                                });
+                            }
+                            x += g.adv;
+                        }
+                    }
+                }
+            }
+            out.lines.push(Line {
+                width: x,
+                height: line_size * self.line_factor,
+                size: line_size,
+                glyphs,
+            });
+        }
+    }
+}
