@@ -370,3 +370,101 @@ fn sign_pdf_onto_a_full_disk_keeps_the_previous_output() {
     assert_eq!(std::fs::read(&out).unwrap(), b"previous export");
     assert_eq!(std::fs::read_dir(&mnt).unwrap().count(), 1);
 }
+
+/// `mla export`: each example request rendered (letters crate), the request embedded, signed;
+/// pdfsig, pyHanko, qpdf and pdfdetach accept it and `mla verify` extracts the same bytes.
+#[test]
+fn export_renders_signs_and_embeds_each_example() {
+    let pki = Pki::new();
+    let d = pki.dir.path();
+    let mut outputs = Vec::new();
+    for (i, example) in examples().iter().enumerate() {
+        let out = d.join(format!("export-{i}.pdf"));
+        let p12 = if i % 2 == 0 {
+            pki.path("ec.p12")
+        } else {
+            pki.path("rsa.p12")
+        };
+        let o = mla(
+            os![
+                "export",
+                example,
+                "--sign",
+                p12,
+                "--function",
+                "Procureure",
+                "--place",
+                "Lyon",
+                "-o",
+                out
+            ],
+            Some(P12_PASSWORD),
+            None,
+        );
+        assert!(o.status.success(), "{}", text(&o));
+        assert!(text(&o).contains("signed"), "{}", text(&o));
+        let (ok, t) = pdfsig_ok(&pki, &out);
+        assert!(ok, "pdfsig {}: {t}", example.display());
+        let (ok, t) = qpdf_check(&out);
+        assert!(ok, "qpdf {}: {t}", example.display());
+        let detach_dir = d.join(format!("detach-{i}"));
+        std::fs::create_dir(&detach_dir).unwrap();
+        common::run(
+            Command::new("pdfdetach")
+                .arg("-saveall")
+                .arg("-o")
+                .arg(&detach_dir)
+                .arg(&out),
+        );
+        assert_eq!(
+            std::fs::read(detach_dir.join("request.mla.json")).unwrap(),
+            std::fs::read(example).unwrap()
+        );
+        let extracted = d.join(format!("export-{i}.mla.json"));
+        let o = mla(
+            os![
+                "verify",
+                out,
+                "--trust",
+                pki.path("ca.pem"),
+                "--extract-request",
+                extracted
+            ],
+            None,
+            None,
+        );
+        assert!(o.status.success(), "{}", text(&o));
+        assert_eq!(
+            std::fs::read(&extracted).unwrap(),
+            std::fs::read(example).unwrap()
+        );
+        outputs.push(out);
+    }
+    for (ok, line) in pyhanko_validate(&pki.path("ca.pem"), &outputs) {
+        assert!(ok, "pyHanko: {line}");
+    }
+    // Without --sign: the letter with the request embedded, no signature.
+    let unsigned = d.join("unsigned.pdf");
+    let o = mla(os!["export", examples()[0], "-o", unsigned], None, None);
+    assert!(o.status.success(), "{}", text(&o));
+    let o = mla(
+        os![
+            "verify",
+            unsigned,
+            "--extract-request",
+            d.join("u.mla.json")
+        ],
+        None,
+        None,
+    );
+    assert_eq!(o.status.code(), Some(3), "{}", text(&o));
+    assert!(
+        text(&o).contains("the PDF has no signature"),
+        "{}",
+        text(&o)
+    );
+    assert_eq!(
+        std::fs::read(d.join("u.mla.json")).unwrap(),
+        std::fs::read(&examples()[0]).unwrap()
+    );
+}

@@ -49,6 +49,10 @@ pub enum CliError {
         source: mla_sign::Error,
     },
 
+    /// The letter could not be produced or typeset.
+    #[error("{0}")]
+    Render(String),
+
     /// `mla verify` found the signature invalid, untrusted, absent, or the file changed.
     #[error("{0}")]
     VerificationFailed(String),
@@ -79,6 +83,7 @@ impl CliError {
             } => EXIT_UNREADABLE,
             CliError::Sign { .. } => EXIT_DATA,
             CliError::VerificationFailed(_) => EXIT_NOT_VERIFIED,
+            CliError::Render(_) => EXIT_DATA,
             CliError::ReadInput { .. } | CliError::WriteOutput { .. } | CliError::Usage(_) => {
                 EXIT_UNREADABLE
             }

@@ -30,6 +30,8 @@ Examples:
   mla status 3 ready                             set the status (draft, ready, sent, closed)
   mla audit 3                                    who did what to draft 3, and when
   mla --register /tmp/test.sqlite list           use another register
+  mla export req.mla.json --sign me.p12 --lang fr -o letter.pdf
+                                                 the letter as a signed PDF with the request
   mla sign-pdf letter.pdf --p12 me.p12 --embed-json req.mla.json -o signed.pdf
                                                  sign (PAdES), embedding the request; the
                                                  password from $MLA_SIGN_PASSWORD or stdin
@@ -80,6 +82,7 @@ enum Command {
     Restore(commands::restore::Args),
     Trash(commands::trash::Args),
     Untrash(commands::trash::UntrashArgs),
+    Export(Box<commands::export::Args>),
     SignPdf(Box<commands::sign_pdf::Args>),
     Verify(commands::verify::Args),
     Duplicate(commands::duplicate::Args),
@@ -144,6 +147,7 @@ fn main() -> ExitCode {
         Command::Restore(args) => commands::restore::run(&context, args),
         Command::Trash(args) => commands::trash::run(&context, args),
         Command::Untrash(args) => commands::trash::run_untrash(&context, args),
+        Command::Export(args) => commands::export::run(*args),
         Command::SignPdf(args) => commands::sign_pdf::run(*args),
         Command::Verify(args) => commands::verify::run(args),
         Command::Duplicate(args) => commands::duplicate::run(&context, args),

@@ -422,17 +422,12 @@ impl Update {
         }
         let sig_id = self.inc.new_document.add_object(sig);
 
-        let (rect, ap) = match opts.block {
+        let (page_id, rect, ap) = match opts.block {
             Some(block) => {
-                let rect = block.rect.unwrap_or_else(|| {
-                    let mb = self.media_box(page_id);
-                    [
-                        mb[2] - 36.0 - 250.0,
-                        mb[1] + 36.0,
-                        mb[2] - 36.0,
-                        mb[1] + 36.0 + 80.0,
-                    ]
-                });
+                let (page_id, rect) = match block.rect {
+                    Some(rect) => (page_id, rect),
+                    None => self.place_block(page_id, block.page.is_none())?,
+                };
                 let (w, h) = ((rect[2] - rect[0]).abs(), (rect[3] - rect[1]).abs());
                 if w < 20.0 || h < 20.0 {
                     return Err(Error::UnsupportedPdf(format!(
@@ -441,9 +436,9 @@ impl Update {
                 }
                 let ap =
                     build_appearance(&mut self.inc.new_document, block, w, h, opts.signing_time)?;
-                (rect, Some(ap))
+                (page_id, rect, Some(ap))
             }
-            None => ([0.0; 4], None),
+            None => (page_id, [0.0; 4], None),
         };
         let mut widget = dictionary! {
             "Type" => "Annot",
@@ -499,6 +494,80 @@ impl Update {
         Ok(reserve)
     }
 
+    /// Where the block goes when the caller gave no rectangle: right-aligned just below the
+    /// lowest content of the page (above a 60 pt footer band); when there is no room and
+    /// `may_add_page`, on a new blank page at the end, at the top.
+    fn place_block(
+        &mut self,
+        page_id: ObjectId,
+        may_add_page: bool,
+    ) -> Result<(ObjectId, [f32; 4]), Error> {
+        let mb = self.media_box(page_id);
+        let (w, h) = (BLOCK_WIDTH, BLOCK_HEIGHT);
+        let right = mb[2] - BLOCK_MARGIN_RIGHT;
+        let floor = mb[1] + FOOTER_BAND;
+        let top = match lowest_content_y(self.prev(), page_id, floor) {
+            Some(y) => y - 14.0,
+            None => mb[3] - 74.0,
+        };
+        if top - h >= floor {
+            return Ok((page_id, [right - w, top - h, right, top]));
+        }
+        if !may_add_page {
+            return Ok((page_id, [right - w, floor, right, floor + h]));
+        }
+        let new_page = self.add_blank_page(page_id, mb)?;
+        let top = mb[3] - 74.0;
+        Ok((new_page, [right - w, top - h, right, top]))
+    }
+
+    /// Append an empty page (same size) after `last`, in the same page-tree node.
+    fn add_blank_page(&mut self, last: ObjectId, mb: [f32; 4]) -> Result<ObjectId, Error> {
+        let parent = self
+            .prev()
+            .get_dictionary(last)
+            .and_then(|p| p.get(b"Parent"))
+            .and_then(Object::as_reference)
+            .map_err(corrupt("page /Parent"))?;
+        let page = self.inc.new_document.add_object(dictionary! {
+            "Type" => "Page",
+            "Parent" => parent,
+            "MediaBox" => mb.iter().map(|&v| Object::Real(v)).collect::<Vec<_>>(),
+            "Resources" => Dictionary::new(),
+        });
+        let mut node = Some(parent);
+        let mut first = true;
+        let mut depth = 0;
+        while let (Some(id), true) = (node, depth < 32) {
+            self.inc
+                .opt_clone_object_to_new_document(id)
+                .map_err(corrupt("page tree"))?;
+            let dict = self
+                .inc
+                .new_document
+                .get_dictionary_mut(id)
+                .map_err(corrupt("page tree"))?;
+            if first {
+                let mut kids = match dict.get(b"Kids") {
+                    Ok(Object::Array(a)) => a.clone(),
+                    _ => {
+                        return Err(Error::UnsupportedPdf(
+                            "page tree /Kids is not a direct array".into(),
+                        ))
+                    }
+                };
+                kids.push(Object::Reference(page));
+                dict.set("Kids", kids);
+                first = false;
+            }
+            let count = dict.get(b"Count").and_then(Object::as_i64).unwrap_or(0);
+            dict.set("Count", count + 1);
+            node = dict.get(b"Parent").and_then(Object::as_reference).ok();
+            depth += 1;
+        }
+        Ok(page)
+    }
+
     fn set_on(&mut self, id: ObjectId, key: &str, value: Object) {
         if let Ok(d) = self.inc.new_document.get_dictionary_mut(id) {
             d.set(key, value);
@@ -534,6 +603,55 @@ impl Update {
             .map_err(|e| Error::UnsupportedPdf(format!("writing the update: {e}")))?;
         Ok(out)
     }
+}
+
+const BLOCK_WIDTH: f32 = 250.0;
+const BLOCK_HEIGHT: f32 = 80.0;
+const BLOCK_MARGIN_RIGHT: f32 = 56.0;
+/// Page footers (page numbers) live below this height; the block stays above it.
+const FOOTER_BAND: f32 = 60.0;
+
+/// The lowest y (PDF units) at which the page draws something, ignoring anything below
+/// `floor`: text baselines (from the text-positioning operators, translation only),
+/// rectangles and path points. A heuristic: transformations (`cm`) are not followed.
+fn lowest_content_y(doc: &Document, page_id: ObjectId, floor: f32) -> Option<f32> {
+    let content = doc.get_page_content_with_limit(page_id, 64 << 20).ok()?;
+    let ops = lopdf::content::Content::decode(&content).ok()?;
+    let mut lowest: Option<f32> = None;
+    // Text line position (translation only) and leading, to place the text-showing operators.
+    let (mut line_y, mut leading) = (0.0f32, 0.0f32);
+    for op in ops.operations {
+        let n: Vec<f32> = op
+            .operands
+            .iter()
+            .filter_map(|o| o.as_float().ok())
+            .collect();
+        match (op.operator.as_str(), n.len()) {
+            ("BT", _) => line_y = 0.0,
+            ("Tm", 6) => line_y = n[5],
+            ("Td", 2) => line_y += n[1],
+            ("TD", 2) => {
+                leading = -n[1];
+                line_y += n[1];
+            }
+            ("TL", 1) => leading = n[0],
+            ("T*" | "'" | "\"", _) => line_y -= leading,
+            _ => {}
+        }
+        let ys: Vec<f32> = match (op.operator.as_str(), n.len()) {
+            ("Tj" | "TJ" | "'" | "\"", _) => vec![line_y],
+            ("re", 4) => vec![n[1], n[1] + n[3]],
+            ("m" | "l", 2) => vec![n[1]],
+            ("c", 6) => vec![n[1], n[3], n[5]],
+            _ => Vec::new(),
+        };
+        for y in ys {
+            if y >= floor {
+                lowest = Some(lowest.map_or(y, |l| l.min(y)));
+            }
+        }
+    }
+    lowest
 }
 
 const PLACEHOLDER: [i64; 3] = [1_111_111_111, 2_222_222_222, 3_333_333_333];

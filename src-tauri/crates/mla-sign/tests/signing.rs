@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use chrono::{Duration, TimeZone, Utc};
-use common::{pdfsig_ok, pyhanko_validate, qpdf_check, run, sample::sample_pdf, Pki, P12_PASSWORD};
+use common::sample::{sample_pdf, sample_pdf_lines};
+use common::{pdfsig_ok, pyhanko_validate, qpdf_check, run, Pki, P12_PASSWORD};
 use mla_sign::{
     extract_request_json, sign_pdf, verify_pdf, write_atomic, AfRelationship, Attachment, Error,
     Password, Pkcs12Key, SealImage, SignOptions, SignatureBlock, TrustStatus, VerifyOptions,
@@ -432,14 +433,73 @@ fn pdfa3_metadata_and_output_intent_are_added_and_signature_validates() {
     assert!(pyhanko_validate(&pki.path("ca.pem"), &[path])[0].0);
 }
 
-/// The visible block is drawn: render the last page and find the seal's red and the
-/// text's dark pixels inside the block's rectangle (bottom right, 250 × 80 pt).
+/// The widget rectangle and page number of the (first) signature, read back with lopdf.
+fn widget_rect(signed: &[u8]) -> ([f32; 4], usize) {
+    let doc = lopdf::Document::load_mem(signed).unwrap();
+    for (number, page_id) in doc.get_pages() {
+        let page = doc.get_dictionary(page_id).unwrap();
+        let Ok(annots) = page.get(b"Annots") else {
+            continue;
+        };
+        let annots = doc
+            .dereference(annots)
+            .unwrap()
+            .1
+            .as_array()
+            .unwrap()
+            .clone();
+        for a in annots {
+            let a = doc.dereference(&a).unwrap().1.as_dict().unwrap();
+            if a.get(b"FT").and_then(|f| f.as_name()).ok() == Some(&b"Sig"[..]) {
+                let r: Vec<f32> = a
+                    .get(b"Rect")
+                    .unwrap()
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|v| v.as_float().unwrap())
+                    .collect();
+                return ([r[0], r[1], r[2], r[3]], number as usize);
+            }
+        }
+    }
+    panic!("no signature widget")
+}
+
+fn page_count(path: &Path) -> usize {
+    let out = run(Command::new("pdfinfo").arg(path));
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    text.lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap()
+}
+
+/// The visible block is drawn below the last line of the last page: render it and find
+/// the seal's red and the text's dark pixels inside the widget's rectangle, and no red
+/// above it.
 #[test]
-fn visible_block_with_seal_is_rendered_in_the_bottom_right_corner() {
+fn visible_block_with_seal_is_drawn_below_the_last_line() {
     let pki = Pki::new();
-    let signed = sign_with(&pki, "rsa.p12", &sample_pdf(2, 0));
+    // Title + 10 lines from y = 770 every 14 pt: the last baseline is at 630.
+    let signed = sign_with(&pki, "rsa.p12", &sample_pdf_lines(2, 0, 10));
     let path = write(pki.dir.path(), "visible.pdf", &signed);
-    // 72 dpi: one pixel per point; page 595 × 842.
+    assert_eq!(
+        page_count(&path),
+        2,
+        "no page may be added when there is room"
+    );
+    let (rect, page) = widget_rect(&signed);
+    assert_eq!(page, 2);
+    assert!(
+        rect[3] <= 630.0 - 10.0 && rect[3] >= 630.0 - 30.0,
+        "block top {} not just below the text",
+        rect[3]
+    );
+    assert!(rect[2] <= 595.0 - 36.0 && rect[1] >= 60.0, "{rect:?}");
+    // 72 dpi: one pixel per point; page 595 × 842, y from the top.
     run(Command::new("pdftoppm")
         .args(["-r", "72", "-f", "2", "-l", "2", "-singlefile"])
         .arg(&path)
@@ -447,38 +507,51 @@ fn visible_block_with_seal_is_rendered_in_the_bottom_right_corner() {
     let ppm = std::fs::read(pki.path("page.ppm")).unwrap();
     let (w, h, pixels) = parse_ppm(&ppm);
     assert_eq!((w, h), (595, 842));
-    let at = |x: usize, y_from_top: usize| {
-        let i = (y_from_top * w + x) * 3;
-        (pixels[i], pixels[i + 1], pixels[i + 2])
+    let count = |x0: f32, x1: f32, y_bottom: f32, y_top: f32, pred: &dyn Fn(u8, u8, u8) -> bool| {
+        let mut n = 0;
+        for y in (842.0 - y_top) as usize..(842.0 - y_bottom) as usize {
+            for x in x0 as usize..x1 as usize {
+                let i = (y * w + x) * 3;
+                if pred(pixels[i], pixels[i + 1], pixels[i + 2]) {
+                    n += 1;
+                }
+            }
+        }
+        n
     };
-    let (x0, x1) = (595 - 36 - 250, 595 - 36);
-    let (y0, y1) = (842 - 36 - 80, 842 - 36);
-    let mut red = 0;
-    let mut dark = 0;
-    for y in y0..y1 {
-        for x in x0..x1 {
-            let (r, g, b) = at(x, y);
-            if r > 150 && g < 80 && b < 80 {
-                red += 1;
-            }
-            if r < 60 && g < 60 && b < 60 {
-                dark += 1;
-            }
-        }
-    }
-    assert!(red > 100, "seal not drawn ({red} red pixels)");
-    assert!(dark > 200, "text not drawn ({dark} dark pixels)");
-    // Outside the block, above it, the page is blank in that corner.
-    let mut outside_red = 0;
-    for y in 842 - 36 - 80 - 40..842 - 36 - 80 - 5 {
-        for x in x0..x1 {
-            let (r, g, b) = at(x, y);
-            if r > 150 && g < 80 && b < 80 {
-                outside_red += 1;
-            }
-        }
-    }
-    assert_eq!(outside_red, 0);
+    let red = |r: u8, g: u8, b: u8| r > 150 && g < 80 && b < 80;
+    let dark = |r: u8, g: u8, b: u8| r < 60 && g < 60 && b < 60;
+    let seal = count(rect[0], rect[2], rect[1], rect[3], &red);
+    let text = count(rect[0], rect[2], rect[1], rect[3], &dark);
+    assert!(seal > 100, "seal not drawn ({seal} red pixels)");
+    assert!(text > 200, "text not drawn ({text} dark pixels)");
+    assert_eq!(
+        count(rect[0], rect[2], rect[3] + 2.0, rect[3] + 40.0, &red),
+        0
+    );
+}
+
+/// A last page full to the footer: the block goes on a new page added at the end, and the
+/// validators still accept the file.
+#[test]
+fn full_last_page_gets_a_signature_page() {
+    let pki = Pki::new();
+    let input = sample_pdf(2, 0);
+    let signed = sign_with(&pki, "ec.p12", &input);
+    let path = write(pki.dir.path(), "full.pdf", &signed);
+    assert_eq!(page_count(&path), 3);
+    let (rect, page) = widget_rect(&signed);
+    assert_eq!(page, 3);
+    assert!(
+        rect[3] > 700.0,
+        "block should be at the top of the new page: {rect:?}"
+    );
+    check_all_validators(&pki, &path);
+    assert_eq!(
+        &signed[..input.len()],
+        &input[..],
+        "the unsigned bytes stay as they were"
+    );
 }
 
 fn parse_ppm(data: &[u8]) -> (usize, usize, &[u8]) {
@@ -522,7 +595,7 @@ fn embedded_font_shows_cyrillic_name_and_refuses_scripts_that_need_shaping() {
         block: Some(&b),
         ..SignOptions::new(Utc::now())
     };
-    let signed = sign_pdf(&sample_pdf(1, 0), &key, &opts).unwrap();
+    let signed = sign_pdf(&sample_pdf_lines(1, 0, 10), &key, &opts).unwrap();
     let path = write(pki.dir.path(), "cyrillic.pdf", &signed);
     let fonts = run(Command::new("pdffonts").arg(&path));
     let fonts = String::from_utf8_lossy(&fonts.stdout);
@@ -549,8 +622,9 @@ fn embedded_font_shows_cyrillic_name_and_refuses_scripts_that_need_shaping() {
         .arg(pki.path("cyr")));
     let ppm = std::fs::read(pki.path("cyr.ppm")).unwrap();
     let (w, _, px) = parse_ppm(&ppm);
-    let dark = (842 - 36 - 80..842 - 36)
-        .flat_map(|y| (595 - 36 - 250 + 40..595 - 36).map(move |x| (x, y)))
+    let (r, _) = widget_rect(&signed);
+    let dark = ((842.0 - r[3]) as usize..(842.0 - r[1]) as usize)
+        .flat_map(|y| (r[0] as usize..r[2] as usize).map(move |x| (x, y)))
         .filter(|&(x, y)| px[(y * w + x) * 3] < 60)
         .count();
     assert!(dark > 200, "block text not drawn ({dark} dark pixels)");
@@ -882,7 +956,7 @@ fn legacy_pkcs12_encodings_open() {
 fn existing_form_and_indirect_annotations_are_kept() {
     use lopdf::{dictionary, Document, Object};
     let pki = Pki::new();
-    let mut doc = Document::load_mem(&sample_pdf(2, 0)).unwrap();
+    let mut doc = Document::load_mem(&sample_pdf_lines(2, 0, 10)).unwrap();
     let pages = doc.get_pages();
     let last = *pages.values().last().unwrap();
     let text_field = doc.add_object(dictionary! {

@@ -2,6 +2,7 @@
 
 pub mod audit;
 pub mod duplicate;
+pub mod export;
 pub mod export_json;
 pub mod history;
 pub mod import;

@@ -83,14 +83,14 @@ pub struct Args {
     output: PathBuf,
 }
 
-fn read(path: &Path) -> Result<Vec<u8>, CliError> {
+pub(crate) fn read(path: &Path) -> Result<Vec<u8>, CliError> {
     std::fs::read(path).map_err(|source| CliError::ReadInput {
         path: path.to_path_buf(),
         source,
     })
 }
 
-fn sign_err(context: impl Into<String>) -> impl FnOnce(mla_sign::Error) -> CliError {
+pub(crate) fn sign_err(context: impl Into<String>) -> impl FnOnce(mla_sign::Error) -> CliError {
     let context = context.into();
     move |source| CliError::Sign { context, source }
 }
@@ -116,7 +116,7 @@ pub fn read_password(what: &str) -> Result<Password, CliError> {
     Ok(Password::from_line(line))
 }
 
-fn mime_type(path: &Path) -> &'static str {
+pub(crate) fn mime_type(path: &Path) -> &'static str {
     match path
         .extension()
         .and_then(|e| e.to_str())

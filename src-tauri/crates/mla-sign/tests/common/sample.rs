@@ -5,6 +5,11 @@ use lopdf::{dictionary, Document, Object, Stream, StringFormat};
 /// `pages` A4 pages of text; `filler` extra bytes of (incompressible) image data on page 1,
 /// to make big files for the benchmark.
 pub fn sample_pdf(pages: usize, filler: usize) -> Vec<u8> {
+    sample_pdf_lines(pages, filler, 45)
+}
+
+/// As [`sample_pdf`], with only `last_page_lines` paragraphs on the last page.
+pub fn sample_pdf_lines(pages: usize, filler: usize, last_page_lines: usize) -> Vec<u8> {
     let mut doc = Document::with_version("1.7");
     let pages_id = doc.new_object_id();
     let font = doc.add_object(dictionary! {
@@ -37,7 +42,8 @@ pub fn sample_pdf(pages: usize, filler: usize) -> Vec<u8> {
             p + 1,
             pages
         ));
-        for line in 0..45 {
+        let lines = if p + 1 == pages { last_page_lines } else { 45 };
+        for line in 0..lines {
             content.push_str(&format!(
                 "(Paragraph {line}: the requesting authority asks for the production of bank records, account {p}-{line}.) Tj T*\n"
             ));
