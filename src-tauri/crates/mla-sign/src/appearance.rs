@@ -219,10 +219,11 @@ impl<'a> EmbeddedFont<'a> {
         let scale = |v: i16| (v as f32 * 1000.0 / upem).round() as i64;
         let bbox = self.face.global_bounding_box();
         let name = self.postscript_name();
-        let mut program = Stream::new(
-            dictionary! { "Length1" => self.bytes.len() as i64 },
-            self.bytes.to_vec(),
-        );
+        // Only the glyphs the block shows are kept (ids unchanged), else the whole font.
+        let keep: std::collections::BTreeSet<u16> = self.used.keys().copied().collect();
+        let data = crate::subset::subset_truetype(self.bytes, &keep)
+            .unwrap_or_else(|| self.bytes.to_vec());
+        let mut program = Stream::new(dictionary! { "Length1" => data.len() as i64 }, data);
         let _ = program.compress();
         let program_id = doc.add_object(program);
         let descriptor = doc.add_object(dictionary! {

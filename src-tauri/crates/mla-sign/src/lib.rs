@@ -23,6 +23,7 @@ mod keys;
 mod pdf;
 mod pdfa;
 mod pkcs11;
+mod subset;
 mod verify;
 
 pub use appearance::{SealImage, SignatureBlock};

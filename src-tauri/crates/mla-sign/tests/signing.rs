@@ -595,7 +595,14 @@ fn embedded_font_shows_cyrillic_name_and_refuses_scripts_that_need_shaping() {
         block: Some(&b),
         ..SignOptions::new(Utc::now())
     };
-    let signed = sign_pdf(&sample_pdf_lines(1, 0, 10), &key, &opts).unwrap();
+    let input = sample_pdf_lines(1, 0, 10);
+    let signed = sign_pdf(&input, &key, &opts).unwrap();
+    // DejaVu Sans is 740 kB; only the block's glyphs are kept.
+    assert!(
+        signed.len() - input.len() < 60_000,
+        "font not subset: {} bytes added",
+        signed.len() - input.len()
+    );
     let path = write(pki.dir.path(), "cyrillic.pdf", &signed);
     let fonts = run(Command::new("pdffonts").arg(&path));
     let fonts = String::from_utf8_lossy(&fonts.stdout);
