@@ -156,3 +156,62 @@ pub(crate) fn subset_truetype(font: &[u8], keep: &BTreeSet<u16>) -> Option<Vec<u
     ttf_parser::Face::parse(&out, 0).ok()?;
     Some(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn subset_keeps_used_glyphs_and_components_and_empties_the_rest() {
+        let font = std::fs::read("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+            .expect("Debian fonts-dejavu-core");
+        let face = ttf_parser::Face::parse(&font, 0).unwrap();
+        let gid = |c| face.glyph_index(c).unwrap().0;
+        let keep: BTreeSet<u16> = [gid('A'), gid('Ж'), gid('é')].into();
+        let out = subset_truetype(&font, &keep).expect("DejaVu Sans subsets");
+        assert!(
+            out.len() < font.len() / 5,
+            "{} of {}",
+            out.len(),
+            font.len()
+        );
+        let sub = ttf_parser::Face::parse(&out, 0).unwrap();
+        assert_eq!(
+            sub.number_of_glyphs(),
+            face.number_of_glyphs(),
+            "ids must not move"
+        );
+        let outline = |f: &ttf_parser::Face, g: u16| {
+            struct Count(usize);
+            impl ttf_parser::OutlineBuilder for Count {
+                fn move_to(&mut self, _: f32, _: f32) {
+                    self.0 += 1
+                }
+                fn line_to(&mut self, _: f32, _: f32) {
+                    self.0 += 1
+                }
+                fn quad_to(&mut self, _: f32, _: f32, _: f32, _: f32) {
+                    self.0 += 1
+                }
+                fn curve_to(&mut self, _: f32, _: f32, _: f32, _: f32, _: f32, _: f32) {
+                    self.0 += 1
+                }
+                fn close(&mut self) {}
+            }
+            let mut c = Count(0);
+            f.outline_glyph(ttf_parser::GlyphId(g), &mut c);
+            c.0
+        };
+        for c in ['A', 'Ж', 'é'] {
+            let g = gid(c);
+            assert_eq!(outline(&sub, g), outline(&face, g), "{c}");
+            assert!(outline(&sub, g) > 0, "{c}");
+        }
+        assert_eq!(outline(&sub, gid('B')), 0, "an unused glyph is emptied");
+        assert_eq!(
+            sub.glyph_hor_advance(ttf_parser::GlyphId(gid('B'))),
+            face.glyph_hor_advance(ttf_parser::GlyphId(gid('B')))
+        );
+        assert!(subset_truetype(b"not a font at all", &keep).is_none());
+    }
+}
