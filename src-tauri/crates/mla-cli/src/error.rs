@@ -9,6 +9,8 @@ use mla_store::StoreError;
 pub const EXIT_DATA: u8 = 1;
 /// Exit code for usage errors and input or output that cannot be read or written.
 pub const EXIT_UNREADABLE: u8 = 2;
+/// Exit code of `mla verify` when the PDF does not verify (see `mla verify --help`).
+pub const EXIT_NOT_VERIFIED: u8 = 3;
 
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
@@ -38,6 +40,18 @@ pub enum CliError {
         #[source]
         source: std::io::Error,
     },
+
+    /// Embedding, signing, verifying or writing a signed PDF failed.
+    #[error("{context}: {source}")]
+    Sign {
+        context: String,
+        #[source]
+        source: mla_sign::Error,
+    },
+
+    /// `mla verify` found the signature invalid, untrusted, absent, or the file changed.
+    #[error("{0}")]
+    VerificationFailed(String),
 
     /// Standard output was closed by its reader (`mla list | head`): not worth a message.
     #[error("standard output closed")]
@@ -90,6 +104,12 @@ impl CliError {
             | CliError::WriteOutput { .. }
             | CliError::Usage(_)
             | CliError::Render(_) => EXIT_UNREADABLE,
+            CliError::Sign {
+                source: mla_sign::Error::Write { .. },
+                ..
+            } => EXIT_UNREADABLE,
+            CliError::Sign { .. } => EXIT_DATA,
+            CliError::VerificationFailed(_) => EXIT_NOT_VERIFIED,
             CliError::Several(errors) => errors
                 .iter()
                 .map(CliError::exit_code)

@@ -42,6 +42,13 @@ Examples:
                                                  source and the date it was checked
   mla profiles import pack.zip                   import a profile pack (folder or .zip);
                                                  all or nothing
+  mla export req.mla.json --sign me.p12 --lang fr -o letter.pdf
+                                                 the letter as a signed PDF with the request
+  mla sign-pdf letter.pdf --p12 me.p12 --embed-json req.mla.json -o signed.pdf
+                                                 sign (PAdES), embedding the request; the
+                                                 password from $MLA_SIGN_PASSWORD or stdin
+  mla verify signed.pdf --trust ca.pem --extract-request req.mla.json
+                                                 check a signed PDF, extract its request
 
 Register: --register PATH, else $MLA_REGISTER, else the user data folder
 (on Linux ~/.local/share/mla-desk/register.sqlite). It is created if missing.
@@ -55,6 +62,8 @@ Exit codes:
   2  usage error, or something could not be read or written: a missing or unreadable
      file, a register that is locked, read-only, damaged or not a register; a letter
      that could not be rendered
+  3  `mla verify`: the PDF is not signed, a signature is invalid or untrusted, or the
+     file was changed after signing
 Nothing is written to the register when a command fails.
 `mla check` has its own codes: 0 no blocker, 1 at least one blocker, 2 the file cannot be
 read or is not a valid request file.";
@@ -90,6 +99,9 @@ enum Command {
     Restore(commands::restore::Args),
     Trash(commands::trash::Args),
     Untrash(commands::trash::UntrashArgs),
+    Export(Box<commands::export::Args>),
+    SignPdf(Box<commands::sign_pdf::Args>),
+    Verify(commands::verify::Args),
     Duplicate(commands::duplicate::Args),
     Status(commands::status::Args),
     Audit(commands::audit::Args),
@@ -159,6 +171,9 @@ fn main() -> ExitCode {
         Command::Untrash(args) => commands::trash::run_untrash(&context, args),
         Command::Profiles(args) => commands::profiles::run(args),
         Command::Profile(args) => commands::profile::run(args),
+        Command::Export(args) => commands::export::run(*args),
+        Command::SignPdf(args) => commands::sign_pdf::run(*args),
+        Command::Verify(args) => commands::verify::run(args),
         Command::Duplicate(args) => commands::duplicate::run(&context, args),
         Command::Status(args) => commands::status::run(&context, args),
         Command::Audit(args) => commands::audit::run(&context, args),

@@ -3,6 +3,7 @@
 pub mod audit;
 pub mod check;
 pub mod duplicate;
+pub mod export;
 pub mod export_json;
 pub mod history;
 pub mod import;
@@ -14,5 +15,7 @@ pub mod render;
 pub mod restore;
 pub mod rules;
 pub mod show;
+pub mod sign_pdf;
 pub mod status;
 pub mod trash;
+pub mod verify;

@@ -1,0 +1,63 @@
+/// Everything that can go wrong while embedding, signing, verifying or writing.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("the input is not a readable PDF: {0}")]
+    CorruptPdf(String),
+    #[error("the input PDF is encrypted; decrypt it before signing (MLA Desk signs only unencrypted PDFs)")]
+    EncryptedPdf,
+    #[error("the PDF has no page {page} (it has {count})")]
+    NoSuchPage { page: usize, count: usize },
+    #[error("the PDF structure is not supported: {0}")]
+    UnsupportedPdf(String),
+    #[error("the PKCS#12 file could not be opened: wrong password")]
+    WrongPassword,
+    #[error("the PKCS#12 file could not be read: {0}")]
+    BadPkcs12(String),
+    #[error(
+        "the PKCS#12 file holds no private key (only certificates); export it again with the key"
+    )]
+    NoPrivateKey,
+    #[error("the private key does not belong to the certificate {subject}")]
+    KeyCertificateMismatch { subject: String },
+    #[error("unsupported key: {0} (MLA Desk signs with RSA or ECDSA P-256 keys)")]
+    UnsupportedKey(String),
+    #[error("the certificate {subject} has expired: valid until {not_after}, now is {now}")]
+    CertificateExpired {
+        subject: String,
+        not_after: String,
+        now: String,
+    },
+    #[error("the certificate {subject} is not yet valid: valid from {not_before}, now is {now}")]
+    CertificateNotYetValid {
+        subject: String,
+        not_before: String,
+        now: String,
+    },
+    #[error(
+        "the certificate {subject} may not be used for signatures: its key usage ({found}) \
+         allows neither digitalSignature nor nonRepudiation"
+    )]
+    KeyUsageNotForSigning { subject: String, found: String },
+    #[error("the certificate could not be read: {0}")]
+    BadCertificate(String),
+    #[error(
+        "the signature block font has no glyph for {ch:?} (in {field}); give a font that has it"
+    )]
+    UnsupportedCharacter { ch: char, field: &'static str },
+    #[error("the signature block text contains {ch:?} (in {field}), a script that needs text shaping, which the signature block cannot do yet")]
+    NeedsShaping { ch: char, field: &'static str },
+    #[error("the signature block font cannot be used: {0}")]
+    BadFont(String),
+    #[error("the seal image could not be read: {0}")]
+    BadSealImage(String),
+    #[error("attachment {name:?}: {reason}")]
+    BadAttachment { name: String, reason: String },
+    #[error("PKCS#11 token: {0}")]
+    Pkcs11(String),
+    #[error("signing failed: {0}")]
+    Signing(String),
+    #[error("the signature does not fit the space reserved for it ({needed} > {reserved} bytes)")]
+    SignatureTooLarge { needed: usize, reserved: usize },
+    #[error("could not write {path}: {reason}")]
+    Write { path: String, reason: String },
+}

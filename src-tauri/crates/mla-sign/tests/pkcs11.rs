@@ -1,0 +1,203 @@
+//! Signing through PKCS#11 with a SoftHSM2 token initialised in a temporary directory.
+//! One test function, because a PKCS#11 module is process-global state.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use chrono::Utc;
+use common::{pdfsig_ok, pyhanko_validate, run, sample::sample_pdf, Pki};
+use cryptoki::context::{CInitializeArgs, CInitializeFlags, Pkcs11};
+use cryptoki::object::{Attribute, CertificateType, ObjectClass};
+use cryptoki::session::UserType;
+use cryptoki::types::AuthPin;
+use der::Encode;
+use mla_sign::{
+    sign_pdf, verify_pdf, Error, Password, Pkcs11Key, Pkcs11KeySelector, SignOptions,
+    SignatureBlock, VerifyOptions,
+};
+
+const MODULE: &str = "/usr/lib/softhsm/libsofthsm2.so";
+const PIN: &str = "271828";
+
+fn put_certificate_on_token(cert_pem: &[u8], id: &[u8]) {
+    let cert = &mla_sign::parse_certificates(cert_pem).unwrap()[0];
+    let ctx = Pkcs11::new(MODULE).unwrap();
+    ctx.initialize(CInitializeArgs::new(CInitializeFlags::OS_LOCKING_OK))
+        .unwrap();
+    let slot = ctx.get_slots_with_token().unwrap()[0];
+    let session = ctx.open_rw_session(slot).unwrap();
+    session
+        .login(UserType::User, Some(&AuthPin::from(PIN)))
+        .unwrap();
+    session
+        .create_object(&[
+            Attribute::Class(ObjectClass::CERTIFICATE),
+            Attribute::CertificateType(CertificateType::X_509),
+            Attribute::Token(true),
+            Attribute::Id(id.to_vec()),
+            Attribute::Label(b"rsa signer certificate".to_vec()),
+            Attribute::Subject(cert.tbs_certificate.subject.to_der().unwrap()),
+            Attribute::Value(cert.to_der().unwrap()),
+        ])
+        .unwrap();
+}
+
+#[test]
+fn softhsm2_token_signs_rsa_and_ecdsa_and_refuses_a_wrong_pin() {
+    let pki = Pki::new();
+    let conf_dir = tempfile::tempdir().unwrap();
+    let tokens = conf_dir.path().join("tokens");
+    std::fs::create_dir(&tokens).unwrap();
+    let conf = conf_dir.path().join("softhsm2.conf");
+    std::fs::write(
+        &conf,
+        format!(
+            "directories.tokendir = {}\nobjectstore.backend = file\nlog.level = ERROR\n",
+            tokens.display()
+        ),
+    )
+    .unwrap();
+    // This test binary has this one test, so setting the variable races with nothing.
+    std::env::set_var("SOFTHSM2_CONF", &conf);
+    let util = |args: &[&str]| {
+        run(Command::new("softhsm2-util")
+            .env("SOFTHSM2_CONF", &conf)
+            .args(args))
+    };
+    util(&[
+        "--init-token",
+        "--free",
+        "--label",
+        "mla-test",
+        "--pin",
+        PIN,
+        "--so-pin",
+        "31415926",
+    ]);
+    for (file, label, id) in [("rsa.key", "rsa", "01"), ("ec.key", "ec", "02")] {
+        let key = pki.path(file);
+        util(&[
+            "--import",
+            key.to_str().unwrap(),
+            "--token",
+            "mla-test",
+            "--label",
+            label,
+            "--id",
+            id,
+            "--pin",
+            PIN,
+        ]);
+    }
+    // The RSA certificate lives on the token; the ECDSA one is passed in, as from a file.
+    put_certificate_on_token(&pki.read("rsa.pem"), &[0x01]);
+
+    let ca = pki.ca();
+    let module = Path::new(MODULE);
+    let pin = Password::new(PIN.into());
+    let block = SignatureBlock {
+        signer_name: "Jeanne Procureur".into(),
+        function: "Procureure".into(),
+        place: "Lyon".into(),
+        labels: Default::default(),
+        seal: None,
+        page: None,
+        rect: None,
+        font: None,
+    };
+    let json = b"{\"format_version\":1}\n";
+    let mut signed_files = Vec::new();
+    for (label, certs, algo) in [
+        ("rsa", Vec::new(), "RSA 2048"),
+        (
+            "ec",
+            mla_sign::parse_certificates(&pki.read("ec.pem")).unwrap(),
+            "ECDSA P-256",
+        ),
+    ] {
+        let selector = Pkcs11KeySelector {
+            token_label: Some("mla-test".into()),
+            key_label: Some(label.into()),
+            key_id: None,
+        };
+        let key = Pkcs11Key::open(module, &selector, &pin, &certs, Utc::now())
+            .unwrap_or_else(|e| panic!("{label}: {e}"));
+        let opts = SignOptions {
+            block: Some(&block),
+            request_json: Some(json),
+            ..SignOptions::new(Utc::now())
+        };
+        let signed = sign_pdf(&sample_pdf(2, 0), &key, &opts).unwrap();
+        drop(key);
+        let report = verify_pdf(
+            &signed,
+            &VerifyOptions {
+                trusted: &ca,
+                now: Utc::now(),
+            },
+        )
+        .unwrap();
+        assert!(
+            report.all_signatures_valid() && report.all_trusted(),
+            "{report:#?}"
+        );
+        assert_eq!(
+            report.signatures[0].signer.as_ref().unwrap().key_algorithm,
+            algo
+        );
+        let path = pki.path(&format!("token-{label}.pdf"));
+        std::fs::write(&path, &signed).unwrap();
+        let (ok, text) = pdfsig_ok(&pki, &path);
+        assert!(ok, "pdfsig, {label}: {text}");
+        signed_files.push(path);
+    }
+    for (ok, line) in pyhanko_validate(&pki.path("ca.pem"), &signed_files) {
+        assert!(ok, "pyHanko: {line}");
+    }
+
+    let err = Pkcs11Key::open(
+        module,
+        &Pkcs11KeySelector::default(),
+        &Password::new("000000".into()),
+        &[],
+        Utc::now(),
+    )
+    .unwrap_err();
+    assert!(
+        matches!(&err, Error::Pkcs11(m) if m == "wrong PIN"),
+        "{err:?}"
+    );
+    let err = Pkcs11Key::open(
+        module,
+        &Pkcs11KeySelector {
+            token_label: Some("absent".into()),
+            ..Default::default()
+        },
+        &pin,
+        &[],
+        Utc::now(),
+    )
+    .unwrap_err();
+    assert!(
+        err.to_string().contains("no token labelled \"absent\""),
+        "{err}"
+    );
+    // The EC key has no certificate on the token and none is given: a clear error.
+    let err = Pkcs11Key::open(
+        module,
+        &Pkcs11KeySelector {
+            key_label: Some("ec".into()),
+            ..Default::default()
+        },
+        &pin,
+        &[],
+        Utc::now(),
+    )
+    .unwrap_err();
+    assert!(
+        err.to_string().contains("no certificate for the key"),
+        "{err}"
+    );
+}
