@@ -16,7 +16,7 @@ app_packages=(build-essential pkg-config file curl ca-certificates libssl-dev
   libwebkit2gtk-4.1-dev libxdo-dev libayatana-appindicator3-dev librsvg2-dev
   nodejs npm python3 python3-pip python3-venv)
 test_packages=(xvfb xauth webkit2gtk-driver imagemagick poppler-utils qpdf
-  libnss3-tools softhsm2 openssl sqlite3)
+  libnss3-tools softhsm2 openssl sqlite3 icc-profiles-free fonts-dejavu-core)
 
 packages=("${app_packages[@]}")
 [ "$want_tests" = 1 ] && packages+=("${test_packages[@]}")

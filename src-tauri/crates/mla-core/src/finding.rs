@@ -9,7 +9,7 @@ use ts_rs::TS;
     Serialize, Deserialize, JsonSchema, TS, Clone, Copy, Debug, PartialEq, Eq, Hash, Default,
 )]
 #[serde(rename_all = "snake_case")]
-#[ts(export, export_to = "finding.ts")]
+#[ts(export_to = "finding.ts")]
 pub enum Lang {
     #[default]
     En,
@@ -44,7 +44,7 @@ impl Lang {
     Serialize, Deserialize, JsonSchema, TS, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash,
 )]
 #[serde(rename_all = "snake_case")]
-#[ts(export, export_to = "finding.ts")]
+#[ts(export_to = "finding.ts")]
 pub enum Severity {
     /// Likely refusal or return of the request.
     Blocker,
@@ -72,7 +72,7 @@ impl Severity {
 
 /// One problem found in a request, localized.
 #[derive(Serialize, Deserialize, JsonSchema, TS, Clone, Debug, PartialEq, Eq)]
-#[ts(export, export_to = "finding.ts")]
+#[ts(export_to = "finding.ts")]
 pub struct Finding {
     /// Stable rule id, e.g. `content.facts-summary`.
     pub rule_id: String,
@@ -93,7 +93,7 @@ pub struct Finding {
 /// Overall verdict on a request.
 #[derive(Serialize, Deserialize, JsonSchema, TS, Clone, Copy, Debug, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
-#[ts(export, export_to = "finding.ts")]
+#[ts(export_to = "finding.ts")]
 pub enum Verdict {
     /// No blocker and no warning.
     Ready,
@@ -121,7 +121,7 @@ impl Verdict {
 
 /// The verdict with the counts it is based on.
 #[derive(Serialize, Deserialize, JsonSchema, TS, Clone, Copy, Debug, PartialEq, Eq)]
-#[ts(export, export_to = "finding.ts")]
+#[ts(export_to = "finding.ts")]
 pub struct Readiness {
     pub verdict: Verdict,
     pub blockers: u32,

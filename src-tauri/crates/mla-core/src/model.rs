@@ -16,7 +16,7 @@ pub const FORMAT_VERSION: u32 = 1;
 /// A request for mutual legal assistance in criminal matters, as drafted.
 #[derive(Serialize, Deserialize, JsonSchema, TS, Clone, Debug, PartialEq)]
 #[serde(default, deny_unknown_fields)]
-#[ts(export, export_to = "model.ts")]
+#[ts(export_to = "model.ts")]
 pub struct Request {
     /// Version of the file format; see [`FORMAT_VERSION`].
     pub format_version: u32,
@@ -92,7 +92,7 @@ impl Default for Request {
 /// The authority that makes the request (UNCAC art. 46(15)(a)).
 #[derive(Serialize, Deserialize, JsonSchema, TS, Clone, Debug, PartialEq, Default)]
 #[serde(default, deny_unknown_fields)]
-#[ts(export, export_to = "model.ts")]
+#[ts(export_to = "model.ts")]
 pub struct RequestingAuthority {
     pub name: String,
     /// Requesting State, ISO 3166-1 alpha-3.
@@ -105,7 +105,7 @@ pub struct RequestingAuthority {
 /// A person to contact, with the details needed for follow-up.
 #[derive(Serialize, Deserialize, JsonSchema, TS, Clone, Debug, PartialEq, Default)]
 #[serde(default, deny_unknown_fields)]
-#[ts(export, export_to = "model.ts")]
+#[ts(export_to = "model.ts")]
 pub struct Contact {
     pub name: String,
     pub function: String,
@@ -118,7 +118,7 @@ pub struct Contact {
 /// The body the letter is addressed to.
 #[derive(Serialize, Deserialize, JsonSchema, TS, Clone, Debug, PartialEq, Default)]
 #[serde(default, deny_unknown_fields)]
-#[ts(export, export_to = "model.ts")]
+#[ts(export_to = "model.ts")]
 pub struct Addressee {
     pub name: String,
     pub address: String,
@@ -127,7 +127,7 @@ pub struct Addressee {
 /// Transmission channel.
 #[derive(Serialize, Deserialize, JsonSchema, TS, Clone, Copy, Debug, PartialEq, Eq, Default)]
 #[serde(rename_all = "snake_case")]
-#[ts(export, export_to = "model.ts")]
+#[ts(export_to = "model.ts")]
 pub enum Channel {
     #[default]
     Unspecified,
@@ -146,7 +146,7 @@ pub enum Channel {
 /// One legal basis for the request.
 #[derive(Serialize, Deserialize, JsonSchema, TS, Clone, Debug, PartialEq)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
-#[ts(export, export_to = "model.ts")]
+#[ts(export_to = "model.ts")]
 pub enum LegalBasis {
     /// UN Convention against Corruption, art. 46.
     Uncac,
@@ -179,7 +179,7 @@ pub enum LegalBasis {
 /// Urgency and its reasons (UNCAC art. 46(24)).
 #[derive(Serialize, Deserialize, JsonSchema, TS, Clone, Debug, PartialEq, Default)]
 #[serde(default, deny_unknown_fields)]
-#[ts(export, export_to = "model.ts")]
+#[ts(export_to = "model.ts")]
 pub struct Urgency {
     pub urgent: bool,
     pub reason: String,
@@ -190,7 +190,7 @@ pub struct Urgency {
 /// Confidentiality asked of the requested State (UNCAC art. 46(20)).
 #[derive(Serialize, Deserialize, JsonSchema, TS, Clone, Debug, PartialEq, Default)]
 #[serde(default, deny_unknown_fields)]
-#[ts(export, export_to = "model.ts")]
+#[ts(export_to = "model.ts")]
 pub struct Confidentiality {
     pub required: bool,
     pub reason: String,
@@ -199,7 +199,7 @@ pub struct Confidentiality {
 /// The proceedings the request is made in (UNCAC art. 46(15)(b)).
 #[derive(Serialize, Deserialize, JsonSchema, TS, Clone, Debug, PartialEq, Default)]
 #[serde(default, deny_unknown_fields)]
-#[ts(export, export_to = "model.ts")]
+#[ts(export_to = "model.ts")]
 pub struct Case {
     pub nature: ProceedingNature,
     /// Subject matter of the investigation, prosecution or proceeding.
@@ -213,7 +213,7 @@ pub struct Case {
 /// Nature of the proceedings.
 #[derive(Serialize, Deserialize, JsonSchema, TS, Clone, Copy, Debug, PartialEq, Eq, Default)]
 #[serde(rename_all = "snake_case")]
-#[ts(export, export_to = "model.ts")]
+#[ts(export_to = "model.ts")]
 pub enum ProceedingNature {
     #[default]
     Unspecified,
@@ -228,7 +228,7 @@ pub enum ProceedingNature {
 /// The authority conducting the proceedings (name and functions, 46(15)(b)).
 #[derive(Serialize, Deserialize, JsonSchema, TS, Clone, Debug, PartialEq, Default)]
 #[serde(default, deny_unknown_fields)]
-#[ts(export, export_to = "model.ts")]
+#[ts(export_to = "model.ts")]
 pub struct ConductingAuthority {
     pub name: String,
     pub functions: String,
@@ -237,7 +237,7 @@ pub struct ConductingAuthority {
 /// An offence under investigation or prosecution.
 #[derive(Serialize, Deserialize, JsonSchema, TS, Clone, Debug, PartialEq, Default)]
 #[serde(default, deny_unknown_fields)]
-#[ts(export, export_to = "model.ts")]
+#[ts(export_to = "model.ts")]
 pub struct Offence {
     /// Identifier other parts of the request refer to (e.g. "off-1").
     pub id: String,
@@ -258,7 +258,7 @@ pub struct Offence {
 /// A natural or legal person concerned by the request (46(15)(e)).
 #[derive(Serialize, Deserialize, JsonSchema, TS, Clone, Debug, PartialEq, Default)]
 #[serde(default, deny_unknown_fields)]
-#[ts(export, export_to = "model.ts")]
+#[ts(export_to = "model.ts")]
 pub struct Person {
     pub id: String,
     pub role: PersonRole,
@@ -279,7 +279,7 @@ pub struct Person {
 /// The role of a person in the proceedings.
 #[derive(Serialize, Deserialize, JsonSchema, TS, Clone, Copy, Debug, PartialEq, Eq, Default)]
 #[serde(rename_all = "snake_case")]
-#[ts(export, export_to = "model.ts")]
+#[ts(export_to = "model.ts")]
 pub enum PersonRole {
     #[default]
     Unspecified,
@@ -295,7 +295,7 @@ pub enum PersonRole {
 /// An asset: account, property, or other item of value.
 #[derive(Serialize, Deserialize, JsonSchema, TS, Clone, Debug, PartialEq, Default)]
 #[serde(default, deny_unknown_fields)]
-#[ts(export, export_to = "model.ts")]
+#[ts(export_to = "model.ts")]
 pub struct Asset {
     pub id: String,
     pub kind: AssetKind,
@@ -315,7 +315,7 @@ pub struct Asset {
 /// Kind of asset.
 #[derive(Serialize, Deserialize, JsonSchema, TS, Clone, Copy, Debug, PartialEq, Eq, Default)]
 #[serde(rename_all = "snake_case")]
-#[ts(export, export_to = "model.ts")]
+#[ts(export_to = "model.ts")]
 pub enum AssetKind {
     #[default]
     Unspecified,
@@ -331,7 +331,7 @@ pub enum AssetKind {
 /// An amount of money.
 #[derive(Serialize, Deserialize, JsonSchema, TS, Clone, Debug, PartialEq, Default)]
 #[serde(default, deny_unknown_fields)]
-#[ts(export, export_to = "model.ts")]
+#[ts(export_to = "model.ts")]
 pub struct Money {
     /// Amount in the currency's units, as written (e.g. "1250000.00").
     pub amount: String,
@@ -342,7 +342,7 @@ pub struct Money {
 /// One measure of assistance requested.
 #[derive(Serialize, Deserialize, JsonSchema, TS, Clone, Debug, PartialEq, Default)]
 #[serde(default, deny_unknown_fields)]
-#[ts(export, export_to = "model.ts")]
+#[ts(export_to = "model.ts")]
 pub struct Measure {
     pub id: String,
     /// The offences (by id) this measure serves.
@@ -357,7 +357,7 @@ pub struct Measure {
 /// The type of assistance and the fields that type needs (UNCAC art. 46(3), (10)-(12), (18)).
 #[derive(Serialize, Deserialize, JsonSchema, TS, Clone, Debug, PartialEq)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
-#[ts(export, export_to = "model.ts")]
+#[ts(export_to = "model.ts")]
 pub enum MeasureDetails {
     /// 46(3)(a) taking evidence or statements from persons.
     TakeStatement(TakeStatement),
@@ -423,7 +423,7 @@ impl MeasureDetails {
 /// Status of a person to be heard.
 #[derive(Serialize, Deserialize, JsonSchema, TS, Clone, Copy, Debug, PartialEq, Eq, Default)]
 #[serde(rename_all = "snake_case")]
-#[ts(export, export_to = "model.ts")]
+#[ts(export_to = "model.ts")]
 pub enum HearingStatus {
     #[default]
     Unspecified,
@@ -435,7 +435,7 @@ pub enum HearingStatus {
 
 #[derive(Serialize, Deserialize, JsonSchema, TS, Clone, Debug, PartialEq, Default)]
 #[serde(default, deny_unknown_fields)]
-#[ts(export, export_to = "model.ts")]
+#[ts(export_to = "model.ts")]
 pub struct TakeStatement {
     pub person_id: String,
     pub status: HearingStatus,
@@ -450,7 +450,7 @@ pub struct TakeStatement {
 
 #[derive(Serialize, Deserialize, JsonSchema, TS, Clone, Debug, PartialEq, Default)]
 #[serde(default, deny_unknown_fields)]
-#[ts(export, export_to = "model.ts")]
+#[ts(export_to = "model.ts")]
 pub struct ServeDocuments {
     pub recipient_person_id: String,
     /// Address at which to serve.
@@ -465,7 +465,7 @@ pub struct ServeDocuments {
 
 #[derive(Serialize, Deserialize, JsonSchema, TS, Clone, Debug, PartialEq, Default)]
 #[serde(default, deny_unknown_fields)]
-#[ts(export, export_to = "model.ts")]
+#[ts(export_to = "model.ts")]
 pub struct SearchSeizure {
     /// Premises or person to be searched, precisely described.
     pub premises: String,
@@ -481,7 +481,7 @@ pub struct SearchSeizure {
 
 #[derive(Serialize, Deserialize, JsonSchema, TS, Clone, Debug, PartialEq, Default)]
 #[serde(default, deny_unknown_fields)]
-#[ts(export, export_to = "model.ts")]
+#[ts(export_to = "model.ts")]
 pub struct ExamineObjectsSites {
     pub object_or_site: String,
     pub location: String,
@@ -490,7 +490,7 @@ pub struct ExamineObjectsSites {
 
 #[derive(Serialize, Deserialize, JsonSchema, TS, Clone, Debug, PartialEq, Default)]
 #[serde(default, deny_unknown_fields)]
-#[ts(export, export_to = "model.ts")]
+#[ts(export_to = "model.ts")]
 pub struct ProvideInformation {
     pub information_sought: String,
     pub expert_evaluation: bool,
@@ -498,7 +498,7 @@ pub struct ProvideInformation {
 
 #[derive(Serialize, Deserialize, JsonSchema, TS, Clone, Debug, PartialEq, Default)]
 #[serde(default, deny_unknown_fields)]
-#[ts(export, export_to = "model.ts")]
+#[ts(export_to = "model.ts")]
 pub struct BankRecords {
     pub bank: String,
     /// The accounts (asset ids).
@@ -516,7 +516,7 @@ pub struct BankRecords {
 
 #[derive(Serialize, Deserialize, JsonSchema, TS, Clone, Debug, PartialEq, Default)]
 #[serde(default, deny_unknown_fields)]
-#[ts(export, export_to = "model.ts")]
+#[ts(export_to = "model.ts")]
 pub struct ProduceRecords {
     /// Who holds the records (registry, company, administration).
     pub holder: String,
@@ -526,7 +526,7 @@ pub struct ProduceRecords {
 
 #[derive(Serialize, Deserialize, JsonSchema, TS, Clone, Debug, PartialEq, Default)]
 #[serde(default, deny_unknown_fields)]
-#[ts(export, export_to = "model.ts")]
+#[ts(export_to = "model.ts")]
 pub struct TraceProceeds {
     pub person_ids: Vec<String>,
     pub asset_ids: Vec<String>,
@@ -535,7 +535,7 @@ pub struct TraceProceeds {
 
 #[derive(Serialize, Deserialize, JsonSchema, TS, Clone, Debug, PartialEq, Default)]
 #[serde(default, deny_unknown_fields)]
-#[ts(export, export_to = "model.ts")]
+#[ts(export_to = "model.ts")]
 pub struct VoluntaryAppearance {
     pub person_id: String,
     pub appearance_date: Option<NaiveDate>,
@@ -546,7 +546,7 @@ pub struct VoluntaryAppearance {
 
 #[derive(Serialize, Deserialize, JsonSchema, TS, Clone, Debug, PartialEq, Default)]
 #[serde(default, deny_unknown_fields)]
-#[ts(export, export_to = "model.ts")]
+#[ts(export_to = "model.ts")]
 pub struct FreezeAssets {
     pub asset_ids: Vec<String>,
     /// The domestic freezing order or decision (attachment id).
@@ -557,7 +557,7 @@ pub struct FreezeAssets {
 
 #[derive(Serialize, Deserialize, JsonSchema, TS, Clone, Debug, PartialEq, Default)]
 #[serde(default, deny_unknown_fields)]
-#[ts(export, export_to = "model.ts")]
+#[ts(export_to = "model.ts")]
 pub struct ConfiscateAssets {
     pub asset_ids: Vec<String>,
     /// The confiscation order (attachment id).
@@ -571,7 +571,7 @@ pub struct ConfiscateAssets {
 
 #[derive(Serialize, Deserialize, JsonSchema, TS, Clone, Debug, PartialEq, Default)]
 #[serde(default, deny_unknown_fields)]
-#[ts(export, export_to = "model.ts")]
+#[ts(export_to = "model.ts")]
 pub struct VideoconferenceHearing {
     pub person_id: String,
     pub status: HearingStatus,
@@ -586,7 +586,7 @@ pub struct VideoconferenceHearing {
 
 #[derive(Serialize, Deserialize, JsonSchema, TS, Clone, Debug, PartialEq, Default)]
 #[serde(default, deny_unknown_fields)]
-#[ts(export, export_to = "model.ts")]
+#[ts(export_to = "model.ts")]
 pub struct TransferDetainedPerson {
     pub person_id: String,
     /// The person's free and informed consent has been obtained (46(10)(a)).
@@ -600,7 +600,7 @@ pub struct TransferDetainedPerson {
 /// Categories of electronic data.
 #[derive(Serialize, Deserialize, JsonSchema, TS, Clone, Copy, Debug, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
-#[ts(export, export_to = "model.ts")]
+#[ts(export_to = "model.ts")]
 pub enum DataCategory {
     Subscriber,
     Traffic,
@@ -609,7 +609,7 @@ pub enum DataCategory {
 
 #[derive(Serialize, Deserialize, JsonSchema, TS, Clone, Debug, PartialEq, Default)]
 #[serde(default, deny_unknown_fields)]
-#[ts(export, export_to = "model.ts")]
+#[ts(export_to = "model.ts")]
 pub struct ElectronicEvidence {
     pub provider: String,
     /// Account identifiers (e-mail addresses, user names, phone numbers, IP addresses).
@@ -625,7 +625,7 @@ pub struct ElectronicEvidence {
 
 #[derive(Serialize, Deserialize, JsonSchema, TS, Clone, Debug, PartialEq, Default)]
 #[serde(default, deny_unknown_fields)]
-#[ts(export, export_to = "model.ts")]
+#[ts(export_to = "model.ts")]
 pub struct OtherAssistance {
     pub description: String,
 }
@@ -633,7 +633,7 @@ pub struct OtherAssistance {
 /// Assurances given to the requested State.
 #[derive(Serialize, Deserialize, JsonSchema, TS, Clone, Debug, PartialEq, Default)]
 #[serde(default, deny_unknown_fields)]
-#[ts(export, export_to = "model.ts")]
+#[ts(export_to = "model.ts")]
 pub struct Assurances {
     /// Use only for the proceedings stated (UNCAC art. 46(19)).
     pub speciality: bool,
@@ -646,7 +646,7 @@ pub struct Assurances {
 /// A document annexed to the request.
 #[derive(Serialize, Deserialize, JsonSchema, TS, Clone, Debug, PartialEq, Default)]
 #[serde(default, deny_unknown_fields)]
-#[ts(export, export_to = "model.ts")]
+#[ts(export_to = "model.ts")]
 pub struct Attachment {
     pub id: String,
     pub title: String,
@@ -663,7 +663,7 @@ pub struct Attachment {
 /// Translation status of an annex.
 #[derive(Serialize, Deserialize, JsonSchema, TS, Clone, Copy, Debug, PartialEq, Eq, Default)]
 #[serde(rename_all = "snake_case")]
-#[ts(export, export_to = "model.ts")]
+#[ts(export_to = "model.ts")]
 pub enum TranslationStatus {
     #[default]
     Unspecified,
@@ -676,7 +676,7 @@ pub enum TranslationStatus {
 /// Certification of an annex.
 #[derive(Serialize, Deserialize, JsonSchema, TS, Clone, Copy, Debug, PartialEq, Eq, Default)]
 #[serde(rename_all = "snake_case")]
-#[ts(export, export_to = "model.ts")]
+#[ts(export_to = "model.ts")]
 pub enum Certification {
     #[default]
     None,
@@ -689,7 +689,7 @@ pub enum Certification {
 /// Who signs the request, where and when.
 #[derive(Serialize, Deserialize, JsonSchema, TS, Clone, Debug, PartialEq, Default)]
 #[serde(default, deny_unknown_fields)]
-#[ts(export, export_to = "model.ts")]
+#[ts(export_to = "model.ts")]
 pub struct Signatory {
     pub name: String,
     pub function: String,

@@ -16,7 +16,7 @@ pub const OFFENCES_TOML: &str = include_str!("../../../../assets/offences.toml")
 /// Whether the conventions oblige States parties to criminalize the conduct.
 #[derive(Serialize, Deserialize, TS, Clone, Copy, Debug, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
-#[ts(export, export_to = "finding.ts")]
+#[ts(export_to = "finding.ts")]
 pub enum OffenceStatus {
     /// "Shall adopt": every State party has (or must have) the offence.
     Mandatory,
@@ -29,7 +29,7 @@ pub enum OffenceStatus {
 /// The instrument an offence category comes from.
 #[derive(Serialize, Deserialize, TS, Clone, Copy, Debug, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
-#[ts(export, export_to = "finding.ts")]
+#[ts(export_to = "finding.ts")]
 pub enum Instrument {
     Uncac,
     Untoc,
@@ -39,7 +39,7 @@ pub enum Instrument {
 /// Title and neutral description of the conduct, in one language.
 #[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
-#[ts(export, export_to = "finding.ts")]
+#[ts(export_to = "finding.ts")]
 pub struct OffenceText {
     pub title: String,
     pub conduct: String,
@@ -48,7 +48,7 @@ pub struct OffenceText {
 /// One conduct category.
 #[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
-#[ts(export, export_to = "finding.ts")]
+#[ts(export_to = "finding.ts")]
 pub struct OffenceEntry {
     /// Stable id used in `Offence.conduct_category` (e.g. "uncac.16.2").
     pub id: String,
@@ -90,7 +90,7 @@ struct CatalogueFile {
 
 /// All known conduct categories, sorted by id.
 #[derive(Serialize, TS, Clone, Debug, PartialEq, Eq)]
-#[ts(export, export_to = "finding.ts")]
+#[ts(export_to = "finding.ts")]
 pub struct OffenceCatalogue {
     pub entries: Vec<OffenceEntry>,
 }

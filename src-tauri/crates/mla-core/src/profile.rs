@@ -28,7 +28,7 @@ pub const UNKNOWN_FACT: &str = "unknown — verify with the central authority";
 /// A fact with its provenance.
 #[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
 #[serde(deny_unknown_fields)]
-#[ts(export, export_to = "profile.ts")]
+#[ts(export_to = "profile.ts")]
 pub struct Fact<T> {
     pub value: T,
     /// Document or page title, with article or section.
@@ -106,7 +106,7 @@ impl_sourced!(
 /// The requirements of one requested State.
 #[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
 #[serde(deny_unknown_fields)]
-#[ts(export, export_to = "profile.ts")]
+#[ts(export_to = "profile.ts")]
 pub struct Profile {
     /// See [`PROFILE_FORMAT_VERSION`].
     pub format_version: u32,
@@ -156,7 +156,7 @@ pub struct Profile {
 /// The State's short name in the UN working languages the app is localized in.
 #[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq, Default)]
 #[serde(deny_unknown_fields)]
-#[ts(export, export_to = "profile.ts")]
+#[ts(export_to = "profile.ts")]
 pub struct Names {
     pub en: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -170,7 +170,7 @@ pub struct Names {
 /// Party status to a convention.
 #[derive(Serialize, Deserialize, TS, Clone, Copy, Debug, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
-#[ts(export, export_to = "profile.ts")]
+#[ts(export_to = "profile.ts")]
 pub enum PartyStatus {
     Party,
     Signatory,
@@ -180,7 +180,7 @@ pub enum PartyStatus {
 /// Party status with the date of ratification, accession or approval.
 #[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
 #[serde(deny_unknown_fields)]
-#[ts(export, export_to = "profile.ts")]
+#[ts(export_to = "profile.ts")]
 pub struct PartyStatusFact {
     pub value: PartyStatus,
     #[serde(default, deserialize_with = "de_opt_date")]
@@ -201,7 +201,7 @@ pub struct PartyStatusFact {
 /// The legal frame a designation, channel or language applies to.
 #[derive(Serialize, Deserialize, TS, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 #[serde(rename_all = "snake_case")]
-#[ts(export, export_to = "profile.ts")]
+#[ts(export_to = "profile.ts")]
 pub enum Instrument {
     Uncac,
     Untoc,
@@ -212,7 +212,7 @@ pub enum Instrument {
 /// A designated central authority.
 #[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
 #[serde(deny_unknown_fields)]
-#[ts(export, export_to = "profile.ts")]
+#[ts(export_to = "profile.ts")]
 pub struct CentralAuthority {
     pub instruments: Vec<Instrument>,
     pub name: String,
@@ -239,7 +239,7 @@ pub struct CentralAuthority {
 /// A transmission channel a State accepts.
 #[derive(Serialize, Deserialize, TS, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 #[serde(rename_all = "snake_case")]
-#[ts(export, export_to = "profile.ts")]
+#[ts(export_to = "profile.ts")]
 pub enum AcceptedChannel {
     CentralAuthority,
     Diplomatic,
@@ -265,7 +265,7 @@ impl AcceptedChannel {
 /// The channels accepted under some instruments.
 #[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
 #[serde(deny_unknown_fields)]
-#[ts(export, export_to = "profile.ts")]
+#[ts(export_to = "profile.ts")]
 pub struct ChannelsFact {
     pub instruments: Vec<Instrument>,
     pub value: Vec<AcceptedChannel>,
@@ -283,7 +283,7 @@ pub struct ChannelsFact {
 /// Languages acceptable under some instruments (ISO 639-1 codes).
 #[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
 #[serde(deny_unknown_fields)]
-#[ts(export, export_to = "profile.ts")]
+#[ts(export_to = "profile.ts")]
 pub struct LanguagesFact {
     pub instruments: Vec<Instrument>,
     /// Languages acceptable for the request itself.
@@ -306,7 +306,7 @@ pub struct LanguagesFact {
 /// Whether the State accepts the conventions as the legal basis for MLA.
 #[derive(Serialize, Deserialize, TS, Clone, Copy, Debug, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
-#[ts(export, export_to = "profile.ts")]
+#[ts(export_to = "profile.ts")]
 pub enum LegalBasisStance {
     /// UNCAC / UNTOC are accepted as the legal basis.
     ConventionAccepted,
@@ -317,7 +317,7 @@ pub enum LegalBasisStance {
 /// When the State requires dual criminality.
 #[derive(Serialize, Deserialize, TS, Clone, Copy, Debug, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
-#[ts(export, export_to = "profile.ts")]
+#[ts(export_to = "profile.ts")]
 pub enum DualCriminality {
     None,
     CoerciveOnly,
@@ -326,7 +326,7 @@ pub enum DualCriminality {
 
 /// The optional UNCAC offences (chapter III), keys of `optional_offences`.
 #[derive(Serialize, Deserialize, TS, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-#[ts(export, export_to = "profile.ts")]
+#[ts(export_to = "profile.ts")]
 pub enum OptionalOffence {
     /// Art. 16(2): passive bribery of foreign public officials.
     #[serde(rename = "uncac.16.2")]
@@ -429,7 +429,7 @@ pub const KNOWN_INSTRUMENTS: &[(&str, &str)] = &[
 /// A regional or multilateral instrument and the State's status under it.
 #[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
 #[serde(deny_unknown_fields)]
-#[ts(export, export_to = "profile.ts")]
+#[ts(export_to = "profile.ts")]
 pub struct InstrumentFact {
     /// An id from [`KNOWN_INSTRUMENTS`].
     pub id: String,
@@ -448,7 +448,7 @@ pub struct InstrumentFact {
 /// What the State requires to establish a request's authenticity.
 #[derive(Serialize, Deserialize, TS, Clone, Copy, Debug, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
-#[ts(export, export_to = "profile.ts")]
+#[ts(export_to = "profile.ts")]
 pub enum Authentication {
     NoneRequired,
     Certification,
@@ -459,7 +459,7 @@ pub enum Authentication {
 /// Authentication rules.
 #[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
 #[serde(deny_unknown_fields)]
-#[ts(export, export_to = "profile.ts")]
+#[ts(export_to = "profile.ts")]
 pub struct AuthenticationFact {
     pub value: Authentication,
     /// Whether a signature and seal are required on every page; absent means not known.
@@ -500,7 +500,7 @@ pub const SPECIAL_REQUIREMENT_MEASURES: &[&str] = &[
 /// A requirement for one type of assistance, in the source's words.
 #[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
 #[serde(deny_unknown_fields)]
-#[ts(export, export_to = "profile.ts")]
+#[ts(export_to = "profile.ts")]
 pub struct SpecialRequirement {
     /// A measure kind from [`SPECIAL_REQUIREMENT_MEASURES`].
     pub measure: String,
@@ -518,7 +518,7 @@ pub struct SpecialRequirement {
 
 /// One problem in a profile file: where, which field, what.
 #[derive(Serialize, TS, Clone, Debug, PartialEq, Eq)]
-#[ts(export, export_to = "profile.ts")]
+#[ts(export_to = "profile.ts")]
 pub struct ProfileProblem {
     /// 1-based line; 0 when the problem concerns the file as a whole.
     pub line: usize,

@@ -50,7 +50,7 @@ pub const FULL_PROFILE_MIN_OF: usize = 2;
 
 /// One State's coverage.
 #[derive(Serialize, TS, Clone, Debug, PartialEq, Eq)]
-#[ts(export, export_to = "profile.ts")]
+#[ts(export_to = "profile.ts")]
 pub struct ProfileCoverage {
     pub iso3: String,
     pub name: String,
@@ -72,7 +72,7 @@ pub struct ProfileCoverage {
 
 /// Totals over a set of profiles.
 #[derive(Serialize, TS, Clone, Debug, PartialEq, Eq, Default)]
-#[ts(export, export_to = "profile.ts")]
+#[ts(export_to = "profile.ts")]
 pub struct CoverageTotals {
     pub states: usize,
     /// States whose sourced UNCAC status is `party`.

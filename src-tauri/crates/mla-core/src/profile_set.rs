@@ -23,7 +23,7 @@ pub fn builtin_profile_files() -> &'static [(&'static str, &'static str)] {
 /// Where a profile came from.
 #[derive(Serialize, TS, Clone, Debug, PartialEq, Eq)]
 #[serde(tag = "kind", rename_all = "snake_case")]
-#[ts(export, export_to = "profile.ts")]
+#[ts(export_to = "profile.ts")]
 pub enum ProfileOrigin {
     /// Embedded in this build; `date` is the latest `checked` date in the built-in data.
     BuiltIn { date: NaiveDate },
@@ -42,7 +42,7 @@ impl fmt::Display for ProfileOrigin {
 
 /// A profile and where it came from.
 #[derive(Serialize, TS, Clone, Debug, PartialEq)]
-#[ts(export, export_to = "profile.ts")]
+#[ts(export_to = "profile.ts")]
 pub struct ProfileEntry {
     pub profile: Profile,
     pub origin: ProfileOrigin,

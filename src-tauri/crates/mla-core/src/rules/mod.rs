@@ -63,7 +63,7 @@ pub const FAMILIES: &[&str] = &[
 /// A rule's texts in one language.
 #[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
-#[ts(export, export_to = "finding.ts")]
+#[ts(export_to = "finding.ts")]
 pub struct RuleText {
     pub title: String,
     /// Why it matters: what happens to a request that has this problem.
@@ -77,7 +77,7 @@ pub struct RuleText {
 /// One rule of the catalogue.
 #[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
-#[ts(export, export_to = "finding.ts")]
+#[ts(export_to = "finding.ts")]
 pub struct Rule {
     /// Stable id, `family.name`; appears in every finding.
     pub id: String,
@@ -215,7 +215,7 @@ pub fn rule(id: &str) -> Option<&'static Rule> {
 /// Coercive or not, per type of assistance, with the reasoning.
 #[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
-#[ts(export, export_to = "finding.ts")]
+#[ts(export_to = "finding.ts")]
 pub struct MeasureKindClass {
     pub key: String,
     /// Name of the type of assistance in each language.
