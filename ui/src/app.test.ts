@@ -61,6 +61,22 @@ function fakeBackend(status: RegisterStatus, drafts: FakeDraft[]) {
       }
       case "draft_history":
         return [];
+      case "check_draft": {
+        const { request } = args as { request: Request };
+        const findings = request.facts.trim() === ""
+          ? [{ rule_id: "content.facts-summary", severity: "blocker", path: "facts", title: "No summary of the facts", message: "m", fix: "f", source: "UNCAC art. 46(15)(c)" }]
+          : [];
+        const blockers = findings.length;
+        return { findings, readiness: { verdict: blockers ? "likely_refused" : "ready", blockers, warnings: 0, advice: 0 }, profile: null, pack_problem: null };
+      }
+      case "catalogue":
+        return { measure_kinds: [{ key: "search_seizure", label: "Search and seizure", coercive: true }], offences: [{ id: "uncac.15", title: "Bribery of national public officials", article: "15", instrument: "uncac", status: "mandatory" }], letter_languages: [{ code: "en", name: "English", reviewed: true }] };
+      case "state_profile": {
+        const { iso3 } = args as { iso3: string };
+        return { iso3: iso3.toUpperCase(), found: false, name: "", origin: "", central_authorities: [], channels: [], languages: [], annex_languages: [], legal_basis: null, dual_criminality: null, optional_offences: [] };
+      }
+      case "letter_preview":
+        return { lang: "en", rtl: false, reviewed: true, draft_notice: null, html: "<html><body><h1>Request</h1><p onclick=\"x()\">text</p><script>alert(1)</script></body></html>", needs_translation: [] };
       case "close_window":
         return null;
       default:
@@ -123,6 +139,11 @@ describe("App", () => {
     await new App(root).start();
     await vi.waitFor(() => expect(references()).toEqual(["CLOSE-1"]));
     root.querySelector<HTMLButtonElement>("#drafts button.open")!.click();
+    (await vi.waitFor(() => {
+      const b = root.querySelector<HTMLButtonElement>("#step-3");
+      expect(b).not.toBeNull();
+      return b!;
+    })).click();
     const facts = await vi.waitFor(() => {
       const el = root.querySelector<HTMLTextAreaElement>("#f-facts");
       expect(el).not.toBeNull();
@@ -153,9 +174,17 @@ describe("App", () => {
     expect(open.getAttribute("aria-label")).toContain("LBL-1");
 
     root.querySelector<HTMLButtonElement>("#drafts button.open")!.click();
-    await vi.waitFor(() => expect(root.querySelector("#f-facts")).not.toBeNull());
-    expect(root.querySelectorAll("input, textarea, select").length).toBeGreaterThanOrEqual(11);
-    expect(unlabelled()).toEqual([]);
+    await vi.waitFor(() => expect(root.querySelector("#f-reference")).not.toBeNull());
+    // Every step, with one row of each list added, has a label for every control.
+    let controls = 0;
+    for (let step = 1; step <= 8; step++) {
+      root.querySelector<HTMLButtonElement>(`#step-${step}`)!.click();
+      expect(root.querySelector(`#step-${step}`)!.getAttribute("aria-current")).toBe("step");
+      for (const add of root.querySelectorAll<HTMLButtonElement>("button.add-row, #add-legal-basis")) add.click();
+      controls += root.querySelectorAll("#step-panel input, #step-panel textarea, #step-panel select").length;
+      expect(unlabelled()).toEqual([]);
+    }
+    expect(controls).toBeGreaterThanOrEqual(60);
   });
 
   it("shows a register that cannot be opened, with its code, and lists nothing", async () => {
