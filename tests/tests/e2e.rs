@@ -164,10 +164,12 @@ impl App {
             .unwrap_or_else(|e| panic!("clicking {css}: {e}"));
     }
 
+    /// Type `text`; a line break is typed as the Enter key (WebDriver drops a bare "\n").
     async fn type_into(&self, css: &str, text: &str) {
+        let keys = text.replace('\n', "\u{E007}");
         self.wait_for(css)
             .await
-            .send_keys(text)
+            .send_keys(&keys)
             .await
             .unwrap_or_else(|e| panic!("typing into {css}: {e}"));
     }
@@ -1036,6 +1038,14 @@ fn checklist_latency_on_a_large_request() {
         app.step(3).await;
         let facts = app.wait_for("#f-facts").await;
         facts.click().await.unwrap();
+        // Type at the end of the text.
+        app.client
+            .execute(
+                "const f = document.getElementById('f-facts'); f.setSelectionRange(f.value.length, f.value.length);",
+                vec![],
+            )
+            .await
+            .unwrap();
         // Wait for the first check of the opened draft, then start from an empty buffer.
         app.until("the first check", || async {
             app.count("blocker").await.map(|_| ())
@@ -1059,12 +1069,19 @@ fn checklist_latency_on_a_large_request() {
             })
             .await;
         let paced: Vec<f64> = samples[..typed.chars().count()].to_vec();
+        let trips = probe(&app, "roundTrips").await;
+        let waits = probe(&app, "inputWaits").await;
+        let paints = probe(&app, "paintTimes").await;
         let all = samples.clone();
         let report = format!(
             "keystroke → painted checklist, large request ({} measures, {} persons, {} annexes, \
              {} characters of facts, {} bytes of JSON)\n\
              typed one key every 40 ms ({} keys): median {:.1} ms, p95 {:.1} ms, max {:.1} ms\n\
-             all keys including a burst ({} keys): median {:.1} ms, p95 {:.1} ms, max {:.1} ms\n",
+             all keys including a burst ({} keys): median {:.1} ms, p95 {:.1} ms, max {:.1} ms\n\
+             check_draft round trip as the page sees it ({} calls): median {:.1} ms, p95 {:.1} ms\n\
+             input event → edit handed to the check: median {:.1} ms, p95 {:.1} ms\n\
+             checklist drawn → painted: median {:.1} ms, p95 {:.1} ms\n\
+             binary: {}\n",
             request.measures.len(),
             request.persons.len(),
             request.attachments.len(),
@@ -1078,6 +1095,14 @@ fn checklist_latency_on_a_large_request() {
             pct(&all, 50.0),
             pct(&all, 95.0),
             pct(&all, 100.0),
+            trips.len(),
+            pct(&trips, 50.0),
+            pct(&trips, 95.0),
+            pct(&waits, 50.0),
+            pct(&waits, 95.0),
+            pct(&paints, 50.0),
+            pct(&paints, 95.0),
+            app_binary().display(),
         );
         println!("{report}");
         let out = workspace_root().join("artifacts/latency.txt");
@@ -1087,15 +1112,31 @@ fn checklist_latency_on_a_large_request() {
         app.wait_saved().await;
         app.quit().await;
         let saved = Register::open(&register).unwrap().get(id).unwrap().request;
-        assert_eq!(saved.facts, format!("{}{typed}{burst}", request.facts));
+        let want = format!("{}{typed}{burst}", request.facts);
+        let tail: String = saved
+            .facts
+            .chars()
+            .skip(request.facts.chars().count())
+            .collect();
+        assert!(
+            saved.facts == want,
+            "the saved facts differ from what was typed: {} characters saved, {} expected; after the original text: {tail:?}",
+            saved.facts.chars().count(),
+            want.chars().count(),
+        );
     });
 }
 
 async fn latencies(app: &App) -> Vec<f64> {
+    probe(app, "latencies").await
+}
+
+/// A list of numbers from the page's `window.mlaDesk` probe.
+async fn probe(app: &App, what: &str) -> Vec<f64> {
     let v = app
         .client
         .execute(
-            "return window.mlaDesk ? window.mlaDesk.latencies() : []",
+            &format!("return window.mlaDesk ? window.mlaDesk.{what}() : []"),
             vec![],
         )
         .await

@@ -31,6 +31,9 @@ export interface Editor {
 /** What the page exposes for the end-to-end tests (read with WebDriver's execute). */
 export interface DeskProbe {
   latencies(): number[];
+  roundTrips(): number[];
+  paintTimes(): number[];
+  inputWaits(): number[];
   checks: number;
 }
 
@@ -108,7 +111,7 @@ export function renderWizard(host: EditorHost, draft: DraftView): Editor {
     },
     (e) => host.fail({ code: "internal", message: errorMessage(e) }),
   );
-  window.mlaDesk = { latencies: () => live.latencies(), get checks() { return checks; } } as DeskProbe;
+  window.mlaDesk = { latencies: () => live.latencies(), roundTrips: () => live.roundTrips(), paintTimes: () => live.paintTimes(), inputWaits: () => live.inputWaits(), get checks() { return checks; } } as DeskProbe;
 
   function changed(_path: string, at: number): void {
     const snapshot = structuredClone(request);
@@ -321,7 +324,12 @@ export function renderWizard(host: EditorHost, draft: DraftView): Editor {
 
   // --- the checklist (always visible) -------------------------------------------------
   const checklist = el("aside", { className: "checklist", attrs: { id: "checklist", "aria-labelledby": "checklist-heading" } });
+  let drawnChecklist = "";
   function renderChecklist(): void {
+    // Most keystrokes change no finding: then nothing is redrawn (less layout and paint).
+    const key = JSON.stringify([locale(), readiness, findings.map((f) => [f.rule_id, f.path, f.title])]);
+    if (key === drawnChecklist) return;
+    drawnChecklist = key;
     const verdict = el("p", { className: `verdict verdict-${readiness?.verdict ?? "unknown"}`, attrs: { id: "checklist-verdict", role: "status", "aria-live": "polite", "aria-atomic": "true" } },
       readiness ? verdictText(readiness) : t("checklist.checking"));
     const counts = el("ul", { className: "counts", attrs: { id: "checklist-counts" } },
@@ -414,6 +422,7 @@ export function renderWizard(host: EditorHost, draft: DraftView): Editor {
     },
     relabel() {
       live.reset();
+      drawnChecklist = "";
       findings = [];
       readiness = null;
       relabel();

@@ -29,6 +29,9 @@ export class LiveCheck<Req, Resp> {
   /** Input times of edits not yet covered by a painted answer, with their sequence. */
   private waiting: { seq: number; at: number }[] = [];
   private readonly ring: number[] = [];
+  private readonly trips: number[] = [];
+  private readonly paints: number[] = [];
+  private readonly waits: number[] = [];
 
   constructor(
     private readonly run: (req: Req) => Promise<Resp>,
@@ -40,6 +43,8 @@ export class LiveCheck<Req, Resp> {
   /** Check `req` (the request as it is after the edit made at time `inputAt`). */
   update(req: Req, inputAt?: number): void {
     const seq = ++this.seq;
+    // How long the edit took to reach the check (event dispatch, handlers, copies).
+    if (inputAt !== undefined) push(this.waits, this.clock.now() - inputAt);
     if (inputAt !== undefined) this.waiting.push({ seq, at: inputAt });
     if (this.running) {
       this.pending = { req, seq };
@@ -64,16 +69,20 @@ export class LiveCheck<Req, Resp> {
   private async start(req: Req, seq: number): Promise<void> {
     this.running = true;
     const generation = this.generation;
+    const started = this.clock.now();
     try {
       const resp = await this.run(req);
+      push(this.trips, this.clock.now() - started);
       if (generation === this.generation && seq > this.shownSeq) {
         this.shownSeq = seq;
         this.show(resp);
+        const shown = this.clock.now();
         const covered = this.waiting.filter((w) => w.seq <= seq);
         this.waiting = this.waiting.filter((w) => w.seq > seq);
         if (covered.length > 0) {
           this.clock.afterPaint(() => {
             const painted = this.clock.now();
+            push(this.paints, painted - shown);
             for (const w of covered) this.record(painted - w.at);
           });
         }
@@ -88,10 +97,29 @@ export class LiveCheck<Req, Resp> {
     if (next) void this.start(next.req, next.seq);
   }
 
-  private record(ms: number): void {
-    this.ring.push(ms);
-    if (this.ring.length > LATENCY_SAMPLES) this.ring.shift();
+  /** How long each check took, call to answer (at most LATENCY_SAMPLES). */
+  roundTrips(): number[] {
+    return [...this.trips];
   }
+
+  /** Checklist drawn → painted (at most LATENCY_SAMPLES). */
+  paintTimes(): number[] {
+    return [...this.paints];
+  }
+
+  /** Input event → edit handed to the check (at most LATENCY_SAMPLES). */
+  inputWaits(): number[] {
+    return [...this.waits];
+  }
+
+  private record(ms: number): void {
+    push(this.ring, ms);
+  }
+}
+
+function push(ring: number[], value: number): void {
+  ring.push(value);
+  if (ring.length > LATENCY_SAMPLES) ring.shift();
 }
 
 /** The p-th percentile (0–100) of `values`, nearest rank; NaN when empty. */
