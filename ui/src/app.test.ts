@@ -187,6 +187,63 @@ describe("App", () => {
     expect(controls).toBeGreaterThanOrEqual(60);
   });
 
+  it("switches the whole interface to French while a draft is open, keeping what was typed", async () => {
+    localStorage.clear();
+    const calls = fakeBackend(OK, [draft(4, "LANG-1", "FRA")]);
+    await new App(root).start();
+    await vi.waitFor(() => expect(references()).toEqual(["LANG-1"]));
+    root.querySelector<HTMLButtonElement>("#drafts button.open")!.click();
+    const ref = await vi.waitFor(() => {
+      const el = root.querySelector<HTMLInputElement>("#f-reference");
+      expect(el).not.toBeNull();
+      return el!;
+    });
+    typeInto(ref, "-X");
+    const select = root.querySelector<HTMLSelectElement>("#ui-lang")!;
+    select.value = "fr";
+    select.dispatchEvent(new Event("change"));
+    await vi.waitFor(() => expect(root.querySelector("#step-heading")?.textContent).toBe("Étape 1 : Affaire et autorité requérante"));
+    expect(root.querySelector("label[for=f-reference]")?.textContent).toBe("Référence");
+    expect(root.querySelector<HTMLInputElement>("#f-reference")!.value).toBe("LANG-1-X");
+    expect(root.querySelector("#checklist-heading")?.textContent).toBe("Liste de contrôle");
+    expect(document.documentElement.lang).toBe("fr");
+    expect(localStorage.getItem("mla-desk.locale")).toBe("fr");
+    await vi.waitFor(() => {
+      const checks = calls.filter((c) => c.cmd === "check_draft");
+      expect((checks.at(-1)!.args as { lang: string }).lang).toBe("fr");
+    });
+    // The verdict is announced politely and is French once the answer is back.
+    await vi.waitFor(() => expect(root.querySelector("#checklist-verdict")?.textContent).toBe("Risque de refus ou de renvoi"));
+    expect(root.querySelector("#checklist-verdict")?.getAttribute("aria-live")).toBe("polite");
+    select.value = "en";
+    select.dispatchEvent(new Event("change"));
+    expect(root.querySelector("label[for=f-reference]")?.textContent).toBe("Reference");
+  });
+
+  it("jumps from a finding to its field, on its step", async () => {
+    localStorage.clear();
+    const d = draft(5, "JUMP-1", "FRA");
+    d.request.facts = "";
+    fakeBackend(OK, [d]);
+    await new App(root).start();
+    await vi.waitFor(() => expect(references()).toEqual(["JUMP-1"]));
+    root.querySelector<HTMLButtonElement>("#drafts button.open")!.click();
+    const jump = await vi.waitFor(() => {
+      const b = root.querySelector<HTMLButtonElement>("#checklist-jump-0");
+      expect(b?.dataset.jump).toBe("facts");
+      return b!;
+    });
+    jump.click();
+    expect(root.querySelector("#step-3")!.getAttribute("aria-current")).toBe("step");
+    expect(document.activeElement?.id).toBe("f-facts");
+    // The review step lists it with its source and a jump button.
+    root.querySelector<HTMLButtonElement>("#step-7")!.click();
+    const item = root.querySelector("#step-panel li.finding[data-rule='content.facts-summary']")!;
+    expect(item.textContent).toContain("UNCAC art. 46(15)(c)");
+    item.querySelector<HTMLButtonElement>("button.jump")!.click();
+    expect(document.activeElement?.id).toBe("f-facts");
+  });
+
   it("shows a register that cannot be opened, with its code, and lists nothing", async () => {
     const calls = fakeBackend(
       { ...OK, error: { code: "register_locked", message: "the register is locked by another program" } },
