@@ -226,9 +226,22 @@ impl App {
 
     /// Open step `n` of the wizard from the step list and wait until it is shown.
     async fn step(&self, n: u8) {
-        self.click(&format!("#step-{n}")).await;
-        self.wait_for(&format!("#step-{n}[aria-current=\"step\"]"))
-            .await;
+        let current = format!("#step-{n}[aria-current=\"step\"]");
+        self.until(&format!("step {n} to be shown"), || async {
+            if self.client.find(Locator::Css(&current)).await.is_ok() {
+                return Some(());
+            }
+            // Click (again): a click that landed while the page was being redrawn is lost.
+            let button = self
+                .client
+                .find(Locator::Css(&format!("#step-{n}")))
+                .await
+                .ok()?;
+            let _ = button.click().await;
+            tokio::time::sleep(Duration::from_millis(200)).await;
+            None
+        })
+        .await;
     }
 
     /// References shown in the list, in order; `None` while the list is being redrawn

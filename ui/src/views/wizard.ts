@@ -105,9 +105,9 @@ export function renderWizard(host: EditorHost, draft: DraftView): Editor {
       checks++;
       findings = resp.findings;
       readiness = resp.readiness;
-      renderChecklist();
+      const changed = renderChecklist();
       renderNav();
-      if (step === 7 || step === 6) refreshStepOnCheck();
+      if (changed && (step === 7 || step === 6)) refreshStepOnCheck();
     },
     (e) => host.fail({ code: "internal", message: errorMessage(e) }),
   );
@@ -211,7 +211,8 @@ export function renderWizard(host: EditorHost, draft: DraftView): Editor {
   const stepButtons = new Map<StepId, { button: HTMLButtonElement; title: HTMLElement; badge: HTMLElement }>();
   nav.append(el("ol", {}, ...STEP_IDS.map((s) => {
     const title = el("span", { className: "step-title" });
-    const badge = el("span", { className: "badge count-badge", attrs: { "aria-hidden": "true", hidden: "" } });
+    // The badge keeps its room when empty, so that the list never moves under the pointer.
+    const badge = el("span", { className: "badge count-badge empty", attrs: { "aria-hidden": "true" } });
     const button = el("button", {
       className: "step-link",
       attrs: { type: "button", id: `step-${s}` },
@@ -228,7 +229,7 @@ export function renderWizard(host: EditorHost, draft: DraftView): Editor {
       const label = t(STEP_TITLES[s]);
       title.textContent = label;
       badge.textContent = String(n);
-      badge.hidden = n === 0;
+      badge.classList.toggle("empty", n === 0);
       if (s === step) button.setAttribute("aria-current", "step");
       else button.removeAttribute("aria-current");
       button.setAttribute("aria-label", n > 0 ? t("wizard.stepWithCount", { n: s, title: label, count: n }) : `${s}. ${label}`);
@@ -324,23 +325,30 @@ export function renderWizard(host: EditorHost, draft: DraftView): Editor {
 
   // --- the checklist (always visible) -------------------------------------------------
   const checklist = el("aside", { className: "checklist", attrs: { id: "checklist", "aria-labelledby": "checklist-heading" } });
+  // The heading and the verdict stay in place (a live region that is replaced is often not
+  // announced); only their text and the list below them change.
+  const checklistHeading = el("h2", { attrs: { id: "checklist-heading" } });
+  const verdict = el("p", { className: "verdict", attrs: { id: "checklist-verdict", role: "status", "aria-live": "polite", "aria-atomic": "true" } });
+  const checklistRest = el("div", {});
+  checklist.append(checklistHeading, verdict, checklistRest);
   let drawnChecklist = "";
-  function renderChecklist(): void {
+  /** Draw the checklist; `false` when nothing changed since the last time. */
+  function renderChecklist(): boolean {
     // Most keystrokes change no finding: then nothing is redrawn (less layout and paint).
     const key = JSON.stringify([locale(), readiness, findings.map((f) => [f.rule_id, f.path, f.title])]);
-    if (key === drawnChecklist) return;
+    if (key === drawnChecklist) return false;
     drawnChecklist = key;
-    const verdict = el("p", { className: `verdict verdict-${readiness?.verdict ?? "unknown"}`, attrs: { id: "checklist-verdict", role: "status", "aria-live": "polite", "aria-atomic": "true" } },
-      readiness ? verdictText(readiness) : t("checklist.checking"));
+    checklistHeading.textContent = t("checklist.heading");
+    verdict.className = `verdict verdict-${readiness?.verdict ?? "unknown"}`;
+    const verdictLine = readiness ? verdictText(readiness) : t("checklist.checking");
+    if (verdict.textContent !== verdictLine) verdict.textContent = verdictLine;
     const counts = el("ul", { className: "counts", attrs: { id: "checklist-counts" } },
       ...SEVERITIES.map((sev) => {
         const n = readiness ? (sev === "blocker" ? readiness.blockers : sev === "warning" ? readiness.warnings : readiness.advice) : 0;
         return el("li", { className: `sev-${sev}`, attrs: { "data-severity": sev, "data-count": String(n) } }, t(`severity.${sev}` as MessageKey, { n }));
       }));
     const top = findings.filter((f) => f.severity !== "advice").slice(0, 5);
-    replaceChildren(checklist,
-      el("h2", { attrs: { id: "checklist-heading" } }, t("checklist.heading")),
-      verdict,
+    replaceChildren(checklistRest,
       counts,
       top.length ? el("ul", { className: "findings compact", attrs: { id: "checklist-top" } }, ...top.map((f, i) =>
         el("li", { className: `sev-${f.severity}`, attrs: { "data-rule": f.rule_id } },
@@ -350,6 +358,7 @@ export function renderWizard(host: EditorHost, draft: DraftView): Editor {
       )) : null,
       el("button", { attrs: { type: "button", id: "checklist-review" }, on: { click: () => goTo(7) } }, t("checklist.review")),
     );
+    return true;
   }
 
   // --- data the steps need ------------------------------------------------------------
