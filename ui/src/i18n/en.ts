@@ -226,6 +226,7 @@ export const en = {
   "hint.questions": "One question per line.",
   "hint.procedure": "For example a form of oath, or the presence of counsel.",
   "form.dateInvalid": "Not a date yet: write it as YYYY-MM-DD. It is saved once it is a real date.",
+  "form.datePlaceholder": "YYYY-MM-DD",
   "form.none": "(none)",
   "form.nothingToChoose": "Nothing to choose yet: add it in its step first.",
   "form.amount": "Amount",

@@ -78,7 +78,7 @@ export function renderField(spec: FieldSpec, b: Binding): HTMLElement {
     }
     case "date": {
       const errId = `${id}-error`;
-      const control = el("input", { attrs: common({ type: "text", inputmode: "numeric", placeholder: "YYYY-MM-DD", autocomplete: "off", "aria-describedby": [hintId, errId].filter(Boolean).join(" ") }) });
+      const control = el("input", { attrs: common({ type: "text", inputmode: "numeric", placeholder: t("form.datePlaceholder"), autocomplete: "off", "aria-describedby": [hintId, errId].filter(Boolean).join(" ") }) });
       const err = el("p", { className: "field-error", attrs: { id: errId, hidden: "" } }, t("form.dateInvalid"));
       control.value = String(value() ?? "");
       control.addEventListener("input", (ev) => {
