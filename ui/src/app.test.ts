@@ -220,6 +220,26 @@ describe("App", () => {
     expect(root.querySelector("label[for=f-reference]")?.textContent).toBe("Reference");
   });
 
+  it("saves at once when the user leaves a field", async () => {
+    localStorage.clear();
+    const calls = fakeBackend(OK, [draft(6, "BLUR-1", "FRA")]);
+    await new App(root).start();
+    await vi.waitFor(() => expect(references()).toEqual(["BLUR-1"]));
+    root.querySelector<HTMLButtonElement>("#drafts button.open")!.click();
+    const ref = await vi.waitFor(() => {
+      const el = root.querySelector<HTMLInputElement>("#f-reference");
+      expect(el).not.toBeNull();
+      return el!;
+    });
+    typeInto(ref, "-B");
+    ref.dispatchEvent(new FocusEvent("focusout", { bubbles: true }));
+    // Well before the 400 ms debounce.
+    await vi.waitFor(() => {
+      const saves = calls.filter((c) => c.cmd === "save_draft");
+      expect((saves.at(-1)?.args as { request: Request } | undefined)?.request.reference).toBe("BLUR-1-B");
+    }, { timeout: 200 });
+  });
+
   it("jumps from a finding to its field, on its step", async () => {
     localStorage.clear();
     const d = draft(5, "JUMP-1", "FRA");

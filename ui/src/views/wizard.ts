@@ -244,6 +244,8 @@ export function renderWizard(host: EditorHost, draft: DraftView): Editor {
     attrs: { id: "step-panel", "aria-labelledby": "step-heading", novalidate: "" },
     on: { submit: (e) => e.preventDefault() },
   }, panelHeading, panelBody);
+  // Leaving a field saves at once (as the debounce would, only sooner).
+  panel.addEventListener("focusout", () => void autosave.flush());
 
   let previewRequest = 0;
   function previewInto(box: HTMLElement, lang: string): void {
