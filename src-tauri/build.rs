@@ -13,6 +13,10 @@ const APP_COMMANDS: &[&str] = &[
     "draft_history",
     "restore_version",
     "close_window",
+    "check_draft",
+    "state_profile",
+    "catalogue",
+    "letter_preview",
 ];
 
 fn main() {

@@ -40,12 +40,7 @@ pub fn run() {
     if let Err(e) = &register {
         eprintln!("mla-desk: {}", e.message);
     }
-    let state = AppState {
-        register_path,
-        register,
-        actor: mla_store::default_actor(),
-        closing: Default::default(),
-    };
+    let state = AppState::new(register_path, register, mla_store::default_actor());
 
     tauri::Builder::default()
         .manage(state)

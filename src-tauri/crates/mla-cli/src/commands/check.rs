@@ -103,11 +103,9 @@ pub fn run(args: Args) -> Result<(), CliError> {
     let mut ctx = CheckContext::new(today);
     // A State without a profile is checked as such: `state.unknown-profile` says that its
     // requirements are unknown. `--no-profile` leaves the state rules out entirely.
-    ctx.profile = match (&profiles, profile) {
-        (None, _) => None,
-        (Some(_), Some(p)) => Some(p as &dyn mla_core::StateFacts),
-        (Some(_), None) => Some(&mla_core::NoProfile as &dyn mla_core::StateFacts),
-    };
+    ctx.profile = profiles
+        .as_ref()
+        .map(|set| set.state_facts(&request.requested_state));
     let (findings, readiness) = check_with_readiness(&request, &ctx, lang);
     match args.format {
         Format::Text => {
