@@ -29,7 +29,10 @@ use crate::model::Request;
 use crate::offences::OffenceCatalogue;
 use crate::profile::Profile;
 
-pub use state::{is_stale, STALE_AFTER_MONTHS, STATE_RULES_TOML};
+pub use state::{
+    central_authorities_for_request, instrument_of, instruments_of, is_stale, STALE_AFTER_MONTHS,
+    STATE_RULES_TOML,
+};
 pub use text::render_text;
 
 /// A hit argument that is not shown in the message: the provenance of the profile fact a
