@@ -12,6 +12,7 @@
 
 pub mod addressee;
 pub mod blocks;
+pub mod check;
 pub mod lang;
 pub mod view;
 
@@ -22,6 +23,9 @@ use serde::Serialize;
 
 pub use addressee::addressee_from_profile;
 pub use blocks::{Block, Inline, InlineKind, ParagraphStyle};
+pub use check::{
+    check_request, default_letter_language, letter_facts, CheckInput, FullCheck, LetterChoice,
+};
 pub use lang::{LanguageInfo, LanguagePack, LANGUAGES};
 pub use view::{sanitize, CentralAuthority, TranslationPart};
 

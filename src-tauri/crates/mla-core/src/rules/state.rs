@@ -442,6 +442,15 @@ fn authorities_for<'p>(
     pick(&p.central_authorities, instruments, |a| &a.instruments)
 }
 
+/// The languages fact that applies to `r`: the one for the instruments it invokes, else
+/// the State's general (domestic-law) one; `None` when the profile does not record it.
+pub fn languages_for_request<'p>(
+    p: &'p Profile,
+    r: &Request,
+) -> Option<&'p crate::profile::LanguagesFact> {
+    languages_for(p, &instruments_of(r))
+}
+
 /// The central authorities the profile designates for the instruments `r` invokes, in
 /// profile order; when none is designated for them, the State's general (domestic-law)
 /// authorities; with no instrument invoked, every authority. The same choice the
