@@ -431,7 +431,7 @@ pub fn typeset(letter: &Letter, options: &PdfOptions) -> Result<Typeset, PdfErro
             PdfPage::new(
                 Mm(page_w * 25.4 / 72.0),
                 Mm(page_h * 25.4 / 72.0),
-                ops(&items, &font_ids),
+                ops(&items, &font_ids, fonts),
             )
         })
         .collect();
@@ -453,7 +453,7 @@ pub fn typeset(letter: &Letter, options: &PdfOptions) -> Result<Typeset, PdfErro
             lopdf::Object::String(id, lopdf::StringFormat::Hexadecimal),
         ]),
     );
-    lo.compress();
+    compress_streams(&mut lo);
     let mut bytes = Vec::new();
     lo.save_to(&mut bytes).map_err(|e| PdfError::Write {
         message: e.to_string(),
@@ -468,6 +468,41 @@ pub fn typeset(letter: &Letter, options: &PdfOptions) -> Result<Typeset, PdfErro
             .map(|w| w.msg.clone())
             .collect(),
     })
+}
+
+/// Flate level for the PDF's streams. lopdf's own `Document::compress` uses level 9, which
+/// took a third of the typesetting time for a few percent of size; level 6 (zlib's
+/// default) gives nearly the same size much faster. Fixed, so the output stays the same
+/// bytes for the same request.
+const FLATE_LEVEL: u32 = 6;
+
+/// Compress every stream that has no filter yet and allows it (as `lopdf::Document::compress`
+/// does, at [`FLATE_LEVEL`]), keeping a stream as is when compression would not shrink it.
+fn compress_streams(doc: &mut lopdf::Document) {
+    use std::io::Write;
+    for object in doc.objects.values_mut() {
+        let lopdf::Object::Stream(stream) = object else {
+            continue;
+        };
+        if !stream.allows_compression || stream.dict.get(b"Filter").is_ok() {
+            continue;
+        }
+        let mut encoder = flate2::write::ZlibEncoder::new(
+            Vec::with_capacity(stream.content.len() / 2),
+            flate2::Compression::new(FLATE_LEVEL),
+        );
+        // Writing to a Vec cannot fail; on the impossible error the stream stays as is.
+        let Ok(compressed) = encoder
+            .write_all(&stream.content)
+            .and_then(|_| encoder.finish())
+        else {
+            continue;
+        };
+        if compressed.len() + 19 < stream.content.len() {
+            stream.dict.set("Filter", "FlateDecode");
+            stream.set_content(compressed);
+        }
+    }
 }
 
 /// A 16-byte identifier derived from the request's id and reference (FNV-1a, twice).
@@ -937,7 +972,7 @@ fn colour_op(c: [f32; 3], stroke: bool) -> Op {
     }
 }
 
-fn ops(items: &[Item], font_ids: &BTreeMap<usize, FontId>) -> Vec<Op> {
+fn ops(items: &[Item], font_ids: &BTreeMap<usize, FontId>, fonts: &[fonts::Font]) -> Vec<Op> {
     let mut ops = Vec::new();
     for item in items {
         if let Item::Rect {
@@ -985,7 +1020,23 @@ fn ops(items: &[Item], font_ids: &BTreeMap<usize, FontId>) -> Vec<Op> {
         let Item::Line { line, x, baseline } = item else {
             continue;
         };
-        for g in &line.glyphs {
+        // One text matrix and one glyph run per stretch of a line in one font, size,
+        // colour and baseline offset. The kern after each glyph takes the pen from where
+        // the viewer leaves it (after the glyph's /W width) to the next glyph's position,
+        // rounded to 0.1 thousandth of an em; the rounding never accumulates because each
+        // kern aims at the exact next position. (Positioning every glyph with its own
+        // matrix made printpdf emit ten-digit float kerns of rounding noise for every
+        // glyph: content streams three times larger, and slower to write and compress.)
+        let glyphs = &line.glyphs;
+        let mut i = 0;
+        while i < glyphs.len() {
+            let g = &glyphs[i];
+            let same = |h: &text::Glyph| {
+                h.font == g.font && h.size == g.size && h.colour == g.colour && h.y == g.y
+            };
+            let end = i + glyphs[i..].iter().take_while(|h| same(h)).count();
+            let run = &glyphs[i..end];
+            i = end;
             let key = (g.font, g.size.to_bits());
             if font != Some(key) {
                 let Some(id) = font_ids.get(&g.font) else {
@@ -1001,18 +1052,47 @@ fn ops(items: &[Item], font_ids: &BTreeMap<usize, FontId>) -> Vec<Op> {
                 ops.push(colour_op(rgb(g.colour), false));
                 colour = Some(g.colour);
             }
+            let x0 = x + g.x;
             ops.push(Op::SetTextMatrix {
-                matrix: TextMatrix::Translate(Pt(x + g.x), Pt(baseline + g.y)),
+                matrix: TextMatrix::Translate(Pt(x0), Pt(baseline + g.y)),
             });
+            let face = &fonts[g.font];
+            let em = 1000.0 / g.size as f64;
+            // Where the viewer's pen is, in thousandths of an em from x0.
+            let mut pen = 0f64;
+            let mut codepoints = Vec::with_capacity(run.len());
+            for (k, h) in run.iter().enumerate() {
+                pen += pdf_width(face, h.gid) as f64;
+                let offset = match run.get(k + 1) {
+                    Some(next) => {
+                        let target = (x + next.x - x0) as f64 * em;
+                        let kern = ((pen - target) * 10.0).round() / 10.0;
+                        pen -= kern;
+                        kern as f32
+                    }
+                    None => 0.0,
+                };
+                codepoints.push(Codepoint {
+                    gid: h.gid,
+                    offset,
+                    cid: h.text.clone(),
+                });
+            }
             ops.push(Op::ShowText {
-                items: vec![TextItem::GlyphIds(vec![Codepoint {
-                    gid: g.gid,
-                    offset: 0.0,
-                    cid: g.text.clone(),
-                }])],
+                items: vec![TextItem::GlyphIds(codepoints)],
             });
         }
     }
     ops.push(Op::EndTextSection);
     ops
+}
+
+/// A glyph's width as the PDF's /W array gives it (thousandths of an em, truncated, as
+/// printpdf computes it), which is how far a viewer moves the pen after the glyph.
+fn pdf_width(font: &fonts::Font, gid: u16) -> i64 {
+    let adv = font
+        .face
+        .glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(gid))
+        .unwrap_or(0);
+    (adv as f32 * 1000.0 / font.upem) as i64
 }

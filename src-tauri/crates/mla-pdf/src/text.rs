@@ -192,7 +192,12 @@ impl Shaper<'_> {
             rustybuzz::Direction::LeftToRight
         });
         buffer.guess_segment_properties();
-        let shaped = rustybuzz::shape(&font.face, &[], buffer);
+        // `guess_segment_properties` leaves the script unset for text of common characters
+        // only (digits, punctuation), which `script()` reports as UNKNOWN: plan it as unset,
+        // exactly as `rustybuzz::shape` does.
+        let script = Some(buffer.script()).filter(|s| *s != rustybuzz::script::UNKNOWN);
+        let plan = shape_plan(run.font, font, buffer.direction(), script);
+        let shaped = rustybuzz::shape_with_plan(&font.face, &plan, buffer);
         let scale = run.style.size / font.upem;
         let infos = shaped.glyph_infos();
         let positions = shaped.glyph_positions();
@@ -214,8 +219,7 @@ impl Shaper<'_> {
         for (gi, (info, pos)) in infos.iter().zip(positions).enumerate() {
             let c = info.cluster as usize;
             let end = clusters
-                .iter()
-                .find(|&&x| x > c)
+                .get(clusters.partition_point(|&x| x <= c))
                 .copied()
                 .unwrap_or(run.range.len());
             let text = &s[run.range.start + c..run.range.start + end];
@@ -411,4 +415,41 @@ impl Shaper<'_> {
             });
         }
     }
+}
+
+/// Shape plans by font, direction and script. Building a plan compiles the font's
+/// OpenType lookups for that script, which `rustybuzz::shape` redoes for every call; a
+/// letter shapes hundreds of runs with a handful of distinct plans. The fonts are the
+/// embedded ones (`'static`), so the plans are kept for the life of the process.
+fn shape_plan(
+    index: usize,
+    font: &Font,
+    direction: rustybuzz::Direction,
+    script: Option<rustybuzz::Script>,
+) -> std::sync::Arc<rustybuzz::ShapePlan> {
+    use std::collections::HashMap;
+    use std::sync::{Arc, Mutex, OnceLock};
+    type Key = (usize, bool, Option<rustybuzz::Script>);
+    static PLANS: OnceLock<Mutex<HashMap<Key, Arc<rustybuzz::ShapePlan>>>> = OnceLock::new();
+    let key = (
+        index,
+        direction == rustybuzz::Direction::RightToLeft,
+        script,
+    );
+    let plans = PLANS.get_or_init(Default::default);
+    // A poisoned lock only means another thread panicked while inserting: the map is
+    // still a valid cache.
+    let mut plans = plans.lock().unwrap_or_else(|e| e.into_inner());
+    plans
+        .entry(key)
+        .or_insert_with(|| {
+            Arc::new(rustybuzz::ShapePlan::new(
+                &font.face,
+                direction,
+                script,
+                None,
+                &[],
+            ))
+        })
+        .clone()
 }
