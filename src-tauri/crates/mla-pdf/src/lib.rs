@@ -412,11 +412,9 @@ pub fn typeset(letter: &Letter, options: &PdfOptions) -> Result<Typeset, PdfErro
     let mut font_ids: BTreeMap<usize, FontId> = BTreeMap::new();
     for &f in &used_fonts {
         let font = &fonts[f];
-        let mut warnings = Vec::new();
-        let parsed =
-            ParsedFont::from_bytes(font.data, 0, &mut warnings).ok_or_else(|| PdfError::Font {
-                name: font.name.to_owned(),
-            })?;
+        let parsed = parsed_font(f, font).ok_or_else(|| PdfError::Font {
+            name: font.name.to_owned(),
+        })?;
         // Fixed resource names keep the output byte-for-byte stable.
         let id = FontId(format!("F{f}"));
         doc.resources
@@ -468,6 +466,18 @@ pub fn typeset(letter: &Letter, options: &PdfOptions) -> Result<Typeset, PdfErro
             .map(|w| w.msg.clone())
             .collect(),
     })
+}
+
+/// printpdf's parse of a bundled font, made once per process and cloned for each
+/// document (parsing the Noto faces again for every letter cost more than the clone).
+fn parsed_font(index: usize, font: &fonts::Font) -> Option<ParsedFont> {
+    use std::sync::OnceLock;
+    static PARSED: [OnceLock<Option<ParsedFont>>; fonts::COUNT] =
+        [const { OnceLock::new() }; fonts::COUNT];
+    PARSED
+        .get(index)?
+        .get_or_init(|| ParsedFont::from_bytes(font.data, 0, &mut Vec::new()))
+        .clone()
 }
 
 /// Flate level for the PDF's streams. lopdf's own `Document::compress` uses level 9, which
