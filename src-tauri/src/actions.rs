@@ -2,8 +2,8 @@
 //! error mapped to an [`IpcError`]. No domain logic lives here.
 
 use mla_core::profile::{instrument_key, Sourced};
-use mla_core::rules::{check_with_readiness, kind_label, measure_kinds};
-use mla_core::{CheckContext, Lang, OffenceCatalogue, Request};
+use mla_core::rules::{kind_label, measure_kinds};
+use mla_core::{Lang, OffenceCatalogue, Request};
 use mla_letter::LetterOptions;
 use mla_store::ListFilter;
 
@@ -96,16 +96,25 @@ fn today() -> chrono::NaiveDate {
 
 pub fn check_draft(ctx: &Ctx, args: CheckDraftArgs) -> Result<CheckDraftResponse, IpcError> {
     let profiles = ctx.state.profiles();
-    let mut check_ctx = CheckContext::new(today());
-    check_ctx.profile = Some(profiles.set.state_facts(&args.request.requested_state));
-    let (findings, readiness) = check_with_readiness(&args.request, &check_ctx, args.lang);
+    let letters = ctx.state.letters()?;
+    // The same full check as `mla check`: the rules, the requested State's profile, and the
+    // letter in the language that State accepts (which parts still need a translator, and
+    // whether that template language was reviewed).
+    let checked = mla_letter::check_request(
+        letters,
+        &args.request,
+        &mla_letter::CheckInput {
+            today: today(),
+            lang: args.lang,
+            profiles: Some(&profiles.set),
+            letter: &mla_letter::LetterChoice::Default,
+        },
+    )
+    .map_err(|e| IpcError::new(ErrorCode::Internal, format!("checking the letter: {e}")))?;
     Ok(CheckDraftResponse {
-        findings,
-        readiness,
-        profile: profiles
-            .set
-            .entry(args.request.requested_state.trim())
-            .map(|e| e.profile.iso3.clone()),
+        findings: checked.findings,
+        readiness: checked.readiness,
+        profile: checked.profile,
         pack_problem: profiles.problem.clone(),
     })
 }
@@ -252,7 +261,15 @@ pub fn letter_preview(ctx: &Ctx, args: LetterPreviewArgs) -> Result<LetterPrevie
     let lang = args.lang.trim();
     let options = LetterOptions {
         lang: (!lang.is_empty()).then(|| lang.to_owned()),
-        central_authority: None,
+        // Addressed to the central authority the requested State's profile designates for
+        // the request's legal basis, as in the exported PDF.
+        central_authority: mla_letter::addressee_from_profile(
+            &args.request,
+            ctx.state
+                .profiles()
+                .set
+                .get(args.request.requested_state.trim()),
+        ),
     };
     let letter = letters
         .letter(&args.request, &options)

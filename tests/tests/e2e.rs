@@ -737,9 +737,20 @@ fn expected_findings(request: &Request, lang: mla_core::Lang) -> Vec<(String, St
     // The app checks as of the local date, as here.
     let today = chrono::Local::now().date_naive();
     let profiles = mla_core::ProfileSet::builtin().expect("built-in profiles load");
-    let mut ctx = mla_core::CheckContext::new(today);
-    ctx.profile = Some(profiles.state_facts(&request.requested_state));
-    let mut out: Vec<_> = mla_core::check(request, &ctx, lang)
+    let letters = mla_letter::Letters::load().expect("letter templates load");
+    let checked = mla_letter::check_request(
+        &letters,
+        request,
+        &mla_letter::CheckInput {
+            today,
+            lang,
+            profiles: Some(&profiles),
+            letter: &mla_letter::LetterChoice::Default,
+        },
+    )
+    .expect("the check runs");
+    let mut out: Vec<_> = checked
+        .findings
         .into_iter()
         .map(|f| (f.rule_id, f.path, f.title))
         .collect();
