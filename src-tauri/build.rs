@@ -13,6 +13,14 @@ const APP_COMMANDS: &[&str] = &[
     "draft_history",
     "restore_version",
     "close_window",
+    "ui_ready",
+    "export_selection",
+    "export_choose_certificate",
+    "export_choose_annexes",
+    "export_remove_annex",
+    "export_choose_output",
+    "export_pdf",
+    "cancel_export",
 ];
 
 fn main() {

@@ -86,6 +86,21 @@ pub fn close_window(ctx: &Ctx, _: ()) -> Result<(), IpcError> {
         .map_err(|e| IpcError::new(ErrorCode::Internal, format!("closing the window: {e}")))
 }
 
+/// Environment variable: when set, `ui_ready` prints `mla-desk: ui-ready <unix ns>` on
+/// stderr (read by scripts/bench-startup.sh).
+pub const REPORT_READY_ENV: &str = "MLA_DESK_REPORT_READY";
+
+pub fn ui_ready(_: &Ctx, _: ()) -> Result<(), IpcError> {
+    if std::env::var_os(REPORT_READY_ENV).is_some() {
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or(0);
+        eprintln!("mla-desk: ui-ready {now}");
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     //! The command implementations against a real register file, without a window.
@@ -100,6 +115,7 @@ mod tests {
             register,
             actor: "tester".to_owned(),
             closing: Default::default(),
+            export: Default::default(),
         }
     }
 
@@ -238,6 +254,7 @@ mod tests {
             register,
             actor: "tester".into(),
             closing: Default::default(),
+            export: Default::default(),
         };
         let status = register_status(&ctx(&st), ()).unwrap();
         assert_eq!(status.path, path.display().to_string());

@@ -4,6 +4,8 @@
 mod actions;
 pub mod args;
 pub mod commands;
+mod dialogs;
+mod export;
 pub mod ipc;
 mod state;
 
@@ -45,9 +47,11 @@ pub fn run() {
         register,
         actor: mla_store::default_actor(),
         closing: Default::default(),
+        export: Default::default(),
     };
 
     tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
         .manage(state)
         .invoke_handler(commands::invoke_handler())
         .on_window_event(|window, event| {

@@ -40,6 +40,7 @@ const en = {
   "action.back": "Back to the register",
   "action.history": "History",
   "action.hideHistory": "Hide history",
+  "action.export": "Export and sign",
   "notice.trashed": "“{name}” was moved to the trash.",
   "notice.untrashed": "“{name}” was restored.",
   "notice.duplicated": "“{name}” was duplicated.",

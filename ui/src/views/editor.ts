@@ -8,6 +8,7 @@ import { el, replaceChildren } from "../dom";
 import { SECTIONS, allFields, type Field } from "../fields";
 import { draftName, formatDateTime } from "../format";
 import { t } from "../i18n";
+import { renderExportPanel, type ExportPanel } from "./export";
 
 export interface EditorHost {
   back(): void;
@@ -218,6 +219,33 @@ export function renderEditor(host: EditorHost, draft: DraftView): Editor {
     host.notify(t("notice.restoredVersion", { version, newVersion: summary.version }));
   }
 
+  // --- export -------------------------------------------------------------------------
+  // Until the wizard's export step exists, the export panel opens below the form.
+  let exportPanel: ExportPanel | null = null;
+  const exportSection = el("section", {
+    className: "export-panel",
+    attrs: { id: "export-panel", "aria-labelledby": "export-heading", hidden: "" },
+  });
+  const exportToggle = el("button", {
+    attrs: { id: "export-toggle", type: "button", "aria-expanded": "false", "aria-controls": "export-panel" },
+    on: {
+      click: () => {
+        const open = exportSection.hidden;
+        exportSection.hidden = !open;
+        exportToggle.setAttribute("aria-expanded", String(open));
+        if (open && !exportPanel) {
+          exportPanel = renderExportPanel({
+            draftId: id,
+            request: () => request,
+            flush: () => autosave.flush(),
+          });
+          replaceChildren(exportSection, exportPanel.element);
+        }
+        if (open) exportSection.querySelector<HTMLElement>("#export-heading")?.focus();
+      },
+    },
+  }, t("action.export"));
+
   // --- frame --------------------------------------------------------------------------
   const back = el("button", {
     attrs: { id: "back", type: "button" },
@@ -225,9 +253,10 @@ export function renderEditor(host: EditorHost, draft: DraftView): Editor {
   }, `← ${t("action.back")}`);
 
   const element = el("section", { className: "editor-view" },
-    el("div", { className: "toolbar" }, back, status, historyToggle),
+    el("div", { className: "toolbar" }, back, status, historyToggle, exportToggle),
     el("div", { className: "editor-head" }, title, versionLine),
     el("div", { className: "editor-body" }, form, historyPanel),
+    exportSection,
   );
   renderTitle();
   queueMicrotask(() => controls.get("f-reference")?.focus());
@@ -235,6 +264,7 @@ export function renderEditor(host: EditorHost, draft: DraftView): Editor {
   return {
     element,
     async flush() {
+      exportPanel?.dispose();
       const ok = await autosave.flush();
       return ok ? { ok: true } : { ok: false, message: lastError };
     },
