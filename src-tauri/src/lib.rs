@@ -47,7 +47,10 @@ pub fn run() {
         register,
         actor: mla_store::default_actor(),
         closing: Default::default(),
-        export: Default::default(),
+        export: state::ExportState {
+            dialog_answers: args.dialog_answers.clone(),
+            ..Default::default()
+        },
     };
 
     tauri::Builder::default()
