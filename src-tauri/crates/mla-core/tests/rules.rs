@@ -1,12 +1,15 @@
 //! Data-driven rule tests: every rule of the catalogue has a fixture in
 //! `tests/fixtures/rules/<rule-id>.json` holding a `fail` and a `pass` JSON merge patch
 //! (RFC 7396) against `tests/fixtures/baseline.mla.json`, and optionally `today` and
-//! `profile` (known facts about the requested State). The fail variant must produce the
-//! rule, the pass variant must not.
+//! `profile` (known facts about the requested State) and `letter` (`{"fail": LetterFacts,
+//! "pass": LetterFacts}`: the letter produced from each variant, for the rules about the
+//! letter). The fail variant must produce the rule, the pass variant must not.
 
 use chrono::NaiveDate;
 use mla_core::offences::OffenceCatalogue;
-use mla_core::rules::{catalogue, check_hits, CheckContext, CheckSettings, KnownStateFacts};
+use mla_core::rules::{
+    catalogue, check_hits, CheckContext, CheckSettings, KnownStateFacts, LetterFacts,
+};
 use mla_core::{check, parse_request, Lang, Request};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -54,12 +57,14 @@ fn rule_ids(
     request: &Request,
     today: NaiveDate,
     profile: Option<&KnownStateFacts>,
+    letter: Option<&LetterFacts>,
 ) -> Vec<&'static str> {
     let ctx = CheckContext {
         today,
         offences: OffenceCatalogue::builtin(),
         settings: CheckSettings::default(),
         profile: profile.map(|p| p as &dyn mla_core::StateFacts),
+        letter,
     };
     check_hits(request, &ctx)
         .into_iter()
@@ -84,7 +89,7 @@ fn merge_patch_follows_rfc_7396() {
 fn baseline_request_is_clean() {
     let request = variant(&Value::Object(Default::default()), "baseline");
     let today = NaiveDate::parse_from_str(DEFAULT_TODAY, "%Y-%m-%d").unwrap();
-    let ids = rule_ids(&request, today, None);
+    let ids = rule_ids(&request, today, None, None);
     assert!(
         ids.is_empty(),
         "the baseline must raise no finding, got {ids:?}"
@@ -119,7 +124,11 @@ fn every_rule_has_a_fixture_that_fails_and_one_that_passes() {
                 continue;
             };
             let request = variant(patch, &format!("{} {variant_name}", rule.id));
-            let ids = rule_ids(&request, today, profile.as_ref());
+            let letter: Option<LetterFacts> = fixture
+                .get("letter")
+                .and_then(|l| l.get(variant_name))
+                .map(|l| serde_json::from_value(l.clone()).expect("fixture letter facts"));
+            let ids = rule_ids(&request, today, profile.as_ref(), letter.as_ref());
             let fired = ids.contains(&rule.id.as_str());
             if fired != must_fire {
                 problems.push(format!(
@@ -204,7 +213,7 @@ fn service_in(days: i64) -> Value {
 fn service_lead_time_comes_from_the_profile_when_known() {
     let request = variant(&service_in(20), "20 days");
     let fires = |profile: Option<&KnownStateFacts>| {
-        rule_ids(&request, today(), profile).contains(&"time.service-lead-time")
+        rule_ids(&request, today(), profile, None).contains(&"time.service-lead-time")
     };
     assert!(fires(None), "20 days < default 30");
     let short = KnownStateFacts {
@@ -217,8 +226,8 @@ fn service_lead_time_comes_from_the_profile_when_known() {
         service_lead_time_days: Some(60),
         ..Default::default()
     };
-    assert!(!rule_ids(&request, today(), None).contains(&"time.service-lead-time"));
-    assert!(rule_ids(&request, today(), Some(&long)).contains(&"time.service-lead-time"));
+    assert!(!rule_ids(&request, today(), None, None).contains(&"time.service-lead-time"));
+    assert!(rule_ids(&request, today(), Some(&long), None).contains(&"time.service-lead-time"));
 }
 
 #[test]
@@ -234,15 +243,15 @@ fn dual_criminality_is_judged_by_conduct_category_and_profile() {
     };
     let optional = variant(&enrichment("uncac.20"), "uncac.20");
     let mandatory = variant(&enrichment("uncac.17"), "uncac.17");
-    assert!(rule_ids(&optional, today(), None).contains(&"dual.optional-offence"));
-    assert!(!rule_ids(&mandatory, today(), None).contains(&"dual.optional-offence"));
+    assert!(rule_ids(&optional, today(), None, None).contains(&"dual.optional-offence"));
+    assert!(!rule_ids(&mandatory, today(), None, None).contains(&"dual.optional-offence"));
     // A profile that says the State criminalizes the conduct removes the risk.
     let mut facts = KnownStateFacts::default();
     facts.criminalizes.insert("uncac.20".into(), true);
-    let ids = rule_ids(&optional, today(), Some(&facts));
+    let ids = rule_ids(&optional, today(), Some(&facts), None);
     assert!(!ids.contains(&"dual.optional-offence") && !ids.contains(&"dual.not-criminalized"));
     facts.criminalizes.insert("uncac.20".into(), false);
-    let ids = rule_ids(&optional, today(), Some(&facts));
+    let ids = rule_ids(&optional, today(), Some(&facts), None);
     assert!(ids.contains(&"dual.not-criminalized") && !ids.contains(&"dual.optional-offence"));
     // Only measures linked to the optional offence are at risk: off-2 measures are not.
     let ctx = CheckContext::new(today());
@@ -350,6 +359,7 @@ fn a_real_state_profile_drives_lead_time_and_dual_criminality() {
             offences: OffenceCatalogue::builtin(),
             settings: CheckSettings::default(),
             profile: profile.map(|p| p as &dyn mla_core::StateFacts),
+            letter: None,
         }
     }
     let ids = |request: &Request, profile: Option<&mla_core::Profile>| -> Vec<&'static str> {
@@ -394,4 +404,74 @@ fn a_real_state_profile_drives_lead_time_and_dual_criminality() {
         let ids = ids(&offence(category), None);
         assert!(ids.contains(&"dual.optional-offence") && !ids.contains(&"dual.not-criminalized"));
     }
+}
+
+#[test]
+fn letter_text_to_translate_is_one_finding_per_part_citing_the_accepted_languages() {
+    let mut request = variant(&serde_json::json!({"requested_state": "FRA"}), "to FRA");
+    request.legal_basis = vec![mla_core::LegalBasis::Uncac];
+    let letter = LetterFacts {
+        lang: "fr".into(),
+        reviewed: false,
+        needs_translation: ["facts", "measures[0].purpose", "measures[0].details.bank"]
+            .into_iter()
+            .map(|p| mla_core::rules::TranslationNeed {
+                path: p.into(),
+                from: "en".into(),
+            })
+            .collect(),
+    };
+    let profiles = mla_core::ProfileSet::builtin().unwrap();
+    let fra = profiles.get("FRA").unwrap();
+    let mut ctx = CheckContext::new(today());
+    ctx.profile = Some(fra);
+    ctx.letter = Some(&letter);
+    let findings = check(&request, &ctx, Lang::En);
+    let text: Vec<(&str, &str)> = findings
+        .iter()
+        .filter(|f| f.rule_id.starts_with("translation.letter-text"))
+        .map(|f| (f.path.as_str(), f.message.as_str()))
+        .collect();
+    assert_eq!(
+        text,
+        [
+            (
+                "facts",
+                "The letter in language “fr” has 1 passage(s) of officer's text written in “en” \
+                 that still need a human translation: facts. Languages the requested State accepts for \
+                 requests: fr."
+            ),
+            (
+                "measures[0]",
+                "The letter in language “fr” has 2 passage(s) of officer's text written in “en” \
+                 that still need a human translation: measures[0].purpose, measures[0].details.bank. \
+                 Languages the requested State accepts for requests: fr."
+            ),
+        ]
+    );
+    let unreviewed: Vec<&mla_core::Finding> = findings
+        .iter()
+        .filter(|f| f.rule_id == "translation.template-unreviewed")
+        .collect();
+    assert_eq!(unreviewed.len(), 1);
+    assert_eq!(unreviewed[0].severity, mla_core::Severity::Advice);
+    // Without a profile the accepted languages are unknown, never guessed.
+    ctx.profile = None;
+    let findings = check(&request, &ctx, Lang::Fr);
+    let f = findings
+        .iter()
+        .find(|f| f.rule_id == "translation.letter-text")
+        .unwrap();
+    assert!(
+        f.message
+            .ends_with(": unknown — verify with the central authority."),
+        "{}",
+        f.message
+    );
+    // No letter, no letter findings.
+    ctx.letter = None;
+    assert!(!check(&request, &ctx, Lang::En)
+        .iter()
+        .any(|f| f.rule_id.starts_with("translation.letter")
+            || f.rule_id == "translation.template-unreviewed"));
 }

@@ -68,6 +68,11 @@ pub struct LanguageInfo {
     pub yes: String,
     pub no: String,
     pub not_provided: String,
+    /// The addressee line when neither the State profile nor the officer names the central
+    /// authority ("unknown — verify"): never guessed, the officer fills it in.
+    pub addressee_unknown: String,
+    /// The address line when the addressee's address is not known.
+    pub address_unknown: String,
     /// Page footer with `{page}` and `{pages}`; always contains "{page} / {pages}".
     pub page: String,
     pub seal_box: String,

@@ -10,7 +10,9 @@
 //! request's `drafting_language` it is marked "[needs translation from XX]", and
 //! [`Letter::needs_translation`] lists those parts for the checker.
 
+pub mod addressee;
 pub mod blocks;
+pub mod check;
 pub mod lang;
 pub mod view;
 
@@ -19,7 +21,11 @@ use std::collections::BTreeMap;
 use mla_core::Request;
 use serde::Serialize;
 
+pub use addressee::addressee_from_profile;
 pub use blocks::{Block, Inline, InlineKind, ParagraphStyle};
+pub use check::{
+    check_request, default_letter_language, letter_facts, CheckInput, FullCheck, LetterChoice,
+};
 pub use lang::{LanguageInfo, LanguagePack, LANGUAGES};
 pub use view::{sanitize, CentralAuthority, TranslationPart};
 
@@ -47,8 +53,8 @@ pub enum LetterError {
 pub struct LetterOptions {
     /// Letter language (ISO 639-1); `None` means the request's drafting language.
     pub lang: Option<String>,
-    /// The requested State's central authority from its profile, when known. Takes
-    /// precedence over the request's `addressee` field.
+    /// The requested State's central authority from its profile, when known (see
+    /// [`addressee_from_profile`]). Takes precedence over the request's `addressee` field.
     pub central_authority: Option<CentralAuthority>,
 }
 

@@ -36,9 +36,11 @@ pub struct UserText {
     pub placeholder: String,
 }
 
-/// The addressee as printed. Today it comes from the request's `addressee` field; a caller
-/// that knows the requested State's profile passes the designated central authority
-/// through [`crate::LetterOptions::central_authority`] and it takes precedence.
+/// The addressee as printed. The central authority the requested State's profile
+/// designates (see [`crate::addressee_from_profile`]), passed through
+/// [`crate::LetterOptions::central_authority`], takes precedence; otherwise the request's
+/// `addressee` field. A name or address known from neither is printed as the pack's
+/// "unknown — verify" line, never guessed.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct AddresseeView {
     pub name: UserText,
@@ -48,9 +50,10 @@ pub struct AddresseeView {
 }
 
 /// The central authority of the requested State, as a State profile records it.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct CentralAuthority {
     pub name: String,
+    /// Postal address; empty when the profile does not record it (printed as unknown).
     pub address: String,
 }
 
@@ -253,6 +256,15 @@ impl Builder<'_> {
             nt,
             from: self.from.to_uppercase(),
         }
+    }
+
+    /// Officer-typed text shown as `unknown` when empty (instead of "not provided").
+    fn ut_or_unknown(&mut self, path: &str, text: &str, unknown: &str) -> UserText {
+        let mut t = self.ut(path, text);
+        if t.text.is_empty() {
+            t.placeholder = unknown.to_owned();
+        }
+        t
     }
 
     /// Text composed by us from codes and dates: never needs translation.
@@ -466,15 +478,32 @@ pub(crate) fn build(
         ),
         country: req.requesting_authority.country.clone(),
     };
-    let addressee = match central_authority {
-        Some(ca) => AddresseeView {
-            name: b.plain(sanitize(&ca.name)),
-            address: b.plain(sanitize(&ca.address)),
-            source: "profile",
-        },
+    let info = &pack.language;
+    let addressee = match central_authority.filter(|ca| !ca.name.trim().is_empty()) {
+        Some(ca) => {
+            // The official name and address as the profile's source gives them: not
+            // officer text, so never marked for translation.
+            let mut address = b.plain(sanitize(ca.address.trim()));
+            if address.text.is_empty() {
+                address.placeholder = info.address_unknown.clone();
+            }
+            AddresseeView {
+                name: b.plain(sanitize(ca.name.trim())),
+                address,
+                source: "profile",
+            }
+        }
         None => AddresseeView {
-            name: b.ut("addressee.name", &req.addressee.name),
-            address: b.ut("addressee.address", &req.addressee.address),
+            name: b.ut_or_unknown(
+                "addressee.name",
+                &req.addressee.name,
+                &info.addressee_unknown,
+            ),
+            address: b.ut_or_unknown(
+                "addressee.address",
+                &req.addressee.address,
+                &info.address_unknown,
+            ),
             source: "request",
         },
     };

@@ -229,15 +229,24 @@ fn html_snapshots_per_example_and_language() {
     files.sort();
     assert!(files.len() >= 3, "examples in {}", dir.display());
     let letters = Letters::load().unwrap();
+    let profiles = mla_core::ProfileSet::builtin().unwrap();
     for file in files {
         let req = parse_request(&std::fs::read(&file).unwrap()).unwrap();
+        // As `mla render` does: the addressee is the central authority the built-in
+        // profile designates, when it does.
+        let central_authority =
+            mla_letter::addressee_from_profile(&req, profiles.get(&req.requested_state));
         let stem = file
             .file_name()
             .unwrap()
             .to_string_lossy()
             .replace(".mla.json", "");
         for lang in LANGUAGES {
-            let letter = letters.letter(&req, &opts(lang)).unwrap();
+            let options = LetterOptions {
+                central_authority: central_authority.clone(),
+                ..opts(lang)
+            };
+            let letter = letters.letter(&req, &options).unwrap();
             assert_eq!(
                 letter.needs_translation.is_empty(),
                 req.drafting_language == lang

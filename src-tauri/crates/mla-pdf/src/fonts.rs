@@ -19,7 +19,10 @@ pub(crate) const CJK: usize = 4;
 pub(crate) const CJK_BOLD: usize = 5;
 pub(crate) const SYMBOLS: usize = 6;
 
-const FILES: [(&str, &[u8]); 7] = [
+/// Number of bundled faces.
+pub(crate) const COUNT: usize = 7;
+
+const FILES: [(&str, &[u8]); COUNT] = [
     (
         "NotoSerif-Regular",
         include_bytes!("../../../../assets/fonts/NotoSerif-Regular.ttf"),

@@ -209,6 +209,111 @@ impl Pager {
     }
 }
 
+/// Below this much text (bytes) a letter is laid out on one thread.
+const PARALLEL_MIN_BYTES: usize = 4000;
+
+/// Lay out one block at the content width.
+fn lay_block(shaper: &mut Shaper<'_>, block: &Block, content_w: f32, rtl: bool) -> Laid {
+    match block {
+        Block::Heading { level, inlines } => {
+            let (size, before, after, align) = match level {
+                1 => (14.0, 14.0, 8.0, Align::Center),
+                2 => (12.0, 12.0, 4.0, Align::Start),
+                _ => (11.0, 8.0, 3.0, Align::Start),
+            };
+            let lines = shaper
+                .layout(&spans(inlines, size, true, Colour::Black), content_w, rtl)
+                .lines;
+            Laid::Lines {
+                lines,
+                number: None,
+                indent: 0.0,
+                align,
+                space_before: before,
+                space_after: after,
+                keep_together: true,
+                keep_with_next: true,
+                frame: None,
+            }
+        }
+        Block::Paragraph {
+            style,
+            number,
+            inlines,
+        } => {
+            let (size, bold, colour, align, after, frame) = match style {
+                ParagraphStyle::Body => (BODY, false, Colour::Black, Align::Start, 5.0, None),
+                ParagraphStyle::Letterhead => (BODY, false, Colour::Black, Align::Start, 1.0, None),
+                ParagraphStyle::End => (BODY, false, Colour::Black, Align::End, 1.0, None),
+                ParagraphStyle::Draft => (
+                    9.5,
+                    true,
+                    Colour::Red,
+                    Align::Center,
+                    10.0,
+                    Some(Colour::Red),
+                ),
+                ParagraphStyle::Notice => (11.0, true, Colour::DarkRed, Align::Center, 4.0, None),
+            };
+            let indent = if number.is_some() { GUTTER } else { 0.0 };
+            let frame_pad = if frame.is_some() { 8.0 } else { 0.0 };
+            let lines = shaper
+                .layout(
+                    &spans(inlines, size, bold, colour),
+                    content_w - indent - 2.0 * frame_pad,
+                    rtl,
+                )
+                .lines;
+            let number = number.map(|n| {
+                let s = [Span {
+                    text: format!("{n}."),
+                    style: Style {
+                        bold: true,
+                        size,
+                        colour: Colour::Black,
+                    },
+                }];
+                shaper.layout(&s, GUTTER, false).lines.remove(0)
+            });
+            Laid::Lines {
+                lines,
+                number,
+                indent,
+                align,
+                space_before: frame_pad,
+                space_after: after + frame_pad,
+                keep_together: frame.is_some(),
+                keep_with_next: false,
+                frame,
+            }
+        }
+        Block::Signature { lines } => {
+            let mut out = Vec::new();
+            for l in lines {
+                out.extend(
+                    shaper
+                        .layout(&spans(l, BODY, false, Colour::Black), content_w / 2.0, rtl)
+                        .lines,
+                );
+            }
+            Laid::Lines {
+                lines: out,
+                number: None,
+                indent: 0.0,
+                align: Align::Start,
+                space_before: 24.0,
+                space_after: 0.0,
+                keep_together: true,
+                keep_with_next: false,
+                frame: None,
+            }
+        }
+        Block::Table { header, rows } => {
+            layout_table(shaper, header.as_ref(), rows, content_w, rtl)
+        }
+    }
+}
+
 /// Typeset a letter to PDF bytes.
 pub fn typeset(letter: &Letter, options: &PdfOptions) -> Result<Typeset, PdfError> {
     let fonts = fonts::fonts().ok_or_else(|| PdfError::Font {
@@ -216,125 +321,84 @@ pub fn typeset(letter: &Letter, options: &PdfOptions) -> Result<Typeset, PdfErro
     })?;
     let (page_w, page_h) = options.paper.size();
     let content_w = page_w - 2.0 * MARGIN_X;
+    let rtl = letter.rtl;
+
+    // 1. Lay out every block. Blocks are laid out independently, so the work is split in
+    // two halves (by text length) laid out on two threads; the result is the same as in
+    // one thread (shape plans are shared; each half has its own run memo).
     let mut shaper = Shaper {
         fonts,
         lang: &letter.lang,
         line_factor: 1.42,
         missing: Default::default(),
+        memo: Default::default(),
     };
-    let rtl = letter.rtl;
-
-    // 1. Lay out every block.
-    let mut laid: Vec<Laid> = Vec::new();
-    for block in &letter.blocks {
-        match block {
-            Block::Heading { level, inlines } => {
-                let (size, before, after, align) = match level {
-                    1 => (14.0, 14.0, 8.0, Align::Center),
-                    2 => (12.0, 12.0, 4.0, Align::Start),
-                    _ => (11.0, 8.0, 3.0, Align::Start),
-                };
-                let lines = shaper
-                    .layout(&spans(inlines, size, true, Colour::Black), content_w, rtl)
-                    .lines;
-                laid.push(Laid::Lines {
-                    lines,
-                    number: None,
-                    indent: 0.0,
-                    align,
-                    space_before: before,
-                    space_after: after,
-                    keep_together: true,
-                    keep_with_next: true,
-                    frame: None,
-                });
+    let blocks = &letter.blocks;
+    let weight = |b: &Block| -> usize {
+        match b {
+            Block::Heading { inlines, .. } | Block::Paragraph { inlines, .. } => {
+                inlines.iter().map(|i| i.text.len()).sum()
             }
-            Block::Paragraph {
-                style,
-                number,
-                inlines,
-            } => {
-                let (size, bold, colour, align, after, frame) = match style {
-                    ParagraphStyle::Body => (BODY, false, Colour::Black, Align::Start, 5.0, None),
-                    ParagraphStyle::Letterhead => {
-                        (BODY, false, Colour::Black, Align::Start, 1.0, None)
-                    }
-                    ParagraphStyle::End => (BODY, false, Colour::Black, Align::End, 1.0, None),
-                    ParagraphStyle::Draft => (
-                        9.5,
-                        true,
-                        Colour::Red,
-                        Align::Center,
-                        10.0,
-                        Some(Colour::Red),
-                    ),
-                    ParagraphStyle::Notice => {
-                        (11.0, true, Colour::DarkRed, Align::Center, 4.0, None)
-                    }
-                };
-                let indent = if number.is_some() { GUTTER } else { 0.0 };
-                let frame_pad = if frame.is_some() { 8.0 } else { 0.0 };
-                let lines = shaper
-                    .layout(
-                        &spans(inlines, size, bold, colour),
-                        content_w - indent - 2.0 * frame_pad,
-                        rtl,
-                    )
-                    .lines;
-                let number = number.map(|n| {
-                    let s = [Span {
-                        text: format!("{n}."),
-                        style: Style {
-                            bold: true,
-                            size,
-                            colour: Colour::Black,
-                        },
-                    }];
-                    shaper.layout(&s, GUTTER, false).lines.remove(0)
-                });
-                laid.push(Laid::Lines {
-                    lines,
-                    number,
-                    indent,
-                    align,
-                    space_before: frame_pad,
-                    space_after: after + frame_pad,
-                    keep_together: frame.is_some(),
-                    keep_with_next: false,
-                    frame,
-                });
-            }
-            Block::Signature { lines } => {
-                let mut out = Vec::new();
-                for l in lines {
-                    out.extend(
-                        shaper
-                            .layout(&spans(l, BODY, false, Colour::Black), content_w / 2.0, rtl)
-                            .lines,
-                    );
-                }
-                laid.push(Laid::Lines {
-                    lines: out,
-                    number: None,
-                    indent: 0.0,
-                    align: Align::Start,
-                    space_before: 24.0,
-                    space_after: 0.0,
-                    keep_together: true,
-                    keep_with_next: false,
-                    frame: None,
-                });
-            }
+            Block::Signature { lines } => lines.iter().flatten().map(|i| i.text.len()).sum(),
             Block::Table { header, rows } => {
-                laid.push(layout_table(
-                    &mut shaper,
-                    header.as_ref(),
-                    rows,
-                    content_w,
-                    rtl,
-                ));
+                header
+                    .iter()
+                    .chain(rows.iter())
+                    .flatten()
+                    .flatten()
+                    .map(|i| i.text.len())
+                    .sum::<usize>()
+                    * 2
             }
         }
+    };
+    let total: usize = blocks.iter().map(weight).sum();
+    let mut split = blocks.len();
+    let mut acc = 0;
+    for (i, b) in blocks.iter().enumerate() {
+        if acc * 2 >= total {
+            split = i;
+            break;
+        }
+        acc += weight(b);
+    }
+    let mut laid: Vec<Laid> = Vec::with_capacity(blocks.len());
+    if total >= PARALLEL_MIN_BYTES && split > 0 && split < blocks.len() {
+        let (first, second) = blocks.split_at(split);
+        let lang = letter.lang.as_str();
+        let (tail, tail_missing) = std::thread::scope(|scope| {
+            let handle = scope.spawn(move || {
+                let mut other = Shaper {
+                    fonts,
+                    lang,
+                    line_factor: 1.42,
+                    missing: Default::default(),
+                    memo: Default::default(),
+                };
+                let laid: Vec<Laid> = second
+                    .iter()
+                    .map(|b| lay_block(&mut other, b, content_w, rtl))
+                    .collect();
+                (laid, other.missing)
+            });
+            laid.extend(
+                first
+                    .iter()
+                    .map(|b| lay_block(&mut shaper, b, content_w, rtl)),
+            );
+            handle.join()
+        })
+        .map_err(|_| PdfError::Write {
+            message: "the layout thread failed".to_owned(),
+        })?;
+        laid.extend(tail);
+        shaper.missing.extend(tail_missing);
+    } else {
+        laid.extend(
+            blocks
+                .iter()
+                .map(|b| lay_block(&mut shaper, b, content_w, rtl)),
+        );
     }
 
     // 2. Paginate.
@@ -363,6 +427,7 @@ pub fn typeset(letter: &Letter, options: &PdfOptions) -> Result<Typeset, PdfErro
         lang: &letter.lang,
         line_factor: 1.2,
         missing: Default::default(),
+        memo: Default::default(),
     };
     let pages: Vec<Vec<Item>> = std::mem::take(&mut pager.pages);
     let mut pdf_pages = Vec::new();
@@ -412,11 +477,9 @@ pub fn typeset(letter: &Letter, options: &PdfOptions) -> Result<Typeset, PdfErro
     let mut font_ids: BTreeMap<usize, FontId> = BTreeMap::new();
     for &f in &used_fonts {
         let font = &fonts[f];
-        let mut warnings = Vec::new();
-        let parsed =
-            ParsedFont::from_bytes(font.data, 0, &mut warnings).ok_or_else(|| PdfError::Font {
-                name: font.name.to_owned(),
-            })?;
+        let parsed = parsed_font(f, font).ok_or_else(|| PdfError::Font {
+            name: font.name.to_owned(),
+        })?;
         // Fixed resource names keep the output byte-for-byte stable.
         let id = FontId(format!("F{f}"));
         doc.resources
@@ -431,7 +494,7 @@ pub fn typeset(letter: &Letter, options: &PdfOptions) -> Result<Typeset, PdfErro
             PdfPage::new(
                 Mm(page_w * 25.4 / 72.0),
                 Mm(page_h * 25.4 / 72.0),
-                ops(&items, &font_ids),
+                ops(items, &font_ids, fonts),
             )
         })
         .collect();
@@ -453,7 +516,7 @@ pub fn typeset(letter: &Letter, options: &PdfOptions) -> Result<Typeset, PdfErro
             lopdf::Object::String(id, lopdf::StringFormat::Hexadecimal),
         ]),
     );
-    lo.compress();
+    compress_streams(&mut lo);
     let mut bytes = Vec::new();
     lo.save_to(&mut bytes).map_err(|e| PdfError::Write {
         message: e.to_string(),
@@ -468,6 +531,73 @@ pub fn typeset(letter: &Letter, options: &PdfOptions) -> Result<Typeset, PdfErro
             .map(|w| w.msg.clone())
             .collect(),
     })
+}
+
+/// printpdf's parse of a bundled font, made once per process and cloned for each
+/// document (parsing the Noto faces again for every letter cost more than the clone).
+fn parsed_font(index: usize, font: &fonts::Font) -> Option<ParsedFont> {
+    use std::sync::OnceLock;
+    static PARSED: [OnceLock<Option<ParsedFont>>; fonts::COUNT] =
+        [const { OnceLock::new() }; fonts::COUNT];
+    PARSED
+        .get(index)?
+        .get_or_init(|| ParsedFont::from_bytes(font.data, 0, &mut Vec::new()))
+        .clone()
+}
+
+/// Flate level for the PDF's streams. lopdf's own `Document::compress` uses level 9, which
+/// took a third of the typesetting time for a few percent of size; level 6 (zlib's
+/// default) gives nearly the same size much faster. Fixed, so the output stays the same
+/// bytes for the same request.
+const FLATE_LEVEL: u32 = 6;
+
+/// Compress every stream that has no filter yet and allows it (as `lopdf::Document::compress`
+/// does, at [`FLATE_LEVEL`]), keeping a stream as is when compression would not shrink it.
+/// The streams are shared between two threads; each stream's bytes do not depend on that.
+fn compress_streams(doc: &mut lopdf::Document) {
+    let mut streams: Vec<&mut lopdf::Stream> = doc
+        .objects
+        .values_mut()
+        .filter_map(|o| match o {
+            lopdf::Object::Stream(s) if s.allows_compression && s.dict.get(b"Filter").is_err() => {
+                Some(s)
+            }
+            _ => None,
+        })
+        .collect();
+    // Alternate by size so both threads get a similar share.
+    streams.sort_by_key(|s| std::cmp::Reverse(s.content.len()));
+    let (mut odd, mut even): (Vec<_>, Vec<_>) = (Vec::new(), Vec::new());
+    for (i, s) in streams.into_iter().enumerate() {
+        if i % 2 == 0 {
+            even.push(s);
+        } else {
+            odd.push(s);
+        }
+    }
+    std::thread::scope(|scope| {
+        scope.spawn(|| odd.into_iter().for_each(compress_stream));
+        even.into_iter().for_each(compress_stream);
+    });
+}
+
+fn compress_stream(stream: &mut lopdf::Stream) {
+    use std::io::Write;
+    let mut encoder = flate2::write::ZlibEncoder::new(
+        Vec::with_capacity(stream.content.len() / 2),
+        flate2::Compression::new(FLATE_LEVEL),
+    );
+    // Writing to a Vec cannot fail; on the impossible error the stream stays as is.
+    let Ok(compressed) = encoder
+        .write_all(&stream.content)
+        .and_then(|_| encoder.finish())
+    else {
+        return;
+    };
+    if compressed.len() + 19 < stream.content.len() {
+        stream.dict.set("Filter", "FlateDecode");
+        stream.set_content(compressed);
+    }
 }
 
 /// A 16-byte identifier derived from the request's id and reference (FNV-1a, twice).
@@ -937,9 +1067,9 @@ fn colour_op(c: [f32; 3], stroke: bool) -> Op {
     }
 }
 
-fn ops(items: &[Item], font_ids: &BTreeMap<usize, FontId>) -> Vec<Op> {
+fn ops(items: Vec<Item>, font_ids: &BTreeMap<usize, FontId>, fonts: &[fonts::Font]) -> Vec<Op> {
     let mut ops = Vec::new();
-    for item in items {
+    for item in &items {
         if let Item::Rect {
             x,
             y,
@@ -982,37 +1112,87 @@ fn ops(items: &[Item], font_ids: &BTreeMap<usize, FontId>) -> Vec<Op> {
     let mut font: Option<(usize, u32)> = None;
     let mut colour: Option<Colour> = None;
     for item in items {
-        let Item::Line { line, x, baseline } = item else {
+        let Item::Line {
+            mut line,
+            x,
+            baseline,
+        } = item
+        else {
             continue;
         };
-        for g in &line.glyphs {
-            let key = (g.font, g.size.to_bits());
+        // One text matrix and one glyph run per stretch of a line in one font, size,
+        // colour and baseline offset. The kern after each glyph takes the pen from where
+        // the viewer leaves it (after the glyph's /W width) to the next glyph's position,
+        // rounded to 0.1 thousandth of an em; the rounding never accumulates because each
+        // kern aims at the exact next position. (Positioning every glyph with its own
+        // matrix made printpdf emit ten-digit float kerns of rounding noise for every
+        // glyph: content streams three times larger, and slower to write and compress.)
+        let glyphs = &mut line.glyphs;
+        let mut i = 0;
+        while i < glyphs.len() {
+            let g = &glyphs[i];
+            let (font_index, size, run_colour, x0, y) = (g.font, g.size, g.colour, x + g.x, g.y);
+            let same = |h: &text::Glyph| {
+                h.font == font_index && h.size == size && h.colour == run_colour && h.y == y
+            };
+            let end = i + glyphs[i..].iter().take_while(|h| same(h)).count();
+            let run = &mut glyphs[i..end];
+            i = end;
+            let key = (font_index, size.to_bits());
             if font != Some(key) {
-                let Some(id) = font_ids.get(&g.font) else {
+                let Some(id) = font_ids.get(&font_index) else {
                     continue;
                 };
                 ops.push(Op::SetFont {
                     font: PdfFontHandle::External(id.clone()),
-                    size: Pt(g.size),
+                    size: Pt(size),
                 });
                 font = Some(key);
             }
-            if colour != Some(g.colour) {
-                ops.push(colour_op(rgb(g.colour), false));
-                colour = Some(g.colour);
+            if colour != Some(run_colour) {
+                ops.push(colour_op(rgb(run_colour), false));
+                colour = Some(run_colour);
             }
             ops.push(Op::SetTextMatrix {
-                matrix: TextMatrix::Translate(Pt(x + g.x), Pt(baseline + g.y)),
+                matrix: TextMatrix::Translate(Pt(x0), Pt(baseline + y)),
             });
+            let face = &fonts[font_index];
+            let em = 1000.0 / size as f64;
+            // Where the viewer's pen is, in thousandths of an em from x0.
+            let mut pen = 0f64;
+            let mut codepoints = Vec::with_capacity(run.len());
+            for k in 0..run.len() {
+                pen += pdf_width(face, run[k].gid) as f64;
+                let offset = match run.get(k + 1) {
+                    Some(next) => {
+                        let target = (x + next.x - x0) as f64 * em;
+                        let kern = ((pen - target) * 10.0).round() / 10.0;
+                        pen -= kern;
+                        kern as f32
+                    }
+                    None => 0.0,
+                };
+                codepoints.push(Codepoint {
+                    gid: run[k].gid,
+                    offset,
+                    cid: run[k].text.take(),
+                });
+            }
             ops.push(Op::ShowText {
-                items: vec![TextItem::GlyphIds(vec![Codepoint {
-                    gid: g.gid,
-                    offset: 0.0,
-                    cid: g.text.clone(),
-                }])],
+                items: vec![TextItem::GlyphIds(codepoints)],
             });
         }
     }
     ops.push(Op::EndTextSection);
     ops
+}
+
+/// A glyph's width as the PDF's /W array gives it (thousandths of an em, truncated, as
+/// printpdf computes it), which is how far a viewer moves the pen after the glyph.
+fn pdf_width(font: &fonts::Font, gid: u16) -> i64 {
+    let adv = font
+        .face
+        .glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(gid))
+        .unwrap_or(0);
+    (adv as f32 * 1000.0 / font.upem) as i64
 }

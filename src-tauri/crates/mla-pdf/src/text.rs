@@ -62,12 +62,17 @@ pub(crate) struct Shaper<'a> {
     pub line_factor: f32,
     /// Characters no bundled font can draw.
     pub missing: BTreeSet<char>,
+    /// Runs already shaped in this document, by font, direction and text, unscaled: a
+    /// table cell is shaped once to measure the columns and laid out again at the
+    /// column width, and labels repeat. Shaping depends on nothing else.
+    pub memo: std::collections::HashMap<(usize, bool, String), Vec<ShapedGlyph>>,
 }
 
 /// Byte ranges of a paragraph's text and their styles.
 type StyleRanges = Vec<(Range<usize>, Style)>;
 
-struct ShapedGlyph {
+#[derive(Clone)]
+pub(crate) struct ShapedGlyph {
     gid: u16,
     cluster: usize,
     adv: f32,
@@ -182,7 +187,8 @@ impl Shaper<'_> {
         chosen
     }
 
-    fn shape_run(&self, s: &str, run: &mut Run) {
+    /// Shape one run: glyphs in font units, clusters relative to the run's start.
+    fn shape_run(&self, s: &str, run: &Run) -> Vec<ShapedGlyph> {
         let font = &self.fonts[run.font];
         let mut buffer = rustybuzz::UnicodeBuffer::new();
         buffer.push_str(&s[run.range.clone()]);
@@ -192,8 +198,13 @@ impl Shaper<'_> {
             rustybuzz::Direction::LeftToRight
         });
         buffer.guess_segment_properties();
-        let shaped = rustybuzz::shape(&font.face, &[], buffer);
-        let scale = run.style.size / font.upem;
+        // `guess_segment_properties` leaves the script unset for text of common characters
+        // only (digits, punctuation), which `script()` reports as UNKNOWN: plan it as unset,
+        // exactly as `rustybuzz::shape` does.
+        let script = Some(buffer.script()).filter(|s| *s != rustybuzz::script::UNKNOWN);
+        let plan = shape_plan(run.font, font, buffer.direction(), script);
+        let shaped = rustybuzz::shape_with_plan(&font.face, &plan, buffer);
+        let mut out = Vec::with_capacity(shaped.len());
         let infos = shaped.glyph_infos();
         let positions = shaped.glyph_positions();
         let mut clusters: Vec<usize> = infos.iter().map(|g| g.cluster as usize).collect();
@@ -214,8 +225,7 @@ impl Shaper<'_> {
         for (gi, (info, pos)) in infos.iter().zip(positions).enumerate() {
             let c = info.cluster as usize;
             let end = clusters
-                .iter()
-                .find(|&&x| x > c)
+                .get(clusters.partition_point(|&x| x <= c))
                 .copied()
                 .unwrap_or(run.range.len());
             let text = &s[run.range.start + c..run.range.start + end];
@@ -227,15 +237,16 @@ impl Shaper<'_> {
             } else {
                 Some(String::new())
             };
-            run.glyphs.push(ShapedGlyph {
+            out.push(ShapedGlyph {
                 gid: info.glyph_id as u16,
-                cluster: run.range.start + c,
-                adv: pos.x_advance as f32 * scale,
-                x_off: pos.x_offset as f32 * scale,
-                y_off: pos.y_offset as f32 * scale,
+                cluster: c,
+                adv: pos.x_advance as f32,
+                x_off: pos.x_offset as f32,
+                y_off: pos.y_offset as f32,
                 text,
             });
         }
+        out
     }
 
     fn layout_para(
@@ -273,7 +284,30 @@ impl Shaper<'_> {
             }
         }
         for run in &mut runs {
-            self.shape_run(s, run);
+            let key = (
+                run.font,
+                run.level.is_rtl(),
+                s[run.range.clone()].to_owned(),
+            );
+            let unscaled = match self.memo.get(&key) {
+                Some(glyphs) => glyphs.clone(),
+                None => {
+                    let glyphs = self.shape_run(s, run);
+                    self.memo.insert(key, glyphs.clone());
+                    glyphs
+                }
+            };
+            let scale = run.style.size / self.fonts[run.font].upem;
+            run.glyphs = unscaled
+                .into_iter()
+                .map(|g| ShapedGlyph {
+                    cluster: run.range.start + g.cluster,
+                    adv: g.adv * scale,
+                    x_off: g.x_off * scale,
+                    y_off: g.y_off * scale,
+                    ..g
+                })
+                .collect();
         }
 
         // Advance per byte (at cluster starts) and its prefix sums.
@@ -374,8 +408,8 @@ impl Shaper<'_> {
                 let (levels, vruns) = bidi.visual_runs(para, range.start..end);
                 for vr in vruns {
                     let level = levels[vr.start];
-                    let mut pieces: Vec<&Run> = runs
-                        .iter()
+                    let mut pieces: Vec<&mut Run> = runs
+                        .iter_mut()
                         .filter(|r| r.range.start < vr.end && vr.start < r.range.end)
                         .collect();
                     if level.is_rtl() {
@@ -383,7 +417,8 @@ impl Shaper<'_> {
                     }
                     for run in pieces {
                         line_size = line_size.max(run.style.size);
-                        for g in &run.glyphs {
+                        // Each glyph belongs to one line: its text moves there.
+                        for g in &mut run.glyphs {
                             if g.cluster < vr.start || g.cluster >= vr.end {
                                 continue;
                             }
@@ -395,7 +430,7 @@ impl Shaper<'_> {
                                     y: g.y_off,
                                     size: run.style.size,
                                     colour: run.style.colour,
-                                    text: g.text.clone(),
+                                    text: g.text.take(),
                                 });
                             }
                             x += g.adv;
@@ -411,4 +446,41 @@ impl Shaper<'_> {
             });
         }
     }
+}
+
+/// Shape plans by font, direction and script. Building a plan compiles the font's
+/// OpenType lookups for that script, which `rustybuzz::shape` redoes for every call; a
+/// letter shapes hundreds of runs with a handful of distinct plans. The fonts are the
+/// embedded ones (`'static`), so the plans are kept for the life of the process.
+fn shape_plan(
+    index: usize,
+    font: &Font,
+    direction: rustybuzz::Direction,
+    script: Option<rustybuzz::Script>,
+) -> std::sync::Arc<rustybuzz::ShapePlan> {
+    use std::collections::HashMap;
+    use std::sync::{Arc, Mutex, OnceLock};
+    type Key = (usize, bool, Option<rustybuzz::Script>);
+    static PLANS: OnceLock<Mutex<HashMap<Key, Arc<rustybuzz::ShapePlan>>>> = OnceLock::new();
+    let key = (
+        index,
+        direction == rustybuzz::Direction::RightToLeft,
+        script,
+    );
+    let plans = PLANS.get_or_init(Default::default);
+    // A poisoned lock only means another thread panicked while inserting: the map is
+    // still a valid cache.
+    let mut plans = plans.lock().unwrap_or_else(|e| e.into_inner());
+    plans
+        .entry(key)
+        .or_insert_with(|| {
+            Arc::new(rustybuzz::ShapePlan::new(
+                &font.face,
+                direction,
+                script,
+                None,
+                &[],
+            ))
+        })
+        .clone()
 }

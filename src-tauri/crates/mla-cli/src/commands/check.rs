@@ -3,8 +3,9 @@
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use mla_core::rules::{check_with_readiness, render_text};
-use mla_core::{CheckContext, Finding, Lang, ProfileSet, Readiness};
+use mla_core::rules::{render_text, LetterFacts};
+use mla_core::{Finding, Lang, ProfileSet, Readiness};
+use mla_letter::{check_request, CheckInput, LetterChoice, LetterError, Letters};
 use serde::Serialize;
 
 use crate::error::CliError;
@@ -56,6 +57,12 @@ pub struct Args {
     /// Ignore the requested State's profile (built-in or imported): no `state.*` rule.
     #[arg(long)]
     no_profile: bool,
+    /// Language of the letter whose untranslated parts and template review are checked
+    /// (ar, zh, en, fr, ru, es), or `none` for no letter [default: the drafting language
+    /// if the requested State accepts it, else the first language it accepts that has a
+    /// template, else the drafting language].
+    #[arg(long, value_name = "XX")]
+    letter_lang: Option<String>,
 }
 
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
@@ -80,6 +87,8 @@ struct JsonReport<'a> {
     today: NaiveDate,
     /// ISO code of the profile used, if any.
     profile: Option<&'a str>,
+    /// The letter checked: language, template review, parts still to translate.
+    letter: Option<&'a LetterFacts>,
     readiness: Readiness,
     findings: &'a [Finding],
 }
@@ -99,16 +108,27 @@ pub fn run(args: Args) -> Result<(), CliError> {
     let entry = profiles
         .as_ref()
         .and_then(|set| set.entry(request.requested_state.trim()));
-    let profile = entry.map(|e| &e.profile);
-    let mut ctx = CheckContext::new(today);
-    // A State without a profile is checked as such: `state.unknown-profile` says that its
-    // requirements are unknown. `--no-profile` leaves the state rules out entirely.
-    ctx.profile = match (&profiles, profile) {
-        (None, _) => None,
-        (Some(_), Some(p)) => Some(p as &dyn mla_core::StateFacts),
-        (Some(_), None) => Some(&mla_core::NoProfile as &dyn mla_core::StateFacts),
+    let letter = match args.letter_lang.as_deref().map(str::trim) {
+        None => LetterChoice::Default,
+        Some(l) if l.eq_ignore_ascii_case("none") => LetterChoice::None,
+        Some(l) => LetterChoice::Lang(l.to_owned()),
     };
-    let (findings, readiness) = check_with_readiness(&request, &ctx, lang);
+    let letters = Letters::load().map_err(|e| CliError::Render(e.to_string()))?;
+    let checked = check_request(
+        &letters,
+        &request,
+        &CheckInput {
+            today,
+            lang,
+            profiles: profiles.as_ref(),
+            letter: &letter,
+        },
+    )
+    .map_err(|e| match e {
+        LetterError::UnknownLanguage { .. } => CliError::Usage(format!("--letter-lang: {e}")),
+        other => CliError::Render(other.to_string()),
+    })?;
+    let (findings, readiness) = (&checked.findings, checked.readiness);
     match args.format {
         Format::Text => {
             let mut text = String::new();
@@ -120,7 +140,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
                     &e.origin.to_string(),
                 ));
             }
-            text.push_str(&render_text(&findings, &readiness, lang));
+            text.push_str(&render_text(findings, &readiness, lang));
             crate::output::print(&text)?;
         }
         Format::Json => {
@@ -128,9 +148,10 @@ pub fn run(args: Args) -> Result<(), CliError> {
                 file: args.file.display().to_string(),
                 lang: lang.code(),
                 today,
-                profile: profile.map(|p| p.iso3.as_str()),
+                profile: checked.profile.as_deref(),
+                letter: checked.letter.as_ref(),
                 readiness,
-                findings: &findings,
+                findings,
             };
             let mut json = serde_json::to_string_pretty(&report)
                 .map_err(|e| CliError::Usage(format!("cannot write JSON: {e}")))?;

@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use mla_letter::{LetterError, LetterOptions, Letters};
+use mla_letter::{addressee_from_profile, LetterError, LetterOptions, Letters};
 use mla_pdf::{Paper, PdfOptions};
 
 use crate::error::CliError;
@@ -29,6 +29,11 @@ pub enum PaperArg {
 /// Template wording is in the chosen language; what the officer typed is never translated:
 /// when --lang differs from the request's drafting language it is marked
 /// "[needs translation from XX]" and listed on standard error.
+///
+/// The letter is addressed to the central authority the requested State's profile
+/// designates for the request's legal basis (built-in profiles, overridden by an imported
+/// pack, as for `mla check`); when the profile names none, to the request's addressee, or
+/// an "unknown — verify" line the officer must fill in.
 #[derive(clap::Args, Debug)]
 pub struct Args {
     /// The request file (.mla.json).
@@ -45,6 +50,9 @@ pub struct Args {
     /// Draw a box for initials or a seal on every page of the PDF.
     #[arg(long)]
     seal_box: bool,
+    /// Ignore the requested State's profile: address the letter as the request says.
+    #[arg(long)]
+    no_profile: bool,
     /// The file to write; `-` for standard output.
     #[arg(short, long, value_name = "OUT")]
     output: PathBuf,
@@ -78,12 +86,22 @@ pub fn run(args: Args) -> Result<(), CliError> {
     let format = format_of(&args)?;
     let request = read_request_file(&args.file)?;
     let letters = Letters::load().map_err(letter_error)?;
+    // The profiles in force, as `mla check` loads them.
+    let profiles = if args.no_profile {
+        None
+    } else {
+        Some(crate::commands::profiles::load()?.set)
+    };
+    let profile = profiles
+        .as_ref()
+        .and_then(|set| set.get(request.requested_state.trim()));
+    let central_authority = addressee_from_profile(&request, profile);
     let letter = letters
         .letter(
             &request,
             &LetterOptions {
                 lang: args.lang.clone(),
-                central_authority: None,
+                central_authority: central_authority.clone(),
             },
         )
         .map_err(letter_error)?;
@@ -115,6 +133,18 @@ pub fn run(args: Args) -> Result<(), CliError> {
         }
     };
     write_out(&args.output, &bytes)?;
+    match (&central_authority, profile) {
+        (Some(ca), Some(p)) => eprintln!(
+            "mla: note: addressed to {}'s central authority from its profile: {}",
+            p.iso3, ca.name
+        ),
+        _ if args.no_profile => {}
+        _ => eprintln!(
+            "mla: note: the profile of {:?} designates no single central authority for this \
+             request; the letter uses the request's addressee (verify it)",
+            request.requested_state.trim()
+        ),
+    }
     if let Some(notice) = &letter.draft_notice {
         eprintln!(
             "mla: note: the {} template is not reviewed by a legal translator; the letter says so: {notice}",

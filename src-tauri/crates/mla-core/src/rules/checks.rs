@@ -66,7 +66,55 @@ pub(super) fn run(r: &Request, ctx: &CheckContext) -> Vec<Hit> {
     }
     dual_criminality(r, ctx, &mut out);
     plain_language(r, &mut out);
+    letter(r, ctx, &mut out);
     out.hits
+}
+
+/// The letter produced from the draft: officer's text still to be translated into the
+/// letter's language, grouped by part of the request (one finding per part), and template
+/// wording that no legal translator has reviewed.
+fn letter(r: &Request, ctx: &CheckContext, out: &mut Out) {
+    let Some(letter) = ctx.letter else {
+        return;
+    };
+    let lang = letter.lang.trim().to_lowercase();
+    if !letter.needs_translation.is_empty() {
+        // What the requested State accepts, when its profile says so.
+        let requested = r.requested_state.trim();
+        let accepted = match ctx.profile.map(|p| p.profile_lookup()) {
+            Some(super::ProfileLookup::Found(p)) if p.iso3.eq_ignore_ascii_case(requested) => {
+                super::state::languages_for_request(p, r).map(|l| l.requests.join(", "))
+            }
+            _ => None,
+        }
+        .unwrap_or_else(|| crate::profile::UNKNOWN_FACT.to_owned());
+        // Parts in order of first appearance: `measures[1].details.bank` → `measures[1]`.
+        let mut parts: Vec<(String, String, Vec<&str>)> = Vec::new();
+        for need in &letter.needs_translation {
+            let part = need.path.split('.').next().unwrap_or(&need.path).to_owned();
+            let from = need.from.trim().to_lowercase();
+            match parts.iter_mut().find(|(p, f, _)| *p == part && *f == from) {
+                Some((_, _, fields)) => fields.push(&need.path),
+                None => parts.push((part, from, vec![&need.path])),
+            }
+        }
+        for (part, from, fields) in parts {
+            out.hit_with(
+                "translation.letter-text",
+                part,
+                vec![
+                    ("lang", lang.clone()),
+                    ("from", from),
+                    ("count", fields.len().to_string()),
+                    ("fields", fields.join(", ")),
+                    ("accepted", accepted.clone()),
+                ],
+            );
+        }
+    }
+    if !letter.reviewed {
+        out.hit_with("translation.template-unreviewed", "", vec![("lang", lang)]);
+    }
 }
 
 fn content(r: &Request, ctx: &CheckContext, out: &mut Out) {

@@ -29,7 +29,10 @@ use crate::model::Request;
 use crate::offences::OffenceCatalogue;
 use crate::profile::Profile;
 
-pub use state::{is_stale, STALE_AFTER_MONTHS, STATE_RULES_TOML};
+pub use state::{
+    central_authorities_for_request, instrument_of, instruments_of, is_stale,
+    languages_for_request, STALE_AFTER_MONTHS, STATE_RULES_TOML,
+};
 pub use text::render_text;
 
 /// A hit argument that is not shown in the message: the provenance of the profile fact a
@@ -373,6 +376,32 @@ impl Default for CheckSettings {
     }
 }
 
+/// What the checker knows of the letter of request produced from the draft: plain data,
+/// built by the caller (`mla-letter` builds it from a rendered letter), so the core stays
+/// free of templates. Drives the `translation.letter-text` and
+/// `translation.template-unreviewed` rules.
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct LetterFacts {
+    /// Language of the letter (ISO 639-1).
+    pub lang: String,
+    /// Whether the template wording in `lang` was reviewed by a qualified legal translator.
+    pub reviewed: bool,
+    /// Officer-typed parts of the letter that still need a human translation into `lang`.
+    #[serde(default)]
+    pub needs_translation: Vec<TranslationNeed>,
+}
+
+/// One officer-typed part of a letter that still needs a human translation.
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct TranslationNeed {
+    /// Field path in the request, e.g. `facts` or `measures[0].details.questions`.
+    pub path: String,
+    /// Language the officer wrote it in (ISO 639-1).
+    pub from: String,
+}
+
 /// Everything a check depends on besides the request.
 pub struct CheckContext<'a> {
     pub today: NaiveDate,
@@ -380,16 +409,20 @@ pub struct CheckContext<'a> {
     pub settings: CheckSettings,
     /// What is known of the requested State (its profile), if anything.
     pub profile: Option<&'a dyn StateFacts>,
+    /// The letter produced from the draft, if one was: which of its parts still need a
+    /// human translation and whether its template wording is reviewed.
+    pub letter: Option<&'a LetterFacts>,
 }
 
 impl<'a> CheckContext<'a> {
-    /// Default settings, the built-in offence catalogue, no profile.
+    /// Default settings, the built-in offence catalogue, no profile, no letter.
     pub fn new(today: NaiveDate) -> CheckContext<'static> {
         CheckContext {
             today,
             offences: OffenceCatalogue::builtin(),
             settings: CheckSettings::default(),
             profile: None,
+            letter: None,
         }
     }
 }

@@ -370,21 +370,24 @@ pub fn is_stale(checked: NaiveDate, today: NaiveDate) -> bool {
         .is_some_and(|limit| limit < today)
 }
 
-/// The instruments the request invokes, as profile instruments.
-fn instruments_of(r: &Request) -> Vec<Instrument> {
-    let mut out: Vec<Instrument> = r
-        .legal_basis
-        .iter()
-        .filter_map(|b| match b {
-            LegalBasis::Uncac => Some(Instrument::Uncac),
-            LegalBasis::Untoc => Some(Instrument::Untoc),
-            LegalBasis::BilateralTreaty { .. } => Some(Instrument::Bilateral),
-            LegalBasis::Reciprocity { .. } | LegalBasis::DomesticLaw { .. } => {
-                Some(Instrument::Domestic)
-            }
-            LegalBasis::RegionalConvention { .. } => None,
-        })
-        .collect();
+/// The profile instrument a legal basis invokes: UNCAC, UNTOC, a bilateral treaty, or
+/// domestic law (reciprocity and domestic-law bases). A regional convention is none of
+/// the profile's instruments.
+pub fn instrument_of(basis: &LegalBasis) -> Option<Instrument> {
+    match basis {
+        LegalBasis::Uncac => Some(Instrument::Uncac),
+        LegalBasis::Untoc => Some(Instrument::Untoc),
+        LegalBasis::BilateralTreaty { .. } => Some(Instrument::Bilateral),
+        LegalBasis::Reciprocity { .. } | LegalBasis::DomesticLaw { .. } => {
+            Some(Instrument::Domestic)
+        }
+        LegalBasis::RegionalConvention { .. } => None,
+    }
+}
+
+/// The instruments the request invokes (see [`instrument_of`]), sorted and unique.
+pub fn instruments_of(r: &Request) -> Vec<Instrument> {
+    let mut out: Vec<Instrument> = r.legal_basis.iter().filter_map(instrument_of).collect();
     out.sort_unstable();
     out.dedup();
     out
@@ -437,6 +440,27 @@ fn authorities_for<'p>(
     instruments: &[Instrument],
 ) -> Vec<&'p crate::profile::CentralAuthority> {
     pick(&p.central_authorities, instruments, |a| &a.instruments)
+}
+
+/// The languages fact that applies to `r`: the one for the instruments it invokes, else
+/// the State's general (domestic-law) one; `None` when the profile does not record it.
+pub fn languages_for_request<'p>(
+    p: &'p Profile,
+    r: &Request,
+) -> Option<&'p crate::profile::LanguagesFact> {
+    languages_for(p, &instruments_of(r))
+}
+
+/// The central authorities the profile designates for the instruments `r` invokes, in
+/// profile order; when none is designated for them, the State's general (domestic-law)
+/// authorities; with no instrument invoked, every authority. The same choice the
+/// `state.central-authority` rule checks the addressee against. Empty when the profile
+/// records none (unknown: never guessed).
+pub fn central_authorities_for_request<'p>(
+    p: &'p Profile,
+    r: &Request,
+) -> Vec<&'p crate::profile::CentralAuthority> {
+    authorities_for(p, &instruments_of(r))
 }
 
 /// Lower case, letters and digits only, single spaces: for comparing authority names.

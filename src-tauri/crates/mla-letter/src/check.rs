@@ -1,0 +1,144 @@
+//! The full check of a draft: the rule catalogue with the requested State's profile and
+//! the facts of the letter produced from it. One function, [`check_request`], that the
+//! CLI (`mla check`) and the app both call, so the logic lives once.
+
+use chrono::NaiveDate;
+use mla_core::rules::{check_with_readiness, languages_for_request, LetterFacts, TranslationNeed};
+use mla_core::{
+    CheckContext, Finding, Lang, NoProfile, Profile, ProfileSet, Readiness, Request, StateFacts,
+};
+use serde::Serialize;
+
+use crate::{addressee_from_profile, Letter, LetterError, LetterOptions, Letters, LANGUAGES};
+
+/// Which letter the check looks at.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum LetterChoice {
+    /// The letter in [`default_letter_language`].
+    #[default]
+    Default,
+    /// The letter in this language (ISO 639-1); an error if there is no template for it.
+    Lang(String),
+    /// No letter: the letter rules stay silent.
+    None,
+}
+
+/// What [`check_request`] needs besides the request.
+#[derive(Clone, Copy)]
+pub struct CheckInput<'a> {
+    /// The date the check is made on (the caller reads the clock).
+    pub today: NaiveDate,
+    /// Language of the findings.
+    pub lang: Lang,
+    /// The profiles in force (built-in, overridden by an imported pack); `None` leaves the
+    /// requested State's profile out entirely (no `state.*` rule).
+    pub profiles: Option<&'a ProfileSet>,
+    pub letter: &'a LetterChoice,
+}
+
+/// The result of [`check_request`].
+#[derive(Debug, Clone, Serialize)]
+pub struct FullCheck {
+    pub findings: Vec<Finding>,
+    pub readiness: Readiness,
+    /// ISO code of the requested State's profile used, if any.
+    pub profile: Option<String>,
+    /// The letter the letter rules looked at (its language, review status and the parts
+    /// still to translate); `None` when no letter was considered.
+    pub letter: Option<LetterFacts>,
+}
+
+/// What the checker needs to know of a letter.
+pub fn letter_facts(letter: &Letter) -> LetterFacts {
+    LetterFacts {
+        lang: letter.lang.clone(),
+        reviewed: letter.reviewed,
+        needs_translation: letter
+            .needs_translation
+            .iter()
+            .map(|p| TranslationNeed {
+                path: p.path.clone(),
+                from: p.from.clone(),
+            })
+            .collect(),
+    }
+}
+
+/// The language the letter is produced in when none is chosen:
+///
+/// 1. the drafting language, when the requested State's profile says it accepts it (or
+///    the profile does not say what it accepts) and there is a template for it: nothing
+///    needs translating;
+/// 2. else the first language the profile lists as accepted for the request's legal basis
+///    that has a template (the template wording is then in that language; the officer's
+///    text is marked for translation);
+/// 3. else the drafting language, if it has a template (the checker then reports what the
+///    State accepts through `state.language`);
+/// 4. else `None`: no template fits.
+pub fn default_letter_language(request: &Request, profile: Option<&Profile>) -> Option<String> {
+    let has_template = |code: &str| LANGUAGES.contains(&code);
+    let drafting = request.drafting_language.trim().to_lowercase();
+    let accepted: Option<Vec<String>> = profile
+        .filter(|p| p.iso3.eq_ignore_ascii_case(request.requested_state.trim()))
+        .and_then(|p| languages_for_request(p, request))
+        .map(|l| l.requests.iter().map(|c| c.trim().to_lowercase()).collect());
+    let drafting_ok = has_template(&drafting);
+    match accepted {
+        Some(accepted) => {
+            if drafting_ok && accepted.contains(&drafting) {
+                return Some(drafting);
+            }
+            if let Some(first) = accepted.iter().find(|c| has_template(c)) {
+                return Some(first.clone());
+            }
+            drafting_ok.then_some(drafting)
+        }
+        None => drafting_ok.then_some(drafting),
+    }
+}
+
+/// Check `request` with everything known: the rule catalogue, the requested State's
+/// profile (when `input.profiles` is given) and the letter chosen by `input.letter`
+/// (addressed as `mla render` addresses it). Fails only when an explicitly chosen letter
+/// language has no template, or the templates are broken.
+pub fn check_request(
+    letters: &Letters,
+    request: &Request,
+    input: &CheckInput<'_>,
+) -> Result<FullCheck, LetterError> {
+    let profile: Option<&Profile> = input
+        .profiles
+        .and_then(|set| set.get(request.requested_state.trim()));
+    let lang = match input.letter {
+        LetterChoice::Default => default_letter_language(request, profile),
+        LetterChoice::Lang(code) => Some(code.trim().to_lowercase()),
+        LetterChoice::None => None,
+    };
+    let letter = match lang {
+        Some(lang) => Some(letters.letter(
+            request,
+            &LetterOptions {
+                lang: Some(lang),
+                central_authority: addressee_from_profile(request, profile),
+            },
+        )?),
+        None => None,
+    };
+    let facts = letter.as_ref().map(letter_facts);
+    let mut ctx = CheckContext::new(input.today);
+    // A State without a profile is checked as such: `state.unknown-profile` says that its
+    // requirements are unknown.
+    ctx.profile = match (input.profiles, profile) {
+        (None, _) => None,
+        (Some(_), Some(p)) => Some(p as &dyn StateFacts),
+        (Some(_), None) => Some(&NoProfile as &dyn StateFacts),
+    };
+    ctx.letter = facts.as_ref();
+    let (findings, readiness) = check_with_readiness(request, &ctx, input.lang);
+    Ok(FullCheck {
+        findings,
+        readiness,
+        profile: profile.map(|p| p.iso3.clone()),
+        letter: facts,
+    })
+}
