@@ -201,6 +201,7 @@ pub fn export_pdf(ctx: &Ctx, args: ExportArgs) -> Result<ExportResult, IpcError>
             lang: lang.filter(|l| !l.trim().is_empty()),
             central_authority: None,
         },
+        profile: None,
         pdf: Default::default(),
         annexes: &chosen.annexes,
         signer,

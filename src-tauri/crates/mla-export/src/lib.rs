@@ -174,8 +174,12 @@ pub struct ExportJob<'a> {
     pub request_json: &'a [u8],
     /// The same request, parsed.
     pub request: &'a Request,
-    /// Letter language and the requested State's central authority.
+    /// Letter language and the requested State's central authority. When
+    /// `central_authority` is `None`, the authority `profile` designates is used
+    /// ([`mla_letter::addressee_from_profile`]), else the request's addressee.
     pub letter: LetterOptions,
+    /// The requested State's profile (built-in or imported), if any.
+    pub profile: Option<&'a mla_core::Profile>,
     pub pdf: mla_pdf::PdfOptions,
     /// Annex files, embedded in this order (`/AFRelationship /Supplement`).
     pub annexes: &'a [PathBuf],
@@ -287,7 +291,8 @@ pub fn export(
     let ExportJob {
         request_json,
         request,
-        letter: letter_options,
+        letter: mut letter_options,
+        profile,
         pdf: pdf_options,
         annexes,
         signer,
@@ -310,6 +315,9 @@ pub fn export(
     };
 
     r.report(Stage::Letter, AT_LETTER)?;
+    if letter_options.central_authority.is_none() {
+        letter_options.central_authority = mla_letter::addressee_from_profile(request, profile);
+    }
     let letters = mla_letter::Letters::load().map_err(ExportError::Templates)?;
     let letter = letters
         .letter(request, &letter_options)

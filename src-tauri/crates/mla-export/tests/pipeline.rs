@@ -62,6 +62,7 @@ impl Fixture {
             request_json: &self.json,
             request: &self.request,
             letter: Default::default(),
+            profile: None,
             pdf: Default::default(),
             annexes: &self.annexes,
             signer,
@@ -337,4 +338,39 @@ fn unsigned_export_embeds_the_request_and_annexes() {
     assert!(report.signatures.is_empty());
     assert!(report.has_request_json);
     assert_eq!(report.embedded_files.len(), 3);
+}
+
+/// The letter goes to the central authority the requested State's profile designates (the
+/// letters crate's choice); without a profile, to the request's own addressee.
+#[test]
+fn the_profile_addresses_the_letter() {
+    let f = Fixture::new();
+    let profiles = mla_core::ProfileSet::builtin().unwrap();
+    let profile = profiles.get(f.request.requested_state.trim());
+    let expected = mla_letter::addressee_from_profile(&f.request, profile)
+        .expect("the example's State profile designates a central authority");
+    let with = f.dir.path().join("with-profile.pdf");
+    let mut job = f.job(&with, None);
+    job.profile = profile;
+    export(job, &mut |_| {}, &AtomicBool::new(false)).unwrap();
+    let text = |pdf: &Path| {
+        let out = std::process::Command::new("pdftotext")
+            .arg(pdf)
+            .arg("-")
+            .output()
+            .expect("pdftotext (poppler-utils)");
+        String::from_utf8_lossy(&out.stdout)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let name: String = expected
+        .name
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(text(&with).contains(&name), "{name} not in the letter");
+    let without = f.dir.path().join("without-profile.pdf");
+    export(f.job(&without, None), &mut |_| {}, &AtomicBool::new(false)).unwrap();
+    assert!(!text(&without).contains(&name), "{name} without a profile");
 }

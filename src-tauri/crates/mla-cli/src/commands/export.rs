@@ -30,6 +30,9 @@ pub struct Args {
     block: BlockArgs,
     #[command(flatten)]
     pdfa: PdfaArgs,
+    /// Ignore the requested State's profile: address the letter as the request says.
+    #[arg(long)]
+    no_profile: bool,
     /// The PDF to write (atomically; never the request file or an annex).
     #[arg(short, long, value_name = "OUT.pdf")]
     output: PathBuf,
@@ -43,6 +46,12 @@ pub fn run(args: Args) -> Result<(), CliError> {
         source,
     })?;
     let protected = [args.file.clone()];
+    // The profiles in force, as `mla check` and `mla render` load them.
+    let profiles = if args.no_profile {
+        None
+    } else {
+        Some(crate::commands::profiles::load()?.set)
+    };
     let job = mla_export::ExportJob {
         request_json: &json,
         request: &request,
@@ -50,6 +59,9 @@ pub fn run(args: Args) -> Result<(), CliError> {
             lang: args.lang.clone(),
             central_authority: None,
         },
+        profile: profiles
+            .as_ref()
+            .and_then(|set| set.get(request.requested_state.trim())),
         pdf: Default::default(),
         annexes: &args.attach,
         signer: args.key.signer()?,
