@@ -21,6 +21,10 @@ const APP_COMMANDS: &[&str] = &[
     "export_choose_output",
     "export_pdf",
     "cancel_export",
+    "check_draft",
+    "state_profile",
+    "catalogue",
+    "letter_preview",
 ];
 
 fn main() {

@@ -1,7 +1,10 @@
 //! What each command does: deserialised arguments in, a call into a library crate, the
 //! error mapped to an [`IpcError`]. No domain logic lives here.
 
-use mla_core::Request;
+use mla_core::profile::{instrument_key, Sourced};
+use mla_core::rules::{check_with_readiness, kind_label, measure_kinds};
+use mla_core::{CheckContext, Lang, OffenceCatalogue, Request};
+use mla_letter::LetterOptions;
 use mla_store::ListFilter;
 
 use crate::commands::Ctx;
@@ -101,6 +104,188 @@ pub fn ui_ready(_: &Ctx, _: ()) -> Result<(), IpcError> {
     Ok(())
 }
 
+/// Today's date on this machine (the checker itself never reads the clock).
+fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+pub fn check_draft(ctx: &Ctx, args: CheckDraftArgs) -> Result<CheckDraftResponse, IpcError> {
+    let profiles = ctx.state.profiles();
+    let mut check_ctx = CheckContext::new(today());
+    check_ctx.profile = Some(profiles.set.state_facts(&args.request.requested_state));
+    let (findings, readiness) = check_with_readiness(&args.request, &check_ctx, args.lang);
+    Ok(CheckDraftResponse {
+        findings,
+        readiness,
+        profile: profiles
+            .set
+            .entry(args.request.requested_state.trim())
+            .map(|e| e.profile.iso3.clone()),
+        pack_problem: profiles.problem.clone(),
+    })
+}
+
+fn card_fact(
+    p: mla_core::profile::Provenance<'_>,
+    instruments: &[mla_core::profile::Instrument],
+    values: Vec<String>,
+) -> CardFact {
+    CardFact {
+        instruments: instruments
+            .iter()
+            .map(|i| instrument_key(*i).to_owned())
+            .collect(),
+        values,
+        source: p.source.to_owned(),
+        url: p.url.map(str::to_owned),
+        checked: p.checked.to_string(),
+        quote: p.quote.map(str::to_owned),
+    }
+}
+
+/// A serde enum value as its snake_case name.
+fn code<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+pub fn state_profile(ctx: &Ctx, args: StateProfileArgs) -> Result<ProfileCard, IpcError> {
+    let iso3 = args.iso3.trim().to_ascii_uppercase();
+    let profiles = ctx.state.profiles();
+    let Some(entry) = profiles.set.entry(&iso3) else {
+        return Ok(ProfileCard {
+            iso3,
+            found: false,
+            name: String::new(),
+            origin: String::new(),
+            central_authorities: vec![],
+            channels: vec![],
+            languages: vec![],
+            annex_languages: vec![],
+            legal_basis: None,
+            dual_criminality: None,
+            optional_offences: vec![],
+        });
+    };
+    let p = &entry.profile;
+    let name_parts = |a: &mla_core::profile::CentralAuthority| {
+        let mut v = vec![a.name.clone()];
+        v.extend(a.address.iter().cloned());
+        v.extend(a.email.iter().cloned());
+        v.extend(a.phone.iter().cloned());
+        v
+    };
+    Ok(ProfileCard {
+        iso3: p.iso3.clone(),
+        found: true,
+        name: p.name(args.lang.code()).to_owned(),
+        origin: entry.origin.to_string(),
+        central_authorities: p
+            .central_authorities
+            .iter()
+            .map(|a| card_fact(a.provenance(), &a.instruments, name_parts(a)))
+            .collect(),
+        channels: p
+            .channels
+            .iter()
+            .map(|c| {
+                card_fact(
+                    c.provenance(),
+                    &c.instruments,
+                    c.value.iter().map(code).collect(),
+                )
+            })
+            .collect(),
+        languages: p
+            .languages
+            .iter()
+            .map(|l| card_fact(l.provenance(), &l.instruments, l.requests.clone()))
+            .collect(),
+        annex_languages: p.languages.iter().map(|l| l.annexes.clone()).collect(),
+        legal_basis: p
+            .legal_basis
+            .as_ref()
+            .map(|f| card_fact(f.provenance(), &[], vec![code(&f.value)])),
+        dual_criminality: p
+            .dual_criminality
+            .as_ref()
+            .map(|f| card_fact(f.provenance(), &[], vec![code(&f.value)])),
+        optional_offences: p
+            .optional_offences
+            .iter()
+            .map(|(offence, f)| OptionalOffenceFact {
+                category: offence.key().to_owned(),
+                criminalized: f.value,
+                fact: card_fact(f.provenance(), &[], vec![]),
+            })
+            .collect(),
+    })
+}
+
+pub fn catalogue(ctx: &Ctx, args: CatalogueArgs) -> Result<CatalogueView, IpcError> {
+    let lang: Lang = args.lang;
+    let letter_languages = match ctx.state.letters() {
+        Ok(letters) => letters
+            .packs()
+            .values()
+            .map(|pack| LetterLanguageView {
+                code: pack.language.code.clone(),
+                name: pack.language.name.clone(),
+                reviewed: pack.language.reviewed,
+            })
+            .collect(),
+        Err(_) => vec![],
+    };
+    Ok(CatalogueView {
+        measure_kinds: measure_kinds()
+            .iter()
+            .map(|k| MeasureKindView {
+                key: k.key.clone(),
+                label: kind_label(&k.key, lang).unwrap_or(&k.en).to_owned(),
+                coercive: k.coercive,
+            })
+            .collect(),
+        offences: OffenceCatalogue::builtin()
+            .entries
+            .iter()
+            .map(|e| OffenceCategoryView {
+                id: e.id.clone(),
+                title: e.text(lang).title.clone(),
+                article: e.article.clone(),
+                instrument: e.instrument,
+                status: e.status,
+            })
+            .collect(),
+        letter_languages,
+    })
+}
+
+pub fn letter_preview(ctx: &Ctx, args: LetterPreviewArgs) -> Result<LetterPreview, IpcError> {
+    let letters = ctx.state.letters()?;
+    let lang = args.lang.trim();
+    let options = LetterOptions {
+        lang: (!lang.is_empty()).then(|| lang.to_owned()),
+        central_authority: None,
+    };
+    let letter = letters
+        .letter(&args.request, &options)
+        .map_err(|e| IpcError::new(ErrorCode::LetterFailed, e.to_string()))?;
+    Ok(LetterPreview {
+        lang: letter.lang,
+        rtl: letter.rtl,
+        reviewed: letter.reviewed,
+        draft_notice: letter.draft_notice,
+        html: letter.html,
+        needs_translation: letter
+            .needs_translation
+            .into_iter()
+            .map(|p| p.path)
+            .collect(),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     //! The command implementations against a real register file, without a window.
@@ -110,13 +295,7 @@ mod tests {
 
     fn state(dir: &tempfile::TempDir) -> AppState {
         let (register_path, register) = open_register(Some(dir.path().join("r.sqlite")));
-        AppState {
-            register_path,
-            register,
-            actor: "tester".to_owned(),
-            closing: Default::default(),
-            export: Default::default(),
-        }
+        AppState::new(register_path, register, "tester".to_owned())
     }
 
     fn ctx(state: &AppState) -> Ctx<'_> {
@@ -249,13 +428,7 @@ mod tests {
         let garbage = b"not a database at all, just some text\n".repeat(100);
         std::fs::write(&path, &garbage).unwrap();
         let (register_path, register) = open_register(Some(path.clone()));
-        let st = AppState {
-            register_path,
-            register,
-            actor: "tester".into(),
-            closing: Default::default(),
-            export: Default::default(),
-        };
+        let st = AppState::new(register_path, register, "tester".into());
         let status = register_status(&ctx(&st), ()).unwrap();
         assert_eq!(status.path, path.display().to_string());
         assert_eq!(status.error.unwrap().code, ErrorCode::RegisterNotADatabase);
@@ -270,5 +443,115 @@ mod tests {
         let (_, register) = open_register(Some(dir.path().join("no/such/folder/r.sqlite")));
         let err = register.expect_err("opening must fail");
         assert_eq!(err.code, ErrorCode::RegisterCannotOpen, "{err:?}");
+    }
+
+    fn example(name: &str) -> Request {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../assets/examples")
+            .join(name);
+        mla_core::parse_request(&std::fs::read(path).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn check_draft_answers_in_the_asked_language_with_the_profile() {
+        let dir = tempfile::tempdir().unwrap();
+        let st = state(&dir);
+        let mut request = example("bribery-bank-records-che.mla.json");
+        request.facts.clear();
+        let en = check_draft(
+            &ctx(&st),
+            CheckDraftArgs {
+                request: request.clone(),
+                lang: Lang::En,
+            },
+        )
+        .unwrap();
+        let fr = check_draft(
+            &ctx(&st),
+            CheckDraftArgs {
+                request,
+                lang: Lang::Fr,
+            },
+        )
+        .unwrap();
+        assert_eq!(en.profile.as_deref(), Some("CHE"));
+        let facts_en = en.findings.iter().find(|f| f.path == "facts").unwrap();
+        let facts_fr = fr.findings.iter().find(|f| f.path == "facts").unwrap();
+        assert_eq!(facts_en.rule_id, facts_fr.rule_id);
+        assert_ne!(facts_en.title, facts_fr.title);
+        assert_eq!(en.readiness, fr.readiness);
+        assert!(en.readiness.blockers > 0);
+    }
+
+    #[test]
+    fn profile_card_has_sourced_facts_or_says_none() {
+        let dir = tempfile::tempdir().unwrap();
+        let st = state(&dir);
+        let card = state_profile(
+            &ctx(&st),
+            StateProfileArgs {
+                iso3: " che ".into(),
+                lang: Lang::Fr,
+            },
+        )
+        .unwrap();
+        assert!(card.found);
+        assert_eq!(card.iso3, "CHE");
+        assert!(!card.central_authorities.is_empty());
+        for fact in card.central_authorities.iter().chain(&card.languages) {
+            assert!(
+                !fact.source.is_empty() && fact.checked.len() == 10,
+                "{fact:?}"
+            );
+        }
+        assert_eq!(card.languages.len(), card.annex_languages.len());
+        let none = state_profile(
+            &ctx(&st),
+            StateProfileArgs {
+                iso3: "QQQ".into(),
+                lang: Lang::En,
+            },
+        )
+        .unwrap();
+        assert!(!none.found && none.central_authorities.is_empty());
+    }
+
+    #[test]
+    fn catalogue_and_letter_preview() {
+        let dir = tempfile::tempdir().unwrap();
+        let st = state(&dir);
+        let cat = catalogue(&ctx(&st), CatalogueArgs { lang: Lang::Es }).unwrap();
+        assert!(cat
+            .measure_kinds
+            .iter()
+            .any(|k| k.key == "search_seizure" && k.coercive));
+        assert!(cat.offences.iter().any(|o| o.id == "uncac.15"));
+        assert!(cat.letter_languages.iter().any(|l| l.code == "fr"));
+
+        let mut request = example("laundering-e-evidence-fra.mla.json");
+        request.reference = "<script>alert(1)</script>".into();
+        let preview = letter_preview(
+            &ctx(&st),
+            LetterPreviewArgs {
+                request: request.clone(),
+                lang: "es".into(),
+            },
+        )
+        .unwrap();
+        assert_eq!(preview.lang, "es");
+        assert!(
+            !preview.html.contains("<script>"),
+            "user text was not escaped"
+        );
+        assert!(preview.html.contains("&lt;script&gt;"));
+        let err = letter_preview(
+            &ctx(&st),
+            LetterPreviewArgs {
+                request,
+                lang: "xx".into(),
+            },
+        )
+        .unwrap_err();
+        assert_eq!(err.code, ErrorCode::LetterFailed);
     }
 }

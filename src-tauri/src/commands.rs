@@ -116,6 +116,14 @@ ipc_commands! {
     export_pdf(ExportArgs) -> ExportResult => crate::export::export_pdf;
     /// Stop the running export; nothing is written.
     cancel_export(()) -> () => crate::export::cancel_export;
+    /// Run the checker on the request as typed (not necessarily saved), in the UI language.
+    check_draft(CheckDraftArgs) -> CheckDraftResponse => crate::actions::check_draft;
+    /// The requested State's profile card: each fact with its source and checked date.
+    state_profile(StateProfileArgs) -> ProfileCard => crate::actions::state_profile;
+    /// Types of assistance, conduct categories and letter languages, localized.
+    catalogue(CatalogueArgs) -> CatalogueView => crate::actions::catalogue;
+    /// The letter as HTML in a chosen language, for the preview.
+    letter_preview(LetterPreviewArgs) -> LetterPreview => crate::actions::letter_preview;
 }
 
 /// Exports types that have an output path; looks through wrappers (`Vec`, `Option`) and

@@ -201,7 +201,8 @@ pub fn export_pdf(ctx: &Ctx, args: ExportArgs) -> Result<ExportResult, IpcError>
             lang: lang.filter(|l| !l.trim().is_empty()),
             central_authority: None,
         },
-        profile: None,
+        // The requested State's profile in force, as for the checker and `mla export`.
+        profile: ctx.state.profiles().set.get(request.requested_state.trim()),
         pdf: Default::default(),
         annexes: &chosen.annexes,
         signer,

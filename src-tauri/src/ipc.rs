@@ -4,7 +4,8 @@
 //! and committed; `tests/bindings.rs` fails when they drift. Errors cross the boundary as
 //! [`IpcError`] `{ code, message }`: the UI branches on `code`, never on `message`.
 
-use mla_core::Request;
+use mla_core::offences::{Instrument as OffenceInstrument, OffenceStatus};
+use mla_core::{Finding, Lang, Readiness, Request};
 use mla_store::{DraftSummary, StoreError, VersionInfo};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -54,6 +55,8 @@ pub enum ErrorCode {
     SignTokenFailed,
     SignKeyUnreadable,
     SignFailed,
+    /// The letter could not be produced (unknown language, template problem).
+    LetterFailed,
     /// Anything else; the message says what.
     Internal,
 }
@@ -68,6 +71,7 @@ impl ErrorCode {
                 | ErrorCode::VersionNotFound
                 | ErrorCode::StoredRequestUnreadable
                 | ErrorCode::InvalidStatus
+                | ErrorCode::LetterFailed
                 | ErrorCode::Internal
                 | ErrorCode::ExportCancelled
                 | ErrorCode::ExportOutputIsInput
@@ -427,6 +431,157 @@ pub struct ExportResult {
     pub needs_translation: u32,
     /// Characters no bundled font can draw (printed as boxes).
     pub missing_glyphs: String,
+}
+
+/// Arguments of `check_draft`: the request as the wizard has it now (saved or not).
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
+#[ts(export_to = "ipc.ts")]
+pub struct CheckDraftArgs {
+    pub request: Request,
+    /// Language of the findings (the interface language).
+    pub lang: Lang,
+}
+
+/// The checker's findings on a request, with the readiness verdict.
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
+#[ts(export_to = "ipc.ts")]
+pub struct CheckDraftResponse {
+    /// Blockers first, then warnings, then advice.
+    pub findings: Vec<Finding>,
+    pub readiness: Readiness,
+    /// ISO code of the requested State's profile the check used; `null` when there is none.
+    pub profile: Option<String>,
+    /// Why the imported profile pack is not used (the built-in profiles are), if it is not.
+    pub pack_problem: Option<String>,
+}
+
+/// Arguments of `state_profile`.
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
+#[ts(export_to = "ipc.ts")]
+pub struct StateProfileArgs {
+    /// ISO 3166-1 alpha-3 code, as typed.
+    pub iso3: String,
+    pub lang: Lang,
+}
+
+/// One sourced fact of a profile card.
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
+#[ts(export_to = "ipc.ts")]
+pub struct CardFact {
+    /// Instruments the fact applies to (`uncac`, `untoc`, `bilateral`, `domestic`).
+    pub instruments: Vec<String>,
+    /// The value: names, codes (channels, languages, stances) as stored; the UI labels codes.
+    pub values: Vec<String>,
+    /// Document or page title, with article or section.
+    pub source: String,
+    pub url: Option<String>,
+    /// Date the source was read (YYYY-MM-DD).
+    pub checked: String,
+    pub quote: Option<String>,
+}
+
+/// Whether the requested State criminalizes an optional UNCAC offence.
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
+#[ts(export_to = "ipc.ts")]
+pub struct OptionalOffenceFact {
+    /// Conduct category, e.g. `uncac.16.2`.
+    pub category: String,
+    pub criminalized: bool,
+    pub fact: CardFact,
+}
+
+/// The requested State's profile as the wizard's card shows it. An empty list means the
+/// profile does not say: the UI writes it as unknown.
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
+#[ts(export_to = "ipc.ts")]
+pub struct ProfileCard {
+    pub iso3: String,
+    /// Whether a profile exists for this code at all.
+    pub found: bool,
+    /// The State's name in the interface language (English when not translated).
+    pub name: String,
+    /// Where the profile comes from: `built-in YYYY-MM-DD` or `pack NAME`.
+    pub origin: String,
+    pub central_authorities: Vec<CardFact>,
+    pub channels: Vec<CardFact>,
+    /// One fact per instrument set: `values` are the request languages; annex languages
+    /// are in `annex_languages` at the same index (`null` when unknown).
+    pub languages: Vec<CardFact>,
+    pub annex_languages: Vec<Option<Vec<String>>>,
+    pub legal_basis: Option<CardFact>,
+    pub dual_criminality: Option<CardFact>,
+    pub optional_offences: Vec<OptionalOffenceFact>,
+}
+
+/// Arguments of `catalogue`.
+#[derive(Serialize, Deserialize, TS, Clone, Copy, Debug, PartialEq)]
+#[ts(export_to = "ipc.ts")]
+pub struct CatalogueArgs {
+    pub lang: Lang,
+}
+
+/// A type of assistance, named in the interface language.
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
+#[ts(export_to = "ipc.ts")]
+pub struct MeasureKindView {
+    pub key: String,
+    pub label: String,
+    pub coercive: bool,
+}
+
+/// A conduct category of the offence catalogue, in the interface language.
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
+#[ts(export_to = "ipc.ts")]
+pub struct OffenceCategoryView {
+    pub id: String,
+    pub title: String,
+    pub article: String,
+    pub instrument: OffenceInstrument,
+    pub status: OffenceStatus,
+}
+
+/// A language letters can be written in.
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
+#[ts(export_to = "ipc.ts")]
+pub struct LetterLanguageView {
+    pub code: String,
+    /// Name of the language, in English (as the template pack declares it).
+    pub name: String,
+    /// Whether a legal translator reviewed the template wording.
+    pub reviewed: bool,
+}
+
+/// The fixed lists the wizard offers: types of assistance, conduct categories, letter
+/// languages.
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
+#[ts(export_to = "ipc.ts")]
+pub struct CatalogueView {
+    pub measure_kinds: Vec<MeasureKindView>,
+    pub offences: Vec<OffenceCategoryView>,
+    pub letter_languages: Vec<LetterLanguageView>,
+}
+
+/// Arguments of `letter_preview`.
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
+#[ts(export_to = "ipc.ts")]
+pub struct LetterPreviewArgs {
+    pub request: Request,
+    /// Letter language (ISO 639-1); empty for the request's drafting language.
+    pub lang: String,
+}
+
+/// The letter as HTML (autoescaped by the templates; the UI copies it element by element
+/// through an allow-list, never as markup).
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
+#[ts(export_to = "ipc.ts")]
+pub struct LetterPreview {
+    pub lang: String,
+    pub rtl: bool,
+    pub reviewed: bool,
+    pub draft_notice: Option<String>,
+    pub html: String,
+    /// Field paths of officer-typed text that still needs a human translation.
+    pub needs_translation: Vec<String>,
 }
 
 impl From<DraftSummary> for DraftRow {

@@ -42,16 +42,8 @@ pub fn run() {
     if let Err(e) = &register {
         eprintln!("mla-desk: {}", e.message);
     }
-    let state = AppState {
-        register_path,
-        register,
-        actor: mla_store::default_actor(),
-        closing: Default::default(),
-        export: state::ExportState {
-            dialog_answers: args.dialog_answers.clone(),
-            ..Default::default()
-        },
-    };
+    let mut state = AppState::new(register_path, register, mla_store::default_actor());
+    state.export.dialog_answers = args.dialog_answers.clone();
 
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
 use mla_store::Register;
 
@@ -21,6 +21,11 @@ pub struct AppState {
     pub closing: AtomicBool,
     /// The export's chosen files and its running/cancel flags.
     pub export: ExportState,
+    /// The requested-State profiles in force (built-in, overridden by the imported pack),
+    /// loaded on first use so that start-up does not wait for them.
+    pub profiles: OnceLock<Profiles>,
+    /// The letter templates, parsed on first use.
+    pub letters: OnceLock<Result<mla_letter::Letters, String>>,
 }
 
 /// The files the user chose in the export dialogs (paths never come from the webview),
@@ -52,7 +57,59 @@ impl ExportState {
     }
 }
 
+/// The profiles the checker and the profile card use.
+pub struct Profiles {
+    pub set: mla_core::ProfileSet,
+    /// Why the imported pack (or, in a broken build, the built-in data) is not used.
+    pub problem: Option<String>,
+}
+
+impl Profiles {
+    /// Load as `mla check` does (mla-profiles' pack store): an unusable pack is reported
+    /// and the built-in profiles are used.
+    fn load() -> Profiles {
+        match mla_profiles::PackStore::from_env().and_then(|store| store.load()) {
+            Ok(loaded) => Profiles {
+                set: loaded.set,
+                problem: loaded.pack_problem.map(|p| p.to_string()),
+            },
+            Err(e) => Profiles {
+                set: mla_core::ProfileSet::builtin().unwrap_or_default(),
+                problem: Some(e.to_string()),
+            },
+        }
+    }
+}
+
 impl AppState {
+    /// A fresh state around an opened (or failed) register.
+    pub fn new(
+        register_path: PathBuf,
+        register: Result<Mutex<Register>, IpcError>,
+        actor: String,
+    ) -> AppState {
+        AppState {
+            register_path,
+            register,
+            actor,
+            closing: Default::default(),
+            export: Default::default(),
+            profiles: OnceLock::new(),
+            letters: OnceLock::new(),
+        }
+    }
+
+    pub fn profiles(&self) -> &Profiles {
+        self.profiles.get_or_init(Profiles::load)
+    }
+
+    pub fn letters(&self) -> Result<&mla_letter::Letters, IpcError> {
+        self.letters
+            .get_or_init(|| mla_letter::Letters::load().map_err(|e| e.to_string()))
+            .as_ref()
+            .map_err(|e| IpcError::new(ErrorCode::LetterFailed, e.clone()))
+    }
+
     /// The register, locked for one command.
     pub fn register(&self) -> Result<MutexGuard<'_, Register>, IpcError> {
         let mutex = self.register.as_ref().map_err(|e| {

@@ -137,6 +137,11 @@ impl App {
         OPEN_SESSIONS.with(|o| o.borrow_mut().push(client.clone()));
         let app = App { client };
         app.wait_for("#new-draft, #register-error").await;
+        // The interface language is kept between runs (localStorage): start in English.
+        if app.value("#ui-lang").await != "en" {
+            app.select("#ui-lang", "en").await;
+            app.wait_for("html[lang=\"en\"]").await;
+        }
         app
     }
 
@@ -173,10 +178,12 @@ impl App {
             .unwrap_or_else(|e| panic!("clicking {css}: {e}"));
     }
 
+    /// Type `text`; a line break is typed as the Enter key (WebDriver drops a bare "\n").
     async fn type_into(&self, css: &str, text: &str) {
+        let keys = text.replace('\n', "\u{E007}");
         self.wait_for(css)
             .await
-            .send_keys(text)
+            .send_keys(&keys)
             .await
             .unwrap_or_else(|e| panic!("typing into {css}: {e}"));
     }
@@ -216,13 +223,32 @@ impl App {
         }
     }
 
-    /// Wait until the editor says everything typed is saved.
+    /// Wait until the editor says everything typed is saved (in any language).
     async fn wait_saved(&self) {
         self.until("the save status to be Saved", || async {
             let el = self.client.find(Locator::Css("#save-status")).await.ok()?;
             let state = el.attr("data-state").await.ok()??;
-            let text = el.text().await.ok()?;
-            (state == "saved" && text == "Saved").then_some(())
+            (state == "saved").then_some(())
+        })
+        .await;
+    }
+
+    /// Open step `n` of the wizard from the step list and wait until it is shown.
+    async fn step(&self, n: u8) {
+        let current = format!("#step-{n}[aria-current=\"step\"]");
+        self.until(&format!("step {n} to be shown"), || async {
+            if self.client.find(Locator::Css(&current)).await.is_ok() {
+                return Some(());
+            }
+            // Click (again): a click that landed while the page was being redrawn is lost.
+            let button = self
+                .client
+                .find(Locator::Css(&format!("#step-{n}")))
+                .await
+                .ok()?;
+            let _ = button.click().await;
+            tokio::time::sleep(Duration::from_millis(200)).await;
+            None
         })
         .await;
     }
@@ -313,8 +339,11 @@ fn typed_text_survives_quitting_and_restarting_the_app() {
         app.screenshot("01-register-empty").await;
         app.click("#new-draft").await;
         app.type_into("#f-reference", reference).await;
+        app.step(2).await;
         app.type_into("#f-requested-state", "fra").await;
+        app.step(1).await;
         app.type_into("#f-officer-name", "Jane Example").await;
+        app.step(3).await;
         app.type_into("#f-facts", facts).await;
         app.wait_saved().await;
         app.screenshot("02-editor").await;
@@ -347,9 +376,11 @@ fn typed_text_survives_quitting_and_restarting_the_app() {
         );
         app.screenshot("03-register-after-restart").await;
         app.click("#drafts button.open").await;
-        app.wait_for("#f-facts").await;
+        app.wait_for("#f-reference").await;
         assert_eq!(app.value("#f-reference").await, reference);
+        app.step(2).await;
         assert_eq!(app.value("#f-requested-state").await, "FRA");
+        app.step(3).await;
         assert_eq!(app.value("#f-facts").await, facts);
         assert!(app.text("#editor-heading").await.contains(reference));
         app.quit().await;
@@ -367,6 +398,7 @@ fn history_restores_an_earlier_version() {
         let app = App::start(&register).await;
         app.click("#new-draft").await;
         app.type_into("#f-reference", "HIST-1").await;
+        app.step(3).await;
         app.type_into("#f-facts", first).await;
         app.wait_saved().await;
         app.type_into("#f-facts", second).await;
@@ -569,7 +601,7 @@ fn screenshots_for_the_readme() {
         app.wait_list(&refs).await;
         app.screenshot("readme-register").await;
         app.click(&row(first_id.unwrap(), "button.open")).await;
-        app.wait_for("#f-facts").await;
+        app.wait_for("#f-reference").await;
         assert_eq!(app.value("#f-reference").await, references[0]);
         app.click("#history-toggle").await;
         app.wait_for("#history-list li[data-version]").await;
@@ -589,7 +621,7 @@ fn closing_the_window_saves_what_was_just_typed() {
 
         let app = App::start(&register).await;
         app.click(&row(ids[0], "button.open")).await;
-        app.wait_for("#f-facts").await;
+        app.step(3).await;
         app.type_into("#f-facts", facts).await;
         // Close as the window manager's close button does, at once.
         assert!(wm_close("MLA Desk"), "no window titled MLA Desk to close");
@@ -635,6 +667,532 @@ fn wm_close(title: &str) -> bool {
         Some(1) => false,
         _ => panic!("wm_close.py failed: {status}"),
     }
+}
+
+// --- the drafting wizard -----------------------------------------------------------------
+
+impl App {
+    async fn select(&self, css: &str, value: &str) {
+        self.wait_for(css)
+            .await
+            .select_by_value(value)
+            .await
+            .unwrap_or_else(|e| panic!("choosing {value:?} in {css}: {e}"));
+    }
+
+    /// The id of the focused element.
+    async fn active_id(&self) -> String {
+        self.client
+            .execute(
+                "return document.activeElement ? document.activeElement.id : ''",
+                vec![],
+            )
+            .await
+            .unwrap()
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
+    }
+
+    /// The checklist's count for a severity (`blocker`, `warning`, `advice`).
+    async fn count(&self, severity: &str) -> Option<u32> {
+        let el = self
+            .client
+            .find(Locator::Css(&format!(
+                "#checklist-counts li[data-severity=\"{severity}\"]"
+            )))
+            .await
+            .ok()?;
+        el.attr("data-count").await.ok()??.parse().ok()
+    }
+
+    /// The findings listed on the review step: (rule id, path, title), in page order.
+    async fn review_findings(&self) -> Option<Vec<(String, String, String)>> {
+        let mut out = Vec::new();
+        for li in self
+            .client
+            .find_all(Locator::Css("#step-panel li.finding"))
+            .await
+            .ok()?
+        {
+            let rule = li.attr("data-rule").await.ok()??;
+            let path = li.attr("data-finding-path").await.ok()??;
+            let title = li
+                .find(Locator::Css(".finding-title strong"))
+                .await
+                .ok()?
+                .text()
+                .await
+                .ok()?;
+            out.push((rule, path, title));
+        }
+        Some(out)
+    }
+
+    async fn label_of(&self, id: &str) -> String {
+        self.text(&format!("label[for=\"{id}\"]")).await
+    }
+}
+
+fn example(name: &str) -> Request {
+    let path = workspace_root().join("assets/examples").join(name);
+    mla_core::parse_request(&std::fs::read(&path).unwrap())
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// What the checker says about `request` today, with the built-in profiles, as the app
+/// computes it: (rule id, path, title) sorted.
+fn expected_findings(request: &Request, lang: mla_core::Lang) -> Vec<(String, String, String)> {
+    // The app checks as of the local date, as here.
+    let today = chrono::Local::now().date_naive();
+    let profiles = mla_core::ProfileSet::builtin().expect("built-in profiles load");
+    let mut ctx = mla_core::CheckContext::new(today);
+    ctx.profile = Some(profiles.state_facts(&request.requested_state));
+    let mut out: Vec<_> = mla_core::check(request, &ctx, lang)
+        .into_iter()
+        .map(|f| (f.rule_id, f.path, f.title))
+        .collect();
+    out.sort();
+    out
+}
+
+/// Fill every step of an empty draft from the example case, typed through WebDriver, in
+/// `lang`; see the findings, follow one to its field, fix it, see the letter.
+async fn journey(lang: &str) {
+    let (_dir, register) = fresh_register();
+    let ex = example("laundering-e-evidence-fra.mla.json");
+    let shot = |n: &str| format!("wizard-{lang}-{n}");
+    let app = App::start(&register).await;
+    if lang == "en" {
+        assert_eq!(app.text("#new-draft").await, "New draft");
+    } else {
+        app.select("#ui-lang", lang).await;
+        app.until("the interface to switch language", || async {
+            let text = app.text("#new-draft").await;
+            (text == "Nouveau brouillon").then_some(())
+        })
+        .await;
+    }
+    app.click("#new-draft").await;
+    app.wait_for("#f-reference").await;
+    // An empty draft: the checklist already says what is missing.
+    app.until("the checklist of the empty draft", || async {
+        (app.count("blocker").await? > 0).then_some(())
+    })
+    .await;
+    if lang == "fr" {
+        assert_eq!(app.label_of("f-reference").await, "Référence");
+        assert_eq!(
+            app.text("#step-3 .step-title").await,
+            "Infractions et faits"
+        );
+        assert_eq!(app.text("#checklist-heading").await, "Liste de contrôle");
+    }
+
+    // 1. Case and requesting authority.
+    app.type_into("#f-reference", &ex.reference).await;
+    app.type_into("#f-date", "2026-11-18").await;
+    app.type_into("#f-authority-name", &ex.requesting_authority.name)
+        .await;
+    app.type_into("#f-requesting-authority-country", "xru")
+        .await;
+    app.type_into("#f-officer-name", &ex.requesting_authority.officer.name)
+        .await;
+    app.type_into("#f-officer-email", &ex.requesting_authority.officer.email)
+        .await;
+    app.type_into("#f-officer-phone", &ex.requesting_authority.officer.phone)
+        .await;
+    app.select("#f-case-nature", "investigation").await;
+    app.type_into("#f-case-subject", &ex.case.subject).await;
+    app.type_into(
+        "#f-conducting-authority",
+        &ex.case.conducting_authority.name,
+    )
+    .await;
+    app.type_into(
+        "#f-case-conducting-authority-functions",
+        &ex.case.conducting_authority.functions,
+    )
+    .await;
+    app.type_into("#f-case-number", &ex.case.case_number).await;
+    app.type_into("#f-signatory-name", &ex.signatory.name).await;
+    app.type_into("#f-signatory-function", &ex.signatory.function)
+        .await;
+    app.type_into("#f-signatory-place", &ex.signatory.place)
+        .await;
+    app.wait_saved().await;
+    app.screenshot(&shot("1-case")).await;
+
+    // 2. Requested State: the profile card shows France's sourced facts.
+    app.step(2).await;
+    app.type_into("#f-requested-state", "fra").await;
+    app.wait_for("#profile-card #pf-ca .fact-source").await;
+    let card = app.text("#profile-card").await;
+    assert!(card.contains("(FRA)"), "{card}");
+    app.type_into("#f-addressee-name", &ex.addressee.name).await;
+    app.select("#f-channel", "central_authority").await;
+    app.select("#add-legal-basis-kind", "untoc").await;
+    app.click("#add-legal-basis").await;
+    app.select("#add-legal-basis-kind", "uncac").await;
+    app.click("#add-legal-basis").await;
+    app.wait_for("#legal-basis-list li:nth-child(2)").await;
+    app.click("#f-assurances-speciality").await;
+    app.click("#f-assurances-reciprocity").await;
+    app.wait_saved().await;
+    app.screenshot(&shot("2-state")).await;
+
+    // 3. Offences (facts are left for the finding to lead back to).
+    app.step(3).await;
+    let off = &ex.offences[0];
+    app.click("#add-offences").await;
+    app.type_into("#f-offences-0-label", &off.label).await;
+    app.type_into("#f-offences-0-provision", &off.provision)
+        .await;
+    app.type_into("#f-offences-0-penalty", &off.penalty).await;
+    app.select("#f-offences-0-conduct-category", &off.conduct_category)
+        .await;
+    app.until("the dual-criminality indicator", || async {
+        let dc = app.find("#dc-0").await.attr("data-dc").await.ok()??;
+        (dc != "no_category").then_some(())
+    })
+    .await;
+    app.wait_saved().await;
+    app.screenshot(&shot("3-offences")).await;
+
+    // 4. Persons.
+    app.step(4).await;
+    let p = &ex.persons[0];
+    app.click("#add-persons").await;
+    app.type_into("#f-persons-0-name", &p.name).await;
+    app.select("#f-persons-0-role", "suspect").await;
+    app.type_into("#f-persons-0-nationality", "xru").await;
+    app.type_into("#f-persons-0-location", &p.location).await;
+    app.wait_saved().await;
+    app.screenshot(&shot("4-persons")).await;
+
+    // 5. A measure: electronic evidence, with the fields that type needs.
+    app.step(5).await;
+    let m = &ex.measures[0];
+    let mla_core::MeasureDetails::ElectronicEvidence(ee) = &m.details else {
+        panic!("the example's first measure is electronic evidence")
+    };
+    app.click("#add-measures").await;
+    app.select("#f-measures-0-details-type", "electronic_evidence")
+        .await;
+    app.type_into("#f-measures-0-details-provider", &ee.provider)
+        .await;
+    app.type_into(
+        "#f-measures-0-details-account-identifiers",
+        &ee.account_identifiers.join("\n"),
+    )
+    .await;
+    app.type_into("#f-measures-0-details-date-from", "2024-01-01")
+        .await;
+    app.type_into("#f-measures-0-details-date-to", "2026-06-30")
+        .await;
+    app.click("#f-measures-0-details-data-categories-0").await;
+    app.click("#f-measures-0-offence-ids-0").await;
+    app.type_into("#f-measures-0-purpose", &m.purpose).await;
+    app.type_into("#f-purpose", &ex.purpose).await;
+    app.type_into("#f-nexus", &ex.nexus).await;
+    app.wait_saved().await;
+    app.screenshot(&shot("5-measures")).await;
+
+    // 6. An annex and its translation.
+    app.step(6).await;
+    let a = &ex.attachments[0];
+    app.click("#add-attachments").await;
+    app.type_into("#f-attachments-0-title", &a.title).await;
+    app.type_into("#f-attachments-0-language", &a.language)
+        .await;
+    app.select("#f-attachments-0-translation", "needed").await;
+    app.type_into("#f-attachments-0-translation-language", "fr")
+        .await;
+    app.step(6).await;
+    app.wait_for("#annex-summary tr[data-annex=\"att-1\"]")
+        .await;
+    app.wait_saved().await;
+    app.screenshot(&shot("6-annexes")).await;
+    app.wait_saved().await;
+
+    // 7. Review: the findings are the checker's, in the interface language.
+    app.step(7).await;
+    let checker_lang = mla_core::Lang::from_code(lang).unwrap();
+    let saved = {
+        let reg = Register::open(&register).unwrap();
+        let id = reg.list(&ListFilter::default()).unwrap()[0].id;
+        reg.get(id).unwrap().request
+    };
+    // What was typed is what was saved.
+    assert_eq!(saved.reference, ex.reference);
+    assert_eq!(saved.requested_state, "FRA");
+    assert_eq!(saved.case.subject, ex.case.subject);
+    assert_eq!(saved.offences[0].conduct_category, off.conduct_category);
+    assert_eq!(saved.persons[0].nationality, vec!["XRU".to_owned()]);
+    assert_eq!(
+        saved.measures[0].details,
+        mla_core::MeasureDetails::ElectronicEvidence(mla_core::ElectronicEvidence {
+            provider: ee.provider.clone(),
+            account_identifiers: ee.account_identifiers.clone(),
+            date_from: ee.date_from,
+            date_to: ee.date_to,
+            data_categories: vec![mla_core::DataCategory::Subscriber],
+            ..Default::default()
+        })
+    );
+    assert_eq!(saved.legal_basis, ex.legal_basis);
+    assert!(saved.facts.is_empty());
+    let expected = expected_findings(&saved, checker_lang);
+    assert!(
+        expected
+            .iter()
+            .any(|(rule, path, _)| rule == "content.facts-summary" && path == "facts"),
+        "{expected:?}"
+    );
+    let app_ref = &app;
+    let expected_ref = &expected;
+    app.until("the review to list the checker's findings", || async move {
+        let mut shown = app_ref.review_findings().await?;
+        shown.sort();
+        (&shown == expected_ref).then_some(())
+    })
+    .await;
+    app.wait_saved().await;
+    app.screenshot(&shot("7-review")).await;
+
+    // Follow the missing-facts finding to its field, fix it, watch it go.
+    let jump = "#step-panel li.finding[data-rule=\"content.facts-summary\"] button.jump";
+    app.click(jump).await;
+    app.wait_for("#step-3[aria-current=\"step\"]").await;
+    assert_eq!(app.active_id().await, "f-facts");
+    let blockers_before = app.count("blocker").await.unwrap();
+    app.type_into("#f-facts", &ex.facts).await;
+    app.until("the blocker count to go down", || async {
+        (app.count("blocker").await? < blockers_before).then_some(())
+    })
+    .await;
+    app.step(7).await;
+    app.until("the facts finding to disappear", || async {
+        let shown = app.review_findings().await?;
+        (!shown.is_empty() || app.client.find(Locator::Css("#review-empty")).await.is_ok())
+            .then_some(())?;
+        (!shown
+            .iter()
+            .any(|(rule, _, _)| rule == "content.facts-summary"))
+        .then_some(())
+    })
+    .await;
+    app.wait_saved().await;
+    app.screenshot(&shot("7-review-fixed")).await;
+
+    // 8. The letter preview, as text, in the chosen language, and the export mount point.
+    app.step(8).await;
+    app.select("#letter-lang", lang).await;
+    app.until("the letter preview", || async {
+        let text = app
+            .client
+            .find(Locator::Css("#letter-preview"))
+            .await
+            .ok()?
+            .text()
+            .await
+            .ok()?;
+        (text.contains(&ex.reference) && text.contains("Courrielia")).then_some(())
+    })
+    .await;
+    assert!(app
+        .client
+        .find_all(Locator::Css(
+            "#letter-preview script, #letter-preview img, #letter-preview a"
+        ))
+        .await
+        .unwrap()
+        .is_empty());
+    app.find("#export-panel").await;
+    app.wait_saved().await;
+    app.screenshot(&shot("8-letter")).await;
+    app.wait_saved().await;
+    app.quit().await;
+    let reg = Register::open(&register).unwrap();
+    let id = reg.list(&ListFilter::default()).unwrap()[0].id;
+    assert_eq!(reg.get(id).unwrap().request.facts, ex.facts);
+}
+
+/// (a) The whole journey in English, from an empty draft to the letter preview.
+#[test]
+fn wizard_journey_from_empty_draft_to_letter() {
+    run(|| journey("en"));
+}
+
+/// (b) The same journey in French: French labels, French findings, French letter.
+#[test]
+fn wizard_journey_in_french() {
+    run(|| journey("fr"));
+}
+
+/// A large request: the example case with 45 measures, 30 persons, 30 annexes and a summary
+/// of facts of some 19 000 characters.
+fn large_request() -> Request {
+    let mut r = example("laundering-e-evidence-fra.mla.json");
+    let (measures, persons, annexes) =
+        (r.measures.clone(), r.persons.clone(), r.attachments.clone());
+    r.measures.clear();
+    r.persons.clear();
+    r.attachments.clear();
+    for i in 0..45 {
+        let mut m = measures[i % measures.len()].clone();
+        m.id = format!("m-{}", i + 1);
+        r.measures.push(m);
+    }
+    for i in 0..30 {
+        let mut p = persons[i % persons.len()].clone();
+        p.id = format!("p-{}", i + 1);
+        r.persons.push(p);
+    }
+    for i in 0..30 {
+        let mut a = annexes[i % annexes.len()].clone();
+        a.id = format!("att-{}", i + 1);
+        r.attachments.push(a);
+    }
+    r.facts = r.facts.repeat(12);
+    r
+}
+
+/// Keystroke → painted checklist on a large request. Prints the median and 95th
+/// percentile (and writes them to artifacts/latency.txt); it asserts that every keystroke
+/// was measured and saved, not how fast it was.
+#[test]
+fn checklist_latency_on_a_large_request() {
+    run(|| async {
+        let (_dir, register) = fresh_register();
+        let request = large_request();
+        let json_len = serde_json::to_vec(&request).unwrap().len();
+        let id = Register::open(&register)
+            .unwrap()
+            .create(&request, "e2e-seed")
+            .unwrap();
+        let app = App::start(&register).await;
+        app.click(&row(id, "button.open")).await;
+        app.step(3).await;
+        let facts = app.wait_for("#f-facts").await;
+        facts.click().await.unwrap();
+        // Type at the end of the text.
+        app.client
+            .execute(
+                "const f = document.getElementById('f-facts'); f.setSelectionRange(f.value.length, f.value.length);",
+                vec![],
+            )
+            .await
+            .unwrap();
+        // Wait for the first check of the opened draft, then start from an empty buffer.
+        app.until("the first check", || async {
+            app.count("blocker").await.map(|_| ())
+        })
+        .await;
+        let before = latencies(&app).await.len();
+        let typed = " Additional transfers were identified in July 2026 through a second bank.";
+        // One keystroke at a time, as a person types (each a separate WebDriver call).
+        for ch in typed.chars() {
+            facts.send_keys(&ch.to_string()).await.unwrap();
+            tokio::time::sleep(Duration::from_millis(40)).await;
+        }
+        // Then a burst, as fast as WebDriver sends keys.
+        let burst = " Burst typing checks that stale answers are dropped.";
+        facts.send_keys(burst).await.unwrap();
+        let samples = app
+            .until("every keystroke to be measured", || async {
+                let all = latencies(&app).await;
+                let new = &all[before.min(all.len())..];
+                (new.len() >= typed.chars().count() + burst.chars().count()).then(|| new.to_vec())
+            })
+            .await;
+        let paced: Vec<f64> = samples[..typed.chars().count()].to_vec();
+        let trips = probe(&app, "roundTrips").await;
+        let waits = probe(&app, "inputWaits").await;
+        let paints = probe(&app, "paintTimes").await;
+        let all = samples.clone();
+        let report = format!(
+            "keystroke → painted checklist, large request ({} measures, {} persons, {} annexes, \
+             {} characters of facts, {} bytes of JSON)\n\
+             typed one key every 40 ms ({} keys): median {:.1} ms, p95 {:.1} ms, max {:.1} ms\n\
+             all keys including a burst ({} keys): median {:.1} ms, p95 {:.1} ms, max {:.1} ms\n\
+             check_draft round trip as the page sees it ({} calls): median {:.1} ms, p95 {:.1} ms\n\
+             input event → edit handed to the check: median {:.1} ms, p95 {:.1} ms\n\
+             checklist drawn → painted: median {:.1} ms, p95 {:.1} ms\n\
+             binary: {}\n",
+            request.measures.len(),
+            request.persons.len(),
+            request.attachments.len(),
+            request.facts.chars().count(),
+            json_len,
+            paced.len(),
+            pct(&paced, 50.0),
+            pct(&paced, 95.0),
+            pct(&paced, 100.0),
+            all.len(),
+            pct(&all, 50.0),
+            pct(&all, 95.0),
+            pct(&all, 100.0),
+            trips.len(),
+            pct(&trips, 50.0),
+            pct(&trips, 95.0),
+            pct(&waits, 50.0),
+            pct(&waits, 95.0),
+            pct(&paints, 50.0),
+            pct(&paints, 95.0),
+            app_binary().display(),
+        );
+        println!("{report}");
+        let out = workspace_root().join("artifacts/latency.txt");
+        std::fs::create_dir_all(out.parent().unwrap()).unwrap();
+        std::fs::write(&out, &report).unwrap();
+        app.screenshot("latency-large-request").await;
+        app.wait_saved().await;
+        app.quit().await;
+        let saved = Register::open(&register).unwrap().get(id).unwrap().request;
+        let want = format!("{}{typed}{burst}", request.facts);
+        let tail: String = saved
+            .facts
+            .chars()
+            .skip(request.facts.chars().count())
+            .collect();
+        assert!(
+            saved.facts == want,
+            "the saved facts differ from what was typed: {} characters saved, {} expected; after the original text: {tail:?}",
+            saved.facts.chars().count(),
+            want.chars().count(),
+        );
+    });
+}
+
+async fn latencies(app: &App) -> Vec<f64> {
+    probe(app, "latencies").await
+}
+
+/// A list of numbers from the page's `window.mlaDesk` probe.
+async fn probe(app: &App, what: &str) -> Vec<f64> {
+    let v = app
+        .client
+        .execute(
+            &format!("return window.mlaDesk ? window.mlaDesk.{what}() : []"),
+            vec![],
+        )
+        .await
+        .unwrap();
+    v.as_array()
+        .map(|a| a.iter().filter_map(|x| x.as_f64()).collect())
+        .unwrap_or_default()
+}
+
+/// Nearest-rank percentile.
+fn pct(values: &[f64], p: f64) -> f64 {
+    let mut v = values.to_vec();
+    v.sort_by(|a, b| a.total_cmp(b));
+    if v.is_empty() {
+        return f64::NAN;
+    }
+    let rank = ((p / 100.0) * v.len() as f64).ceil().max(1.0) as usize;
+    v[rank.min(v.len()) - 1]
 }
 
 #[path = "../../src-tauri/crates/mla-sign/tests/common/mod.rs"]
@@ -690,8 +1248,8 @@ fn export_and_sign_from_the_app() {
         )
         .await;
         app.click(&row(id, "button.open")).await;
-        app.click("#export-toggle").await;
-        app.wait_for("#export-panel-body").await;
+        app.step(8).await;
+        app.wait_for("#export-panel #export-panel-body").await;
         app.click("#export-choose-cert").await;
         app.until("the certificate name", || async {
             (app.text("#export-cert-name").await == "rsa.p12").then_some(())

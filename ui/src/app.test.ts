@@ -61,6 +61,22 @@ function fakeBackend(status: RegisterStatus, drafts: FakeDraft[]) {
       }
       case "draft_history":
         return [];
+      case "check_draft": {
+        const { request } = args as { request: Request };
+        const findings = request.facts.trim() === ""
+          ? [{ rule_id: "content.facts-summary", severity: "blocker", path: "facts", title: "No summary of the facts", message: "m", fix: "f", source: "UNCAC art. 46(15)(c)" }]
+          : [];
+        const blockers = findings.length;
+        return { findings, readiness: { verdict: blockers ? "likely_refused" : "ready", blockers, warnings: 0, advice: 0 }, profile: null, pack_problem: null };
+      }
+      case "catalogue":
+        return { measure_kinds: [{ key: "search_seizure", label: "Search and seizure", coercive: true }], offences: [{ id: "uncac.15", title: "Bribery of national public officials", article: "15", instrument: "uncac", status: "mandatory" }], letter_languages: [{ code: "en", name: "English", reviewed: true }] };
+      case "state_profile": {
+        const { iso3 } = args as { iso3: string };
+        return { iso3: iso3.toUpperCase(), found: false, name: "", origin: "", central_authorities: [], channels: [], languages: [], annex_languages: [], legal_basis: null, dual_criminality: null, optional_offences: [] };
+      }
+      case "letter_preview":
+        return { lang: "en", rtl: false, reviewed: true, draft_notice: null, html: "<html><body><h1>Request</h1><p onclick=\"x()\">text</p><script>alert(1)</script></body></html>", needs_translation: [] };
       case "close_window":
         return null;
       default:
@@ -123,6 +139,11 @@ describe("App", () => {
     await new App(root).start();
     await vi.waitFor(() => expect(references()).toEqual(["CLOSE-1"]));
     root.querySelector<HTMLButtonElement>("#drafts button.open")!.click();
+    (await vi.waitFor(() => {
+      const b = root.querySelector<HTMLButtonElement>("#step-3");
+      expect(b).not.toBeNull();
+      return b!;
+    })).click();
     const facts = await vi.waitFor(() => {
       const el = root.querySelector<HTMLTextAreaElement>("#f-facts");
       expect(el).not.toBeNull();
@@ -153,9 +174,94 @@ describe("App", () => {
     expect(open.getAttribute("aria-label")).toContain("LBL-1");
 
     root.querySelector<HTMLButtonElement>("#drafts button.open")!.click();
-    await vi.waitFor(() => expect(root.querySelector("#f-facts")).not.toBeNull());
-    expect(root.querySelectorAll("input, textarea, select").length).toBeGreaterThanOrEqual(11);
-    expect(unlabelled()).toEqual([]);
+    await vi.waitFor(() => expect(root.querySelector("#f-reference")).not.toBeNull());
+    // Every step, with one row of each list added, has a label for every control.
+    let controls = 0;
+    for (let step = 1; step <= 8; step++) {
+      root.querySelector<HTMLButtonElement>(`#step-${step}`)!.click();
+      expect(root.querySelector(`#step-${step}`)!.getAttribute("aria-current")).toBe("step");
+      for (const add of root.querySelectorAll<HTMLButtonElement>("button.add-row, #add-legal-basis")) add.click();
+      controls += root.querySelectorAll("#step-panel input, #step-panel textarea, #step-panel select").length;
+      expect(unlabelled()).toEqual([]);
+    }
+    expect(controls).toBeGreaterThanOrEqual(60);
+  });
+
+  it("switches the whole interface to French while a draft is open, keeping what was typed", async () => {
+    localStorage.clear();
+    const calls = fakeBackend(OK, [draft(4, "LANG-1", "FRA")]);
+    await new App(root).start();
+    await vi.waitFor(() => expect(references()).toEqual(["LANG-1"]));
+    root.querySelector<HTMLButtonElement>("#drafts button.open")!.click();
+    const ref = await vi.waitFor(() => {
+      const el = root.querySelector<HTMLInputElement>("#f-reference");
+      expect(el).not.toBeNull();
+      return el!;
+    });
+    typeInto(ref, "-X");
+    const select = root.querySelector<HTMLSelectElement>("#ui-lang")!;
+    select.value = "fr";
+    select.dispatchEvent(new Event("change"));
+    await vi.waitFor(() => expect(root.querySelector("#step-heading")?.textContent).toBe("Étape 1 : Affaire et autorité requérante"));
+    expect(root.querySelector("label[for=f-reference]")?.textContent).toBe("Référence");
+    expect(root.querySelector<HTMLInputElement>("#f-reference")!.value).toBe("LANG-1-X");
+    expect(root.querySelector("#checklist-heading")?.textContent).toBe("Liste de contrôle");
+    expect(document.documentElement.lang).toBe("fr");
+    expect(localStorage.getItem("mla-desk.locale")).toBe("fr");
+    await vi.waitFor(() => {
+      const checks = calls.filter((c) => c.cmd === "check_draft");
+      expect((checks.at(-1)!.args as { lang: string }).lang).toBe("fr");
+    });
+    // The verdict is announced politely and is French once the answer is back.
+    await vi.waitFor(() => expect(root.querySelector("#checklist-verdict")?.textContent).toBe("Risque de refus ou de renvoi"));
+    expect(root.querySelector("#checklist-verdict")?.getAttribute("aria-live")).toBe("polite");
+    select.value = "en";
+    select.dispatchEvent(new Event("change"));
+    expect(root.querySelector("label[for=f-reference]")?.textContent).toBe("Reference");
+  });
+
+  it("saves at once when the user leaves a field", async () => {
+    localStorage.clear();
+    const calls = fakeBackend(OK, [draft(6, "BLUR-1", "FRA")]);
+    await new App(root).start();
+    await vi.waitFor(() => expect(references()).toEqual(["BLUR-1"]));
+    root.querySelector<HTMLButtonElement>("#drafts button.open")!.click();
+    const ref = await vi.waitFor(() => {
+      const el = root.querySelector<HTMLInputElement>("#f-reference");
+      expect(el).not.toBeNull();
+      return el!;
+    });
+    typeInto(ref, "-B");
+    ref.dispatchEvent(new FocusEvent("focusout", { bubbles: true }));
+    // Well before the 400 ms debounce.
+    await vi.waitFor(() => {
+      const saves = calls.filter((c) => c.cmd === "save_draft");
+      expect((saves.at(-1)?.args as { request: Request } | undefined)?.request.reference).toBe("BLUR-1-B");
+    }, { timeout: 200 });
+  });
+
+  it("jumps from a finding to its field, on its step", async () => {
+    localStorage.clear();
+    const d = draft(5, "JUMP-1", "FRA");
+    d.request.facts = "";
+    fakeBackend(OK, [d]);
+    await new App(root).start();
+    await vi.waitFor(() => expect(references()).toEqual(["JUMP-1"]));
+    root.querySelector<HTMLButtonElement>("#drafts button.open")!.click();
+    const jump = await vi.waitFor(() => {
+      const b = root.querySelector<HTMLButtonElement>("#checklist-jump-0");
+      expect(b?.dataset.jump).toBe("facts");
+      return b!;
+    });
+    jump.click();
+    expect(root.querySelector("#step-3")!.getAttribute("aria-current")).toBe("step");
+    expect(document.activeElement?.id).toBe("f-facts");
+    // The review step lists it with its source and a jump button.
+    root.querySelector<HTMLButtonElement>("#step-7")!.click();
+    const item = root.querySelector("#step-panel li.finding[data-rule='content.facts-summary']")!;
+    expect(item.textContent).toContain("UNCAC art. 46(15)(c)");
+    item.querySelector<HTMLButtonElement>("button.jump")!.click();
+    expect(document.activeElement?.id).toBe("f-facts");
   });
 
   it("shows a register that cannot be opened, with its code, and lists nothing", async () => {

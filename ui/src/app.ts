@@ -3,18 +3,27 @@
 import { call, isRegisterProblem, onCloseRequested, type IpcError } from "./api";
 import type { RegisterStatus } from "./bindings/ipc";
 import { el, replaceChildren } from "./dom";
-import { t } from "./i18n";
-import { renderEditor, type Editor } from "./views/editor";
+import { LOCALES, LOCALE_NAMES, isLocale, locale, setLocale, storedLocale, t } from "./i18n";
+import { renderWizard, type Editor } from "./views/wizard";
 import { renderList, type ListState } from "./views/list";
 
 export class App {
   private readonly main = el("main", { attrs: { id: "main" } });
   private readonly notice = el("p", { className: "notice", attrs: { id: "notice", role: "status", "aria-live": "polite" } });
   private readonly errorText = el("span", { attrs: { id: "error-text" } });
+  private readonly dismiss = el("button", { attrs: { type: "button", id: "error-dismiss" }, on: { click: () => this.clearError() } });
   private readonly errorBox = el("div", { className: "error", attrs: { id: "error", role: "alert", hidden: "" } },
     this.errorText,
-    el("button", { attrs: { type: "button" }, on: { click: () => this.clearError() } }, t("error.dismiss")),
+    this.dismiss,
   );
+  private readonly heading = el("h1", {});
+  private readonly subtitle = el("p", { className: "subtitle" });
+  private readonly langLabel = el("label", { attrs: { for: "ui-lang" } });
+  private readonly langSelect = el("select", { attrs: { id: "ui-lang" } },
+    ...LOCALES.map((l) => el("option", { attrs: { value: l, lang: l } }, LOCALE_NAMES[l])));
+  private status: RegisterStatus | null = null;
+  private view: "list" | "editor" | "error" = "list";
+  private registerError: { path: string; error: IpcError } | null = null;
   private readonly registerLine = el("p", { className: "register-path", attrs: { id: "register-path" } });
   private editor: Editor | null = null;
   private readonly listState: ListState = { query: "", trash: false };
@@ -23,13 +32,20 @@ export class App {
   constructor(private readonly root: HTMLElement) {}
 
   async start(): Promise<void> {
+    const chosen = storedLocale() ?? navigatorLocale();
+    setLocale(chosen);
+    this.langSelect.value = chosen;
+    this.langSelect.addEventListener("change", () => {
+      if (isLocale(this.langSelect.value)) this.switchLocale(this.langSelect.value);
+    });
+    this.relabelFrame();
     replaceChildren(this.root,
       el("header", { className: "app-header" },
-        el("div", {},
-          el("h1", {}, t("app.title")),
-          el("p", { className: "subtitle" }, t("app.subtitle")),
+        el("div", {}, this.heading, this.subtitle),
+        el("div", { className: "header-right" },
+          el("div", { className: "lang-switch" }, this.langLabel, this.langSelect),
+          this.registerLine,
         ),
-        this.registerLine,
       ),
       this.errorBox,
       this.notice,
@@ -44,7 +60,8 @@ export class App {
       this.showRegisterError("", e as IpcError);
       return;
     }
-    this.registerLine.textContent = `${t("register.label")}: ${status.path}`;
+    this.status = status;
+    this.relabelFrame();
     if (status.error) {
       this.showRegisterError(status.path, status.error);
       return;
@@ -52,8 +69,28 @@ export class App {
     this.showList();
   }
 
+  /** Switch the interface language at once, keeping the open draft and what is typed. */
+  switchLocale(next: (typeof LOCALES)[number]): void {
+    if (next === locale()) return;
+    setLocale(next, true);
+    this.relabelFrame();
+    if (this.view === "editor" && this.editor) this.editor.relabel();
+    else if (this.view === "list") this.showList();
+    else if (this.registerError) this.showRegisterError(this.registerError.path, this.registerError.error);
+  }
+
+  private relabelFrame(): void {
+    this.heading.textContent = t("app.title");
+    this.subtitle.textContent = t("app.subtitle");
+    this.langLabel.textContent = t("ui.language");
+    this.dismiss.textContent = t("error.dismiss");
+    this.registerLine.textContent = this.status ? `${t("register.label")}: ${this.status.path}` : "";
+  }
+
   private showRegisterError(path: string, error: IpcError): void {
     this.editor = null;
+    this.view = "error";
+    this.registerError = { path, error };
     replaceChildren(this.main,
       el("section", { className: "register-error", attrs: { id: "register-error", role: "alert" } },
         el("h2", {}, t("register.errorTitle")),
@@ -67,6 +104,7 @@ export class App {
 
   private showList(): void {
     this.editor = null;
+    this.view = "list";
     replaceChildren(this.main, renderList({
       state: this.listState,
       open: (id) => void this.openDraft(id),
@@ -84,12 +122,13 @@ export class App {
       this.fail(e as IpcError);
       return;
     }
-    const editor = renderEditor({
+    const editor = renderWizard({
       back: () => void this.leaveEditor(),
       notify: (m) => this.notify(m),
       fail: (e) => this.fail(e),
     }, draft);
     this.editor = editor;
+    this.view = "editor";
     replaceChildren(this.main, editor.element);
   }
 
@@ -133,4 +172,10 @@ export class App {
     this.errorBox.hidden = true;
     this.errorText.textContent = "";
   }
+}
+
+/** The system's language when the interface has it, else English. */
+function navigatorLocale(): (typeof LOCALES)[number] {
+  const lang = (typeof navigator !== "undefined" ? navigator.language : "").slice(0, 2).toLowerCase();
+  return isLocale(lang) ? lang : "en";
 }

@@ -1,106 +1,49 @@
-// Every string the interface shows. English now; French and Spanish are added as more
-// `Messages` objects (the type makes a missing key a compile error).
+// Every string the interface shows, in English, French and Spanish. The English catalogue
+// (i18n/en.ts) defines the keys; the others are typed `Messages`, so a missing or extra key
+// fails the build, and i18n.test.ts checks that every translation keeps the placeholders.
 
-const en = {
-  "app.title": "MLA Desk",
-  "app.subtitle": "Requests for mutual legal assistance in criminal matters",
-  "register.label": "Register",
-  "register.errorTitle": "The register could not be opened",
-  "register.errorHint":
-    "Nothing was changed in the file. Fix the cause (close other programs using it, check the file and folder permissions, or restore a backup), then start MLA Desk again. To use another register, start MLA Desk with --register PATH or set MLA_REGISTER.",
-  "register.errorCode": "Error code: {code}",
-  "list.heading": "Drafts",
-  "list.trashHeading": "Trash",
-  "list.search": "Search by reference, requested State, status or case number",
-  "list.searchPlaceholder": "Search…",
-  "list.new": "New draft",
-  "list.tabDrafts": "Drafts",
-  "list.tabTrash": "Trash",
-  "list.tabsLabel": "Show",
-  "list.empty": "No drafts yet. Choose “New draft” to start one.",
-  "list.emptySearch": "No draft matches “{query}”.",
-  "list.emptyTrash": "The trash is empty.",
-  "list.count": "{n} drafts",
-  "list.countOne": "1 draft",
-  "col.reference": "Reference",
-  "col.state": "Requested State",
-  "col.caseNumber": "Case number",
-  "col.status": "Status",
-  "col.updated": "Last saved",
-  "col.version": "Version",
-  "col.actions": "Actions",
-  "action.open": "Open",
-  "action.duplicate": "Duplicate",
-  "action.trash": "Delete",
-  "action.untrash": "Restore",
-  "action.openLabel": "Open draft {name}",
-  "action.duplicateLabel": "Duplicate draft {name}",
-  "action.trashLabel": "Move draft {name} to the trash",
-  "action.untrashLabel": "Restore draft {name} from the trash",
-  "action.back": "Back to the register",
-  "action.history": "History",
-  "action.hideHistory": "Hide history",
-  "action.export": "Export and sign",
-  "notice.trashed": "“{name}” was moved to the trash.",
-  "notice.untrashed": "“{name}” was restored.",
-  "notice.duplicated": "“{name}” was duplicated.",
-  "notice.restoredVersion": "Version {version} was restored as version {newVersion}.",
-  "draft.untitled": "(no reference)",
-  "status.draft": "Draft",
-  "status.ready": "Ready",
-  "status.sent": "Sent",
-  "status.closed": "Closed",
-  "save.idle": "Saved",
-  "save.pending": "Unsaved changes…",
-  "save.saving": "Saving…",
-  "save.saved": "Saved",
-  "save.failed": "Save failed: {message}",
-  "save.closeFailed":
-    "Your last changes could not be saved: {message}. Close the window again to quit anyway.",
-  "editor.heading": "Draft {name}",
-  "editor.sectionRequest": "Request",
-  "editor.sectionAuthority": "Requesting authority",
-  "editor.sectionCase": "Case",
-  "editor.sectionFacts": "Summary of facts",
-  "field.reference": "Reference",
-  "field.reference.hint": "Your own reference for this request.",
-  "field.requestedState": "Requested State",
-  "field.requestedState.hint": "ISO 3166-1 alpha-3 code, e.g. FRA, BRA, KEN.",
-  "field.authorityName": "Authority name",
-  "field.officerName": "Officer in charge",
-  "field.officerEmail": "Officer e-mail",
-  "field.officerPhone": "Officer phone",
-  "field.caseNature": "Nature of the proceedings",
-  "field.caseSubject": "Subject of the proceedings",
-  "field.conductingAuthority": "Conducting authority",
-  "field.caseNumber": "Case number",
-  "field.facts": "Summary of the relevant facts",
-  "field.facts.hint": "Who did what, when and where, and how it links to the requested State.",
-  "nature.unspecified": "Not specified",
-  "nature.investigation": "Investigation",
-  "nature.prosecution": "Prosecution",
-  "nature.judicial_proceeding": "Judicial proceeding",
-  "nature.civil_or_administrative": "Civil or administrative proceeding",
-  "history.heading": "History",
-  "history.empty": "No versions.",
-  "history.version": "Version {version}",
-  "history.current": "current",
-  "history.restore": "Restore",
-  "history.restoreLabel": "Restore version {version}",
-  "error.generic": "Something went wrong: {message}",
-  "error.dismiss": "Dismiss",
-} as const;
+import { en } from "./i18n/en";
+import { es } from "./i18n/es";
+import { fr } from "./i18n/fr";
 
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;
-export type Locale = "en";
+export type Locale = "en" | "fr" | "es";
 
-const catalogues: Record<Locale, Messages> = { en };
+export const LOCALES: readonly Locale[] = ["en", "fr", "es"];
+/** Each language's name in itself, for the switcher. */
+export const LOCALE_NAMES: Record<Locale, string> = { en: "English", fr: "Français", es: "Español" };
+
+export const catalogues: Record<Locale, Messages> = { en, fr, es };
+
+const STORAGE_KEY = "mla-desk.locale";
 
 let current: Locale = "en";
 
-export function setLocale(locale: Locale): void {
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
+}
+
+export function setLocale(locale: Locale, persist = false): void {
   current = locale;
+  if (typeof document !== "undefined") document.documentElement.lang = locale;
+  if (persist) {
+    try {
+      localStorage.setItem(STORAGE_KEY, locale);
+    } catch {
+      // Storage refused (private mode): the choice lasts for this session only.
+    }
+  }
+}
+
+/** The language chosen earlier on this machine, if any. */
+export function storedLocale(): Locale | null {
+  try {
+    const v = localStorage.getItem(STORAGE_KEY);
+    return isLocale(v) ? v : null;
+  } catch {
+    return null;
+  }
 }
 
 export function locale(): Locale {
@@ -109,8 +52,13 @@ export function locale(): Locale {
 
 /** The message for `key` in the current locale, with `{name}` placeholders filled in. */
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-  const template = catalogues[current][key];
+  const template = catalogues[current][key] ?? en[key];
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,
   );
+}
+
+/** The `{name}` placeholders of a message, sorted. */
+export function placeholders(message: string): string[] {
+  return [...message.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? "").sort();
 }

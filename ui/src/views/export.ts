@@ -15,12 +15,16 @@ export interface ExportHost {
   request(): Request;
   /** Save pending edits, so that the export takes the latest text; false if it could not. */
   flush(): Promise<boolean>;
+  /** The letter language chosen elsewhere (the wizard's step 8); without it the panel
+   * shows its own language choice. */
+  letterLang?: () => string;
 }
 
 export interface ExportPanel {
   element: HTMLElement;
   /** Stop listening to progress events (when the panel is removed). */
   dispose(): void;
+  isRunning(): boolean;
 }
 
 const LETTER_LANGUAGES = ["en", "fr", "es", "ar", "ru", "zh"] as const;
@@ -236,7 +240,7 @@ export function renderExportPanel(host: ExportHost): ExportPanel {
       }
       const r = await call("export_pdf", {
         id: host.draftId,
-        lang: lang.value === "" ? null : lang.value,
+        lang: (host.letterLang ? host.letterLang() : lang.value) || null,
         sign: signing,
         password: secret,
         function: fn.value,
@@ -262,7 +266,7 @@ export function renderExportPanel(host: ExportHost): ExportPanel {
   const element = el("div", { className: "export-panel-body", attrs: { id: "export-panel-body" } },
     el("h2", { attrs: { id: "export-heading", tabindex: "-1" } }, tx("export.heading")),
     el("p", { className: "muted" }, tx("export.intro")),
-    field("export-lang", tx("export.lang"), lang),
+    host.letterLang ? null : field("export-lang", tx("export.lang"), lang),
     el("div", { className: "field field-checkbox" },
       sign, el("label", { attrs: { for: "export-sign" } }, tx("export.sign")),
     ),
@@ -290,6 +294,7 @@ export function renderExportPanel(host: ExportHost): ExportPanel {
     dispose() {
       stopListening?.();
     },
+    isRunning: () => running,
   };
 }
 

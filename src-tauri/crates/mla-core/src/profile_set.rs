@@ -119,6 +119,16 @@ impl ProfileSet {
         self.entries.get(&iso3.to_ascii_uppercase())
     }
 
+    /// What the checker should know of the requested State `iso3`: its profile, or
+    /// [`NoProfile`](crate::rules::NoProfile) (so `state.unknown-profile` says that its
+    /// requirements are unknown). Used by `mla check` and the desktop app alike.
+    pub fn state_facts(&self, iso3: &str) -> &dyn crate::rules::StateFacts {
+        match self.entry(iso3.trim()) {
+            Some(e) => &e.profile,
+            None => &crate::rules::NoProfile,
+        }
+    }
+
     /// All entries, sorted by ISO code.
     pub fn iter(&self) -> impl Iterator<Item = &ProfileEntry> {
         self.entries.values()
