@@ -3,6 +3,7 @@
 #
 #   scripts/bench-startup.sh            # RUNS=7 start-ups, MEM_RUNS=3 large-request openings
 #   RUNS=11 MEM_RUNS=5 scripts/bench-startup.sh
+#   MLA_DESK_BIN=target/debug/mla-desk scripts/bench-startup.sh   # skip the release build
 #
 # Builds the UI and `cargo build --release -p mla-desk` (no test features), makes a
 # register holding one LARGE request (scripts/bench/large_request.py: ~0.5 MB, 240 persons,
@@ -17,10 +18,14 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
-(cd ui && npm run build --silent)
-cargo build --release -p mla-desk
+if [[ -n "${MLA_DESK_BIN:-}" ]]; then
+  bin="$MLA_DESK_BIN"   # measure another build (e.g. a debug one); say so when reporting
+else
+  (cd ui && npm run build --silent)
+  cargo build --release -p mla-desk
+  bin="$root/target/release/mla-desk"
+fi
 cargo build -q -p mla-cli
-bin="$root/target/release/mla-desk"
 
 work="$(mktemp -d)"
 pids=()
