@@ -11,6 +11,9 @@
 #   scripts/e2e.sh search          # only tests whose name contains "search"
 #   E2E_SKIP_BUILD=1 scripts/e2e.sh  # reuse ui/dist and target/debug/mla-desk
 #
+# The app is built with the `test-dialogs` feature, so that the export tests can answer its
+# native file dialogs with `--test-dialog-answers FILE` (WebDriver cannot reach them).
+#
 # Screenshots land in artifacts/screenshots/.
 set -euo pipefail
 
@@ -32,8 +35,8 @@ mkdir -p "$logs" "$root/artifacts/screenshots"
 if [[ -z "${E2E_SKIP_BUILD:-}" ]]; then
   echo "e2e: building the UI"
   (cd ui && npm run build --silent)
-  echo "e2e: building the app"
-  cargo build -p mla-desk
+  echo "e2e: building the app (with the test-dialogs hook: see ARCHITECTURE.md)"
+  cargo build -p mla-desk --features test-dialogs
   # Build the test binary before the display and the driver are up.
   cargo test -p mla-tests --features e2e --test e2e --no-run
 fi

@@ -89,6 +89,21 @@ pub fn close_window(ctx: &Ctx, _: ()) -> Result<(), IpcError> {
         .map_err(|e| IpcError::new(ErrorCode::Internal, format!("closing the window: {e}")))
 }
 
+/// Environment variable: when set, `ui_ready` prints `mla-desk: ui-ready <unix ns>` on
+/// stderr (read by scripts/bench-startup.sh).
+pub const REPORT_READY_ENV: &str = "MLA_DESK_REPORT_READY";
+
+pub fn ui_ready(_: &Ctx, _: ()) -> Result<(), IpcError> {
+    if std::env::var_os(REPORT_READY_ENV).is_some() {
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or(0);
+        eprintln!("mla-desk: ui-ready {now}");
+    }
+    Ok(())
+}
+
 /// Today's date on this machine (the checker itself never reads the clock).
 fn today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()

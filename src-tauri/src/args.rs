@@ -12,6 +12,10 @@ pub struct Args {
     pub unknown: Vec<OsString>,
     /// `--register` given without a value.
     pub missing_value: bool,
+    /// `--test-dialog-answers PATH`: a JSON file answering the export's file dialogs, for
+    /// the end-to-end tests. Understood only by builds with the `test-dialogs` feature
+    /// (see src/dialogs.rs); other builds report it as unknown and ignore it.
+    pub dialog_answers: Option<PathBuf>,
 }
 
 /// Parse the arguments after the program name.
@@ -22,6 +26,11 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Args {
         if arg == "--register" {
             match it.next() {
                 Some(v) => out.register = Some(PathBuf::from(v)),
+                None => out.missing_value = true,
+            }
+        } else if cfg!(feature = "test-dialogs") && arg == "--test-dialog-answers" {
+            match it.next() {
+                Some(v) => out.dialog_answers = Some(PathBuf::from(v)),
                 None => out.missing_value = true,
             }
         } else if let Some(v) = arg.to_str().and_then(|s| s.strip_prefix("--register=")) {

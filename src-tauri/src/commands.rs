@@ -55,6 +55,8 @@ macro_rules! ipc_commands {
                 v.visit::<$args>();
                 v.visit::<$resp>();
             )*
+            // Event payloads, which no command returns.
+            v.visit::<ExportProgress>();
             match v.error { Some(e) => Err(e), None => Ok(()) }
         }
 
@@ -97,6 +99,23 @@ ipc_commands! {
     restore_version(RestoreVersionArgs) -> DraftView => crate::actions::restore_version;
     /// The window asks to close once its pending save is done (see `lib.rs`).
     close_window(()) -> () => crate::actions::close_window;
+    /// The UI has drawn its first screen (prints a timing line for the start-up benchmark
+    /// when $MLA_DESK_REPORT_READY is set; otherwise does nothing).
+    ui_ready(()) -> () => crate::actions::ui_ready;
+    /// The files chosen so far for the export.
+    export_selection(()) -> ExportSelection => crate::export::export_selection;
+    /// Ask for the signer's PKCS#12 file in a native dialog.
+    export_choose_certificate(()) -> ExportSelection => crate::export::export_choose_certificate;
+    /// Ask for annexes in a native dialog (added to those already chosen).
+    export_choose_annexes(()) -> ExportSelection => crate::export::export_choose_annexes;
+    /// Drop one chosen annex.
+    export_remove_annex(AnnexIndexArgs) -> ExportSelection => crate::export::export_remove_annex;
+    /// Ask where to save the PDF in a native dialog.
+    export_choose_output(DraftIdArgs) -> ExportSelection => crate::export::export_choose_output;
+    /// Export (and sign) the draft's saved version; progress comes as events.
+    export_pdf(ExportArgs) -> ExportResult => crate::export::export_pdf;
+    /// Stop the running export; nothing is written.
+    cancel_export(()) -> () => crate::export::cancel_export;
     /// Run the checker on the request as typed (not necessarily saved), in the UI language.
     check_draft(CheckDraftArgs) -> CheckDraftResponse => crate::actions::check_draft;
     /// The requested State's profile card: each fact with its source and checked date.

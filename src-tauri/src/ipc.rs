@@ -35,6 +35,26 @@ pub enum ErrorCode {
     RegisterSqlite,
     /// A command was called although the register could not be opened at start-up.
     RegisterUnavailable,
+    /// Export: the user cancelled; nothing was written.
+    ExportCancelled,
+    /// Export: the chosen output file is the draft's own file or an annex.
+    ExportOutputIsInput,
+    ExportLetterFailed,
+    ExportTypesetFailed,
+    ExportAnnexUnreadable,
+    /// Export: the PDF could not be written (folder missing or read-only, disk full).
+    ExportWriteFailed,
+    /// Export: something the export needs was not chosen (the output file, the
+    /// certificate), or another export is running.
+    ExportNotReady,
+    SignWrongPassword,
+    SignCertificateExpired,
+    SignCertificateNotYetValid,
+    SignNoPrivateKey,
+    SignCertificateNotForSigning,
+    SignTokenFailed,
+    SignKeyUnreadable,
+    SignFailed,
     /// The letter could not be produced (unknown language, template problem).
     LetterFailed,
     /// Anything else; the message says what.
@@ -53,6 +73,21 @@ impl ErrorCode {
                 | ErrorCode::InvalidStatus
                 | ErrorCode::LetterFailed
                 | ErrorCode::Internal
+                | ErrorCode::ExportCancelled
+                | ErrorCode::ExportOutputIsInput
+                | ErrorCode::ExportLetterFailed
+                | ErrorCode::ExportTypesetFailed
+                | ErrorCode::ExportAnnexUnreadable
+                | ErrorCode::ExportWriteFailed
+                | ErrorCode::ExportNotReady
+                | ErrorCode::SignWrongPassword
+                | ErrorCode::SignCertificateExpired
+                | ErrorCode::SignCertificateNotYetValid
+                | ErrorCode::SignNoPrivateKey
+                | ErrorCode::SignCertificateNotForSigning
+                | ErrorCode::SignTokenFailed
+                | ErrorCode::SignKeyUnreadable
+                | ErrorCode::SignFailed
         )
     }
 }
@@ -82,6 +117,37 @@ impl From<&StoreError> for ErrorCode {
 
 impl From<StoreError> for IpcError {
     fn from(e: StoreError) -> Self {
+        IpcError::new(ErrorCode::from(&e), e.to_string())
+    }
+}
+
+impl From<&mla_export::ExportError> for ErrorCode {
+    fn from(e: &mla_export::ExportError) -> Self {
+        use mla_export::ExportError as X;
+        use mla_sign::Error as S;
+        match e {
+            X::Cancelled => ErrorCode::ExportCancelled,
+            X::OutputIsInput { .. } => ErrorCode::ExportOutputIsInput,
+            X::NoOutputFolder { .. } | X::Write(_) => ErrorCode::ExportWriteFailed,
+            X::Templates(_) | X::Letter(_) => ErrorCode::ExportLetterFailed,
+            X::Typeset(_) => ErrorCode::ExportTypesetFailed,
+            X::ReadAnnex { .. } => ErrorCode::ExportAnnexUnreadable,
+            X::Key { source, .. } => match source {
+                S::WrongPassword => ErrorCode::SignWrongPassword,
+                S::CertificateExpired { .. } => ErrorCode::SignCertificateExpired,
+                S::CertificateNotYetValid { .. } => ErrorCode::SignCertificateNotYetValid,
+                S::NoPrivateKey => ErrorCode::SignNoPrivateKey,
+                S::KeyUsageNotForSigning { .. } => ErrorCode::SignCertificateNotForSigning,
+                S::Pkcs11(_) => ErrorCode::SignTokenFailed,
+                _ => ErrorCode::SignKeyUnreadable,
+            },
+            X::Sign(_) => ErrorCode::SignFailed,
+        }
+    }
+}
+
+impl From<mla_export::ExportError> for IpcError {
+    fn from(e: mla_export::ExportError) -> Self {
         IpcError::new(ErrorCode::from(&e), e.to_string())
     }
 }
@@ -198,6 +264,173 @@ pub struct RestoreVersionArgs {
     pub id: i64,
     #[ts(type = "number")]
     pub version: i64,
+}
+
+/// A file the user chose in a native dialog, as the UI shows it. The UI never sends a
+/// path back: the app keeps the chosen paths itself.
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
+#[ts(export_to = "ipc.ts")]
+pub struct ChosenFile {
+    /// The file name.
+    pub name: String,
+    /// The full path, for display.
+    pub path: String,
+    #[ts(type = "number")]
+    pub size: u64,
+}
+
+/// What the export will use: the files chosen so far.
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq, Default)]
+#[ts(export_to = "ipc.ts")]
+pub struct ExportSelection {
+    pub certificate: Option<ChosenFile>,
+    pub annexes: Vec<ChosenFile>,
+    pub output: Option<ChosenFile>,
+}
+
+/// Arguments naming one chosen annex (0-based, in the order of `ExportSelection.annexes`).
+#[derive(Serialize, Deserialize, TS, Clone, Copy, Debug, PartialEq)]
+#[ts(export_to = "ipc.ts")]
+pub struct AnnexIndexArgs {
+    pub index: u32,
+}
+
+/// Arguments of `export_pdf`. The password is taken straight into a zeroing
+/// `mla_sign::Password` when the arguments are read, is never stored, and is not printed
+/// by `Debug`.
+#[derive(Deserialize, TS, Debug)]
+#[ts(export_to = "ipc.ts")]
+pub struct ExportArgs {
+    /// The draft to export (its saved version; the draft is only read).
+    #[ts(type = "number")]
+    pub id: i64,
+    /// Letter language (ISO 639-1); `null` for the request's drafting language.
+    pub lang: Option<String>,
+    /// Sign with the chosen certificate; `false` writes the PDF unsigned.
+    pub sign: bool,
+    /// The PKCS#12 password (only with `sign`).
+    #[serde(default, deserialize_with = "password")]
+    #[ts(type = "string | null")]
+    pub password: Option<mla_sign::Password>,
+    /// The signer's function, shown in the signature block.
+    pub function: String,
+    /// The place of signing.
+    pub place: String,
+}
+
+fn password<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Option<mla_sign::Password>, D::Error> {
+    Ok(Option::<String>::deserialize(d)?.map(mla_sign::Password::new))
+}
+
+/// The stages of an export, in order.
+#[derive(Serialize, Deserialize, TS, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+#[ts(export_to = "ipc.ts")]
+pub enum ExportStage {
+    Key,
+    Letter,
+    Typesetting,
+    Annex,
+    Signing,
+    Writing,
+    Done,
+}
+
+/// Payload of the `mla://export-progress` event.
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
+#[ts(export_to = "ipc.ts")]
+pub struct ExportProgress {
+    pub stage: ExportStage,
+    /// Overall fraction done, 0 to 1, never decreasing.
+    pub fraction: f64,
+    /// The annex being read (stage `annex`).
+    pub annex: Option<String>,
+    pub annex_index: u32,
+    pub annex_count: u32,
+    /// Bytes done and total in the current annex or write.
+    #[ts(type = "number")]
+    pub done: u64,
+    #[ts(type = "number")]
+    pub total: u64,
+}
+
+impl From<&mla_export::Progress> for ExportProgress {
+    fn from(p: &mla_export::Progress) -> Self {
+        use mla_export::Stage;
+        let mut out = ExportProgress {
+            stage: ExportStage::Done,
+            fraction: p.fraction,
+            annex: None,
+            annex_index: 0,
+            annex_count: 0,
+            done: 0,
+            total: 0,
+        };
+        out.stage = match &p.stage {
+            Stage::OpeningKey => ExportStage::Key,
+            Stage::Letter => ExportStage::Letter,
+            Stage::Typesetting => ExportStage::Typesetting,
+            Stage::Annex {
+                index,
+                count,
+                name,
+                done,
+                total,
+            } => {
+                out.annex = Some(name.clone());
+                out.annex_index = *index as u32;
+                out.annex_count = *count as u32;
+                out.done = *done;
+                out.total = *total;
+                ExportStage::Annex
+            }
+            Stage::Signing => ExportStage::Signing,
+            Stage::Writing { done, total } => {
+                out.done = *done;
+                out.total = *total;
+                ExportStage::Writing
+            }
+            Stage::Done => ExportStage::Done,
+        };
+        out
+    }
+}
+
+/// The signature of the written file, as verified right after writing it.
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
+#[ts(export_to = "ipc.ts")]
+pub struct SignatureCheck {
+    /// The signature verifies, the file is unchanged since, and nothing was found wrong.
+    pub valid: bool,
+    /// The signer's certificate subject (common name first when it has one).
+    pub signer: Option<String>,
+    pub issuer: Option<String>,
+    /// RFC 3339 signing time claimed in the signature.
+    pub signing_time: Option<String>,
+    /// What was found wrong, in words (empty when valid).
+    pub problems: Vec<String>,
+}
+
+/// What `export_pdf` wrote.
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
+#[ts(export_to = "ipc.ts")]
+pub struct ExportResult {
+    /// The written file (full path, for display).
+    pub path: String,
+    pub pages: u32,
+    #[ts(type = "number")]
+    pub bytes: u64,
+    pub signed: bool,
+    /// The letter's language.
+    pub lang: String,
+    /// `null` when the PDF is not signed.
+    pub verification: Option<SignatureCheck>,
+    /// How many officer-typed parts still need a human translation.
+    pub needs_translation: u32,
+    /// Characters no bundled font can draw (printed as boxes).
+    pub missing_glyphs: String,
 }
 
 /// Arguments of `check_draft`: the request as the wizard has it now (saved or not).
@@ -442,5 +675,71 @@ mod tests {
             assert_eq!(json["message"], store_message);
             assert_eq!(ipc.code.is_register_problem(), register_problem, "{json}");
         }
+    }
+
+    /// The UI branches on the code of an export error: it must be the pipeline's own code
+    /// (`ExportError::code`), and never a register problem.
+    #[test]
+    fn export_error_codes_are_the_pipelines_codes() {
+        use mla_export::ExportError as X;
+        use mla_sign::Error as S;
+        let key = |source| X::Key {
+            context: "me.p12".into(),
+            source,
+        };
+        let errors = vec![
+            X::Cancelled,
+            X::OutputIsInput { path: "a".into() },
+            X::NoOutputFolder { path: "a".into() },
+            X::Letter(mla_letter::LetterError::UnknownLanguage { lang: "xx".into() }),
+            X::ReadAnnex {
+                path: "a".into(),
+                source: std::io::Error::other("x"),
+            },
+            key(S::WrongPassword),
+            key(S::CertificateExpired {
+                subject: "s".into(),
+                not_after: "t".into(),
+                now: "n".into(),
+            }),
+            key(S::CertificateNotYetValid {
+                subject: "s".into(),
+                not_before: "t".into(),
+                now: "n".into(),
+            }),
+            key(S::NoPrivateKey),
+            key(S::KeyUsageNotForSigning {
+                subject: "s".into(),
+                found: "f".into(),
+            }),
+            key(S::Pkcs11("x".into())),
+            key(S::BadPkcs12("x".into())),
+            X::Sign(S::Signing("x".into())),
+            X::Write(S::Write {
+                path: "p".into(),
+                reason: "r".into(),
+            }),
+        ];
+        for e in errors {
+            let pipeline_code = e.code();
+            let message = e.to_string();
+            let ipc = IpcError::from(e);
+            let json = serde_json::to_value(&ipc).unwrap();
+            assert_eq!(json["code"], pipeline_code, "{json}");
+            assert_eq!(json["message"], message);
+            assert!(!ipc.code.is_register_problem(), "{json}");
+        }
+    }
+
+    #[test]
+    fn export_args_take_the_password_without_showing_it() {
+        let args: ExportArgs = serde_json::from_value(serde_json::json!({
+            "id": 3, "lang": null, "sign": true, "password": "s3cret pass",
+            "function": "Prosecutor", "place": "Lyon",
+        }))
+        .unwrap();
+        assert!(args.password.is_some());
+        let debug = format!("{args:?}");
+        assert!(!debug.contains("s3cret"), "{debug}");
     }
 }

@@ -4,6 +4,8 @@
 mod actions;
 pub mod args;
 pub mod commands;
+mod dialogs;
+mod export;
 pub mod ipc;
 mod state;
 
@@ -40,9 +42,11 @@ pub fn run() {
     if let Err(e) = &register {
         eprintln!("mla-desk: {}", e.message);
     }
-    let state = AppState::new(register_path, register, mla_store::default_actor());
+    let mut state = AppState::new(register_path, register, mla_store::default_actor());
+    state.export.dialog_answers = args.dialog_answers.clone();
 
     tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
         .manage(state)
         .invoke_handler(commands::invoke_handler())
         .on_window_event(|window, event| {

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
-use std::sync::{Mutex, MutexGuard, OnceLock};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
 use mla_store::Register;
 
@@ -19,11 +19,42 @@ pub struct AppState {
     pub actor: String,
     /// Set once the window has asked the UI to flush before closing.
     pub closing: AtomicBool,
+    /// The export's chosen files and its running/cancel flags.
+    pub export: ExportState,
     /// The requested-State profiles in force (built-in, overridden by the imported pack),
     /// loaded on first use so that start-up does not wait for them.
     pub profiles: OnceLock<Profiles>,
     /// The letter templates, parsed on first use.
     pub letters: OnceLock<Result<mla_letter::Letters, String>>,
+}
+
+/// The files the user chose in the export dialogs (paths never come from the webview),
+/// and the flags of the running export.
+#[derive(Default)]
+pub struct ExportState {
+    pub chosen: Mutex<ChosenPaths>,
+    /// The running export's cancel flag (`None` when no export runs: one at a time). Each
+    /// export gets a fresh flag, so a late cancel cannot stop the next export.
+    pub run: Mutex<Option<Arc<AtomicBool>>>,
+    /// Pre-set dialog answers (`--test-dialog-answers`, feature `test-dialogs` only).
+    pub dialog_answers: Option<PathBuf>,
+}
+
+#[derive(Default, Debug, Clone)]
+pub struct ChosenPaths {
+    pub certificate: Option<PathBuf>,
+    pub annexes: Vec<PathBuf>,
+    pub output: Option<PathBuf>,
+}
+
+impl ExportState {
+    pub fn chosen(&self) -> MutexGuard<'_, ChosenPaths> {
+        self.chosen.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    pub fn run(&self) -> MutexGuard<'_, Option<Arc<AtomicBool>>> {
+        self.run.lock().unwrap_or_else(|p| p.into_inner())
+    }
 }
 
 /// The profiles the checker and the profile card use.
@@ -62,6 +93,7 @@ impl AppState {
             register,
             actor,
             closing: Default::default(),
+            export: Default::default(),
             profiles: OnceLock::new(),
             letters: OnceLock::new(),
         }

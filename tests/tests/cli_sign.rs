@@ -468,3 +468,41 @@ fn export_renders_signs_and_embeds_each_example() {
         std::fs::read(&examples()[0]).unwrap()
     );
 }
+
+/// `mla export` never writes over its own request file (or an annex), and a wrong password
+/// leaves no output: the draft and the folder stay as they were.
+#[test]
+fn export_keeps_the_request_file_and_writes_nothing_on_error() {
+    let pki = Pki::new();
+    let d = pki.dir.path();
+    let draft = d.join("draft.mla.json");
+    let original = std::fs::read(&examples()[0]).unwrap();
+    std::fs::write(&draft, &original).unwrap();
+    let o = mla(os!["export", draft, "-o", draft], None, None);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert!(
+        text(&o).contains("is one of the export's inputs"),
+        "{}",
+        text(&o)
+    );
+    assert_eq!(std::fs::read(&draft).unwrap(), original);
+
+    let out_dir = d.join("out");
+    std::fs::create_dir(&out_dir).unwrap();
+    let o = mla(
+        os![
+            "export",
+            draft,
+            "--sign",
+            pki.path("rsa.p12"),
+            "-o",
+            out_dir.join("x.pdf")
+        ],
+        Some("wrong password"),
+        None,
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    assert!(text(&o).contains("wrong password"), "{}", text(&o));
+    assert_eq!(std::fs::read_dir(&out_dir).unwrap().count(), 0);
+    assert_eq!(std::fs::read(&draft).unwrap(), original);
+}

@@ -107,6 +107,11 @@ struct App {
 impl App {
     /// Start the app on `register` and wait until its first screen is up.
     async fn start(register: &Path) -> App {
+        App::start_with(register, &[]).await
+    }
+
+    /// [`App::start`] with more command-line arguments.
+    async fn start_with(register: &Path, extra_args: &[&std::ffi::OsStr]) -> App {
         let url = std::env::var("TAURI_DRIVER_URL")
             .unwrap_or_else(|_| "http://127.0.0.1:4444".to_owned());
         let mut caps = serde_json::Map::new();
@@ -114,7 +119,11 @@ impl App {
             "tauri:options".to_owned(),
             serde_json::json!({
                 "application": app_binary(),
-                "args": ["--register", register],
+                "args": std::iter::once(std::ffi::OsStr::new("--register"))
+                    .chain(std::iter::once(register.as_os_str()))
+                    .chain(extra_args.iter().copied())
+                    .map(|a| a.to_string_lossy().into_owned())
+                    .collect::<Vec<_>>(),
             }),
         );
         let mut builder = ClientBuilder::native();
@@ -1195,4 +1204,163 @@ fn pct(values: &[f64], p: f64) -> f64 {
     }
     let rank = ((p / 100.0) * v.len() as f64).ceil().max(1.0) as usize;
     v[rank.min(v.len()) - 1]
+}
+
+#[path = "../../src-tauri/crates/mla-sign/tests/common/mod.rs"]
+mod signing_common;
+
+/// The export's file dialogs answered from a file (`--test-dialog-answers`, in builds with
+/// the `test-dialogs` feature, which scripts/e2e.sh uses).
+fn write_dialog_answers(path: &Path, certificate: &Path, annexes: &[&Path], output: &Path) {
+    let answers = serde_json::json!({
+        "certificate": certificate,
+        "annexes": annexes,
+        "output": output,
+    });
+    std::fs::write(path, serde_json::to_vec_pretty(&answers).unwrap()).unwrap();
+}
+
+/// Names in a folder, sorted (to see that nothing, not even a temporary file, was left).
+fn listing(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// Export and sign from the app with a test certificate made here: a wrong password is
+/// refused in plain words and writes nothing; the right one writes a PDF that our
+/// verifier (in the window) and pdfsig (here) both find valid; a cancelled export of a
+/// large annex leaves no file. The draft is unchanged throughout.
+#[test]
+fn export_and_sign_from_the_app() {
+    run(|| async {
+        let pki = signing_common::Pki::new();
+        let (dir, register) = fresh_register();
+        let example = workspace_root().join("assets/examples/bribery-bank-records-che.mla.json");
+        let request = mla_core::parse_request(&std::fs::read(&example).unwrap()).unwrap();
+        let id = Register::open(&register)
+            .unwrap()
+            .create(&request, "e2e-seed")
+            .unwrap();
+        let out_dir = dir.path().join("out");
+        std::fs::create_dir(&out_dir).unwrap();
+        let annex = dir.path().join("bank-statement.txt");
+        std::fs::write(&annex, "Account 123, statement March 2025\n").unwrap();
+        let signed = out_dir.join("signed.pdf");
+        let answers = dir.path().join("answers.json");
+        write_dialog_answers(&answers, &pki.path("rsa.p12"), &[&annex], &signed);
+
+        let app = App::start_with(
+            &register,
+            &["--test-dialog-answers".as_ref(), answers.as_os_str()],
+        )
+        .await;
+        app.click(&row(id, "button.open")).await;
+        app.step(8).await;
+        app.wait_for("#export-panel #export-panel-body").await;
+        app.click("#export-choose-cert").await;
+        app.until("the certificate name", || async {
+            (app.text("#export-cert-name").await == "rsa.p12").then_some(())
+        })
+        .await;
+        app.click("#export-add-annexes").await;
+        app.click("#export-choose-output").await;
+        app.until("the chosen annex and output", || async {
+            let annexes = app.text("#export-annexes").await;
+            let output = app.text("#export-output-name").await;
+            (annexes.contains("bank-statement.txt") && output.ends_with("signed.pdf")).then_some(())
+        })
+        .await;
+        app.screenshot("export-01-panel").await;
+
+        // A wrong password: a plain sentence, nothing written, the field cleared.
+        app.type_into("#export-password", "not the password").await;
+        app.click("#export-start").await;
+        app.until("the wrong-password message", || async {
+            let e = app.client.find(Locator::Css("#export-error")).await.ok()?;
+            let text = e.text().await.ok()?;
+            text.contains("The password does not open this certificate file")
+                .then_some(())
+        })
+        .await;
+        assert!(app
+            .text("#export-error")
+            .await
+            .contains("Your draft was not changed."));
+        assert_eq!(app.value("#export-password").await, "");
+        assert!(listing(&out_dir).is_empty(), "{:?}", listing(&out_dir));
+        app.screenshot("export-02-wrong-password").await;
+
+        // The right password: signed, verified in the app, then by pdfsig here.
+        app.type_into("#export-password", signing_common::P12_PASSWORD)
+            .await;
+        app.click("#export-start").await;
+        let verdict = app
+            .until("the verification of the written PDF", || async {
+                let e = app
+                    .client
+                    .find(Locator::Css("#export-verification"))
+                    .await
+                    .ok()?;
+                Some((e.attr("data-valid").await.ok()??, e.text().await.ok()?))
+            })
+            .await;
+        assert_eq!(verdict.0, "true", "{}", verdict.1);
+        assert!(verdict.1.contains("Jeanne Procureur"), "{}", verdict.1);
+        app.screenshot("export-03-signed").await;
+        assert_eq!(listing(&out_dir), ["signed.pdf"]);
+        let (ok, pdfsig) = signing_common::pdfsig_ok(&pki, &signed);
+        assert!(ok, "pdfsig does not accept the app's PDF:\n{pdfsig}");
+        assert!(pdfsig.contains("Jeanne Procureur"), "{pdfsig}");
+        let pdf = std::fs::read(&signed).unwrap();
+        let embedded = mla_sign::extract_request_json(&pdf).unwrap().unwrap();
+        assert_eq!(mla_core::parse_request(&embedded).unwrap(), request);
+
+        // A large annex, cancelled while the export runs: no file, no temporary file.
+        let big = dir.path().join("scans.bin");
+        let bytes: Vec<u8> = (0..48u32 * 1024 * 1024)
+            .map(|i| (i.wrapping_mul(2_654_435_761) >> 11) as u8)
+            .collect();
+        std::fs::write(&big, bytes).unwrap();
+        let cancelled = out_dir.join("cancelled.pdf");
+        write_dialog_answers(&answers, &pki.path("rsa.p12"), &[&big], &cancelled);
+        app.click("#export-add-annexes").await;
+        app.click("#export-choose-output").await;
+        app.until("the large annex and the new output", || async {
+            let annexes = app.text("#export-annexes").await;
+            let output = app.text("#export-output-name").await;
+            (annexes.contains("scans.bin") && output.ends_with("cancelled.pdf")).then_some(())
+        })
+        .await;
+        app.type_into("#export-password", signing_common::P12_PASSWORD)
+            .await;
+        app.click("#export-start").await;
+        app.until("the cancel button", || async {
+            let b = app.client.find(Locator::Css("#export-cancel")).await.ok()?;
+            b.is_displayed().await.ok()?.then_some(b)
+        })
+        .await
+        .click()
+        .await
+        .expect("clicking cancel");
+        app.until("the cancelled message", || async {
+            let e = app.client.find(Locator::Css("#export-error")).await.ok()?;
+            let text = e.text().await.ok()?;
+            text.contains("Export cancelled. Nothing was written.")
+                .then_some(())
+        })
+        .await;
+        app.screenshot("export-04-cancelled").await;
+        assert_eq!(listing(&out_dir), ["signed.pdf"]);
+
+        // The draft is as it was: one version, the same request.
+        let reg = Register::open(&register).unwrap();
+        assert_eq!(reg.history(id).unwrap().len(), 1);
+        assert_eq!(reg.get(id).unwrap().request, request);
+        drop(reg);
+        app.quit().await;
+    });
 }

@@ -4,7 +4,7 @@
 import { invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import type { CommandName, Commands } from "./bindings/commands";
-import type { ErrorCode, IpcError } from "./bindings/ipc";
+import type { ErrorCode, ExportProgress, IpcError } from "./bindings/ipc";
 
 export type { IpcError };
 
@@ -62,4 +62,11 @@ const REGISTER_PROBLEMS: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
 /** Whether the error is about the register file rather than one draft. */
 export function isRegisterProblem(error: IpcError): boolean {
   return REGISTER_PROBLEMS.has(error.code);
+}
+
+/** Must match `EXPORT_PROGRESS_EVENT` in src-tauri/src/export.rs. */
+export const EXPORT_PROGRESS_EVENT = "mla://export-progress";
+
+export function onExportProgress(handler: (progress: ExportProgress) => void): Promise<UnlistenFn> {
+  return listen<ExportProgress>(EXPORT_PROGRESS_EVENT, (event) => handler(event.payload));
 }

@@ -3,6 +3,11 @@ import type { Finding, Instrument, Lang, OffenceStatus, Readiness } from "./find
 import type { Request } from "./model";
 
 /**
+ * Arguments naming one chosen annex (0-based, in the order of `ExportSelection.annexes`).
+ */
+export type AnnexIndexArgs = { index: number, };
+
+/**
  * One sourced fact of a profile card.
  */
 export type CardFact = { 
@@ -61,6 +66,20 @@ profile: string | null,
 pack_problem: string | null, };
 
 /**
+ * A file the user chose in a native dialog, as the UI shows it. The UI never sends a
+ * path back: the app keeps the chosen paths itself.
+ */
+export type ChosenFile = { 
+/**
+ * The file name.
+ */
+name: string, 
+/**
+ * The full path, for display.
+ */
+path: string, size: number, };
+
+/**
  * Arguments naming one draft.
  */
 export type DraftIdArgs = { id: number, };
@@ -88,7 +107,90 @@ export type DraftView = { summary: DraftRow, request: Request, };
  * The register's codes are the same strings as `mla_store::StoreError::code()` (a test
  * checks it).
  */
-export type ErrorCode = "register_locked" | "register_read_only" | "register_not_a_database" | "register_foreign_database" | "register_corrupt" | "register_cannot_open" | "register_newer_schema" | "register_outdated_schema" | "register_disk_full" | "draft_not_found" | "version_not_found" | "stored_request_unreadable" | "invalid_status" | "no_data_dir" | "register_io" | "register_sqlite" | "register_unavailable" | "letter_failed" | "internal";
+export type ErrorCode = "register_locked" | "register_read_only" | "register_not_a_database" | "register_foreign_database" | "register_corrupt" | "register_cannot_open" | "register_newer_schema" | "register_outdated_schema" | "register_disk_full" | "draft_not_found" | "version_not_found" | "stored_request_unreadable" | "invalid_status" | "no_data_dir" | "register_io" | "register_sqlite" | "register_unavailable" | "export_cancelled" | "export_output_is_input" | "export_letter_failed" | "export_typeset_failed" | "export_annex_unreadable" | "export_write_failed" | "export_not_ready" | "sign_wrong_password" | "sign_certificate_expired" | "sign_certificate_not_yet_valid" | "sign_no_private_key" | "sign_certificate_not_for_signing" | "sign_token_failed" | "sign_key_unreadable" | "sign_failed" | "letter_failed" | "internal";
+
+/**
+ * Arguments of `export_pdf`. The password is taken straight into a zeroing
+ * `mla_sign::Password` when the arguments are read, is never stored, and is not printed
+ * by `Debug`.
+ */
+export type ExportArgs = { 
+/**
+ * The draft to export (its saved version; the draft is only read).
+ */
+id: number, 
+/**
+ * Letter language (ISO 639-1); `null` for the request's drafting language.
+ */
+lang: string | null, 
+/**
+ * Sign with the chosen certificate; `false` writes the PDF unsigned.
+ */
+sign: boolean, 
+/**
+ * The PKCS#12 password (only with `sign`).
+ */
+password: string | null, 
+/**
+ * The signer's function, shown in the signature block.
+ */
+function: string, 
+/**
+ * The place of signing.
+ */
+place: string, };
+
+/**
+ * Payload of the `mla://export-progress` event.
+ */
+export type ExportProgress = { stage: ExportStage, 
+/**
+ * Overall fraction done, 0 to 1, never decreasing.
+ */
+fraction: number, 
+/**
+ * The annex being read (stage `annex`).
+ */
+annex: string | null, annex_index: number, annex_count: number, 
+/**
+ * Bytes done and total in the current annex or write.
+ */
+done: number, total: number, };
+
+/**
+ * What `export_pdf` wrote.
+ */
+export type ExportResult = { 
+/**
+ * The written file (full path, for display).
+ */
+path: string, pages: number, bytes: number, signed: boolean, 
+/**
+ * The letter's language.
+ */
+lang: string, 
+/**
+ * `null` when the PDF is not signed.
+ */
+verification: SignatureCheck | null, 
+/**
+ * How many officer-typed parts still need a human translation.
+ */
+needs_translation: number, 
+/**
+ * Characters no bundled font can draw (printed as boxes).
+ */
+missing_glyphs: string, };
+
+/**
+ * What the export will use: the files chosen so far.
+ */
+export type ExportSelection = { certificate: ChosenFile | null, annexes: Array<ChosenFile>, output: ChosenFile | null, };
+
+/**
+ * The stages of an export, in order.
+ */
+export type ExportStage = "key" | "letter" | "typesetting" | "annex" | "signing" | "writing" | "done";
 
 /**
  * An error as the UI sees it.
@@ -221,6 +323,27 @@ export type SaveDraftResponse = {
  * The draft after the save (new version number, time).
  */
 summary: DraftRow, };
+
+/**
+ * The signature of the written file, as verified right after writing it.
+ */
+export type SignatureCheck = { 
+/**
+ * The signature verifies, the file is unchanged since, and nothing was found wrong.
+ */
+valid: boolean, 
+/**
+ * The signer's certificate subject (common name first when it has one).
+ */
+signer: string | null, issuer: string | null, 
+/**
+ * RFC 3339 signing time claimed in the signature.
+ */
+signing_time: string | null, 
+/**
+ * What was found wrong, in words (empty when valid).
+ */
+problems: Array<string>, };
 
 /**
  * Arguments of `state_profile`.

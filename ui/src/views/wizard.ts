@@ -12,6 +12,7 @@ import { locale, t, type MessageKey } from "../i18n";
 import { LiveCheck } from "../wizard/livecheck";
 import { STEP_IDS, findControl, stepForPath, type StepId } from "../wizard/paths";
 import { safeFragment } from "../wizard/preview";
+import { renderExportPanel, type ExportPanel } from "./export";
 import { DRAFTING_LANGUAGES, SEVERITIES, STEP_TITLES, profileCard, renderStep, type StepContext } from "../wizard/steps";
 
 export interface EditorHost {
@@ -284,11 +285,28 @@ export function renderWizard(host: EditorHost, draft: DraftView): Editor {
     setLetterLang: (l) => { letterLang = l; },
   };
 
+  // The export panel of step 8: made once per draft and moved into the step's
+  // #export-panel each time the step is drawn, so that a redraw never loses a running
+  // export, its progress or the chosen files.
+  let exportPanel: ExportPanel | null = null;
+  function mountExport(): void {
+    const slot = panelBody.querySelector<HTMLElement>("#export-panel");
+    if (!slot) return;
+    exportPanel ??= renderExportPanel({
+      draftId: id,
+      request: () => request,
+      flush: () => autosave.flush(),
+      letterLang: () => letterLang,
+    });
+    slot.replaceChildren(exportPanel.element);
+  }
+
   function renderStepPanel(focusPath?: string): void {
     const active = document.activeElement;
     const keepId = active && active !== panelBody && panelBody.contains(active) ? active.id : "";
     panelHeading.textContent = t("wizard.stepHeading", { n: step, title: t(STEP_TITLES[step]) });
     replaceChildren(panelBody, ...renderStep(step, stepCtx, previewInto));
+    mountExport();
     if (focusPath) focusField(focusPath);
     else if (keepId) document.getElementById(keepId)?.focus();
   }
@@ -432,6 +450,11 @@ export function renderWizard(host: EditorHost, draft: DraftView): Editor {
       return ok ? { ok: true } : { ok: false, message: lastError };
     },
     relabel() {
+      // The export panel is drawn again in the new language, unless an export runs.
+      if (exportPanel && !exportPanel.isRunning()) {
+        exportPanel.dispose();
+        exportPanel = null;
+      }
       live.reset();
       drawnChecklist = "";
       findings = [];

@@ -49,6 +49,10 @@ pub enum CliError {
         source: mla_sign::Error,
     },
 
+    /// The export pipeline (letter, annexes, key, signature, write) failed or was cancelled.
+    #[error(transparent)]
+    Export(#[from] mla_export::ExportError),
+
     /// `mla verify` found the signature invalid, untrusted, absent, or the file changed.
     #[error("{0}")]
     VerificationFailed(String),
@@ -109,6 +113,17 @@ impl CliError {
                 ..
             } => EXIT_UNREADABLE,
             CliError::Sign { .. } => EXIT_DATA,
+            CliError::Export(e) => match e {
+                mla_export::ExportError::Write(_)
+                | mla_export::ExportError::NoOutputFolder { .. }
+                | mla_export::ExportError::ReadAnnex { .. }
+                | mla_export::ExportError::OutputIsInput { .. }
+                | mla_export::ExportError::Templates(_)
+                | mla_export::ExportError::Typeset(_)
+                | mla_export::ExportError::Letter(_)
+                | mla_export::ExportError::Cancelled => EXIT_UNREADABLE,
+                mla_export::ExportError::Key { .. } | mla_export::ExportError::Sign(_) => EXIT_DATA,
+            },
             CliError::VerificationFailed(_) => EXIT_NOT_VERIFIED,
             CliError::Several(errors) => errors
                 .iter()

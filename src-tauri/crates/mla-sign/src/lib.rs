@@ -27,7 +27,7 @@ mod subset;
 mod verify;
 
 pub use appearance::{SealImage, SignatureBlock};
-pub use atomic::write_atomic;
+pub use atomic::{write_atomic, write_atomic_with_progress};
 pub use cert::{check_signing_certificate, common_name, CertificateInfo};
 pub use error::Error;
 pub use keys::{Password, Pkcs12Key, SignatureAlgorithm, SigningKey};

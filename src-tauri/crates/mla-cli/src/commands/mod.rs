@@ -16,6 +16,7 @@ pub mod restore;
 pub mod rules;
 pub mod show;
 pub mod sign_pdf;
+pub mod signing;
 pub mod status;
 pub mod trash;
 pub mod verify;

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Start-up time and memory of a RELEASE build of the desktop app. Not part of the test run.
+#
+#   scripts/bench-startup.sh            # RUNS=7 start-ups, MEM_RUNS=3 large-request openings
+#   RUNS=11 MEM_RUNS=5 scripts/bench-startup.sh
+#   MLA_DESK_BIN=target/debug/mla-desk scripts/bench-startup.sh   # skip the release build
+#
+# Builds the UI and `cargo build --release -p mla-desk` (no test features), makes a
+# register holding one LARGE request (scripts/bench/large_request.py: ~0.5 MB, 240 persons,
+# 120 assets, 180 measures), starts Xvfb and tauri-driver (port $TAURI_DRIVER_PORT,
+# default 4464), then scripts/bench/startup.py measures:
+#  - time from exec to the first drawn screen (the UI reports it; MLA_DESK_REPORT_READY),
+#  - memory of the whole process tree (app + WebKit processes; PSS and RSS from /proc),
+#    on the list, and with the large request open in the editor (opened via WebDriver).
+# Medians are printed. Needs what scripts/setup.sh installs (Xvfb, tauri-driver).
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+if [[ -n "${MLA_DESK_BIN:-}" ]]; then
+  bin="$MLA_DESK_BIN"   # measure another build (e.g. a debug one); say so when reporting
+else
+  (cd ui && npm run build --silent)
+  cargo build --release -p mla-desk
+  bin="$root/target/release/mla-desk"
+fi
+cargo build -q -p mla-cli
+
+work="$(mktemp -d)"
+pids=()
+cleanup() {
+  local pid
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do
+    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  done
+  rm -rf "$work"
+}
+trap cleanup EXIT INT TERM
+
+python3 scripts/bench/large_request.py assets/examples/bribery-bank-records-che.mla.json >"$work/large.mla.json"
+target/debug/mla --register "$work/register.sqlite" import "$work/large.mla.json" >/dev/null
+draft_id=1   # the only draft of a fresh register
+echo "bench: large request $(stat -c %s "$work/large.mla.json") bytes, draft $draft_id"
+
+Xvfb -displayfd 3 -screen 0 1280x900x24 -nolisten tcp 3>"$work/display" >"$work/xvfb.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 100); do [[ -s "$work/display" ]] && break; sleep 0.1; done
+export DISPLAY=":$(tr -d '[:space:]' <"$work/display")"
+
+port="${TAURI_DRIVER_PORT:-4464}"
+tauri-driver --port "$port" --native-port $((port + 1)) \
+  --native-driver "$(command -v WebKitWebDriver)" >"$work/tauri-driver.log" 2>&1 &
+pids+=($!)
+export TAURI_DRIVER_PID=$!
+export TAURI_DRIVER_URL="http://127.0.0.1:$port"
+for _ in $(seq 100); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.1; done
+
+python3 scripts/bench/startup.py "$bin" "$work/register.sqlite" "$draft_id"

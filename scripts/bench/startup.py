@@ -1,0 +1,185 @@
+#!/usr/bin/env python3
+"""Start-up time and memory of the desktop app (run by scripts/bench-startup.sh).
+
+Start-up: the app is executed directly, N times, with MLA_DESK_REPORT_READY=1; the UI
+calls `ui_ready` once its first screen (the register list) is drawn and the app prints
+`mla-desk: ui-ready <unix ns>` on stderr. Time = that instant minus the instant just
+before exec. Memory: the whole process tree (the app and every WebKit child process),
+summed from /proc/PID/smaps_rollup (PSS, the fair share of shared pages, and RSS) —
+once on the list after start-up, and once with a LARGE request open in the editor,
+opened through WebDriver (tauri-driver), M times. Medians are reported.
+
+Needs: DISPLAY (Xvfb), tauri-driver on TAURI_DRIVER_URL for the memory part.
+"""
+import json
+import os
+import signal
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+
+BIN, REGISTER, DRAFT_ID = sys.argv[1], sys.argv[2], int(sys.argv[3])
+RUNS = int(os.environ.get("RUNS", "7"))
+MEM_RUNS = int(os.environ.get("MEM_RUNS", "3"))
+DRIVER = os.environ.get("TAURI_DRIVER_URL", "http://127.0.0.1:4464")
+
+
+def children_map():
+    kids = {}
+    for pid in os.listdir("/proc"):
+        if not pid.isdigit():
+            continue
+        try:
+            with open(f"/proc/{pid}/stat") as f:
+                stat = f.read()
+        except OSError:
+            continue
+        ppid = int(stat.rsplit(")", 1)[1].split()[1])
+        kids.setdefault(ppid, []).append(int(pid))
+    return kids
+
+
+def tree(root):
+    kids = children_map()
+    out, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        out.append(pid)
+        todo.extend(kids.get(pid, []))
+    return out
+
+
+def comm(pid):
+    try:
+        with open(f"/proc/{pid}/comm") as f:
+            return f.read().strip()
+    except OSError:
+        return "?"
+
+
+def memory_kb(root):
+    """(PSS, RSS) in kB summed over the process tree of `root`, and the process names."""
+    pss = rss = 0
+    names = []
+    for pid in tree(root):
+        try:
+            with open(f"/proc/{pid}/smaps_rollup") as f:
+                for line in f:
+                    if line.startswith("Pss:"):
+                        pss += int(line.split()[1])
+                    elif line.startswith("Rss:"):
+                        rss += int(line.split()[1])
+        except OSError:
+            continue
+        names.append(comm(pid))
+    return pss, rss, names
+
+
+def startup_once():
+    env = dict(os.environ, MLA_DESK_REPORT_READY="1")
+    log = open("/tmp/mla-bench-startup.log", "w+")
+    t0 = time.time_ns()
+    proc = subprocess.Popen([BIN, "--register", REGISTER], stderr=log, stdout=subprocess.DEVNULL, env=env)
+    ready = None
+    deadline = time.time() + 30
+    while time.time() < deadline and ready is None:
+        time.sleep(0.005)
+        log.seek(0)
+        for line in log.read().splitlines():
+            if line.startswith("mla-desk: ui-ready "):
+                ready = int(line.split()[2])
+    if ready is None:
+        proc.terminate()
+        proc.wait()
+        raise SystemExit("the app did not report ui-ready within 30 s (see /tmp/mla-bench-startup.log)")
+    time.sleep(1.0)  # let the first screen settle before measuring memory
+    pss, rss, names = memory_kb(proc.pid)
+    proc.send_signal(signal.SIGTERM)
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+    return (ready - t0) / 1e6, pss, rss, names
+
+
+def wd(method, path, body=None):
+    req = urllib.request.Request(
+        DRIVER + path,
+        method=method,
+        data=None if body is None else json.dumps(body).encode(),
+        headers={"Content-Type": "application/json"},
+    )
+    with urllib.request.urlopen(req, timeout=120) as r:
+        return json.loads(r.read() or b"{}")
+
+
+def find(session, css, timeout=60):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        try:
+            r = wd("POST", f"/session/{session}/element", {"using": "css selector", "value": css})
+            return list(r["value"].values())[0]
+        except urllib.error.HTTPError:
+            time.sleep(0.1)
+    raise SystemExit(f"no element {css} within {timeout} s")
+
+
+def app_pid(driver_pid, before):
+    """The mla-desk process started under tauri-driver for this session."""
+    for pid in tree(driver_pid):
+        if pid not in before and comm(pid) == "mla-desk":
+            return pid
+    return None
+
+
+def large_request_memory(driver_pid):
+    before = set(tree(driver_pid))
+    caps = {"capabilities": {"alwaysMatch": {"tauri:options": {
+        "application": BIN, "args": ["--register", REGISTER]}}}}
+    session = wd("POST", "/session", caps)["value"]["sessionId"]
+    try:
+        button = find(session, f'#drafts tr[data-id="{DRAFT_ID}"] button.open')
+        wd("POST", f"/session/{session}/element/{button}/click", {})
+        find(session, os.environ.get("OPENED_SELECTOR", "#f-reference"))
+        time.sleep(3.0)  # the editor is drawn and idle
+        pid = app_pid(driver_pid, before)
+        if pid is None:
+            raise SystemExit("could not find the mla-desk process under tauri-driver")
+        return memory_kb(pid)
+    finally:
+        wd("DELETE", f"/session/{session}")
+
+
+def main():
+    times, pss_list, rss_list = [], [], []
+    names = []
+    startup_once()  # warm the file cache; not counted
+    for _ in range(RUNS):
+        ms, pss, rss, names = startup_once()
+        times.append(ms)
+        pss_list.append(pss)
+        rss_list.append(rss)
+    print(f"start-up to first screen, {RUNS} runs (ms): {', '.join(f'{t:.0f}' for t in times)}")
+    print(f"  median {statistics.median(times):.0f} ms (target < 1500 ms)")
+    print(f"memory on the register list (process tree: {', '.join(sorted(set(names)))}):")
+    print(f"  median PSS {statistics.median(pss_list) / 1024:.0f} MB, RSS {statistics.median(rss_list) / 1024:.0f} MB")
+
+    driver_pid = int(os.environ.get("TAURI_DRIVER_PID", "0"))
+    if driver_pid:
+        big_pss, big_rss = [], []
+        for _ in range(MEM_RUNS):
+            pss, rss, names = large_request_memory(driver_pid)
+            big_pss.append(pss)
+            big_rss.append(rss)
+        print(f"memory with the LARGE request open in the editor, {MEM_RUNS} runs "
+              f"(process tree: {', '.join(sorted(set(names)))}):")
+        print(f"  PSS (MB): {', '.join(f'{p / 1024:.0f}' for p in big_pss)}; "
+              f"median PSS {statistics.median(big_pss) / 1024:.0f} MB, "
+              f"median RSS {statistics.median(big_rss) / 1024:.0f} MB (target < 200 MB)")
+
+
+if __name__ == "__main__":
+    main()
