@@ -27,7 +27,7 @@ function emptyRequest(reference: string): Request {
 interface FakeDraft { row: DraftRow; request: Request }
 
 /** An in-memory backend with the commands' shapes; records every call. */
-function fakeBackend(status: RegisterStatus, drafts: FakeDraft[]) {
+function fakeBackend(status: RegisterStatus, drafts: FakeDraft[], catalogueGate?: Promise<void>) {
   const calls: { cmd: string; args: unknown }[] = [];
   mockIPC((cmd, payload) => {
     const args = (payload as { args?: unknown } | undefined)?.args;
@@ -70,6 +70,7 @@ function fakeBackend(status: RegisterStatus, drafts: FakeDraft[]) {
         return { findings, readiness: { verdict: blockers ? "likely_refused" : "ready", blockers, warnings: 0, advice: 0 }, profile: null, pack_problem: null };
       }
       case "catalogue":
+        if (catalogueGate) return catalogueGate.then(() => ({ measure_kinds: [], offences: [], letter_languages: [] }));
         return { measure_kinds: [{ key: "search_seizure", label: "Search and seizure", coercive: true }], offences: [{ id: "uncac.15", title: "Bribery of national public officials", article: "15", instrument: "uncac", status: "mandatory" }], letter_languages: [{ code: "en", name: "English", reviewed: true }] };
       case "state_profile": {
         const { iso3 } = args as { iso3: string };
@@ -238,6 +239,30 @@ describe("App", () => {
       const saves = calls.filter((c) => c.cmd === "save_draft");
       expect((saves.at(-1)?.args as { request: Request } | undefined)?.request.reference).toBe("BLUR-1-B");
     }, { timeout: 200 });
+  });
+
+  it("never redraws the field under the cursor when the catalogue arrives late", async () => {
+    localStorage.clear();
+    let release!: () => void;
+    const gate = new Promise<void>((r) => { release = r; });
+    fakeBackend(OK, [draft(8, "LATE-1", "FRA")], gate);
+    await new App(root).start();
+    await vi.waitFor(() => expect(references()).toEqual(["LATE-1"]));
+    root.querySelector<HTMLButtonElement>("#drafts button.open")!.click();
+    await vi.waitFor(() => expect(root.querySelector("#step-3")).not.toBeNull());
+    root.querySelector<HTMLButtonElement>("#step-3")!.click();
+    const facts = root.querySelector<HTMLTextAreaElement>("#f-facts")!;
+    facts.focus();
+    typeInto(facts, "Typed while loading");
+    release();
+    await new Promise((r) => setTimeout(r, 20));
+    // Still the same control, with what was typed: not replaced under the cursor.
+    expect(facts.isConnected).toBe(true);
+    expect(document.activeElement).toBe(facts);
+    // Once the user leaves the field, the step is drawn again with the catalogue.
+    facts.blur();
+    await vi.waitFor(() => expect(facts.isConnected).toBe(false));
+    expect(root.querySelector<HTMLTextAreaElement>("#f-facts")!.value).toBe("Typed while loading");
   });
 
   it("jumps from a finding to its field, on its step", async () => {

@@ -389,8 +389,22 @@ export function renderWizard(host: EditorHost, draft: DraftView): Editor {
       host.fail(e as IpcError);
       return;
     }
-    // Only the steps that list catalogue entries need drawing again.
-    if (step === 3 || step === 5 || step === 8) renderStepPanel();
+    // Only the steps that list catalogue entries need drawing again; never under the
+    // user's cursor (the answer can arrive while they type): wait until they leave the field.
+    if (step === 3 || step === 5 || step === 8) redrawWhenNotTyping();
+  }
+
+  function redrawWhenNotTyping(): void {
+    const active = document.activeElement;
+    if (active && panelBody.contains(active) && active.matches("input, textarea, select")) {
+      const drawnStep = step;
+      active.addEventListener("blur", () => {
+        // After the blur, focus has moved on; renderStepPanel keeps it by id.
+        setTimeout(() => { if (step === drawnStep) renderStepPanel(); }, 0);
+      }, { once: true });
+      return;
+    }
+    renderStepPanel();
   }
 
   let profileRequest = 0;
