@@ -188,13 +188,22 @@ impl App {
             .unwrap_or_else(|e| panic!("typing into {css}: {e}"));
     }
 
+    /// The control's current value. A step that is drawn again (restoring a version,
+    /// switching language) replaces its controls: a control replaced between finding it
+    /// and reading it is found again.
     async fn value(&self, css: &str) -> String {
-        self.find(css)
-            .await
-            .prop("value")
-            .await
-            .unwrap()
-            .unwrap_or_default()
+        for _ in 0..20 {
+            match self.find(css).await.prop("value").await {
+                Ok(v) => return v.unwrap_or_default(),
+                Err(fantoccini::error::CmdError::Standard(e))
+                    if e.error == fantoccini::error::ErrorStatus::StaleElementReference =>
+                {
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                }
+                Err(e) => panic!("reading the value of {css}: {e}"),
+            }
+        }
+        panic!("{css} kept being replaced while its value was read")
     }
 
     async fn text(&self, css: &str) -> String {

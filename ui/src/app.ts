@@ -116,8 +116,13 @@ export class App {
   private async openDraft(id: number): Promise<void> {
     this.clearError();
     let draft;
+    let catalogue;
     try {
-      draft = await call("get_draft", { id });
+      // The catalogue comes with the draft, so the wizard is drawn once, complete.
+      [draft, catalogue] = await Promise.all([
+        call("get_draft", { id }),
+        call("catalogue", { lang: locale() }),
+      ]);
     } catch (e) {
       this.fail(e as IpcError);
       return;
@@ -126,7 +131,7 @@ export class App {
       back: () => void this.leaveEditor(),
       notify: (m) => this.notify(m),
       fail: (e) => this.fail(e),
-    }, draft);
+    }, draft, catalogue);
     this.editor = editor;
     this.view = "editor";
     replaceChildren(this.main, editor.element);

@@ -68,14 +68,19 @@ export function verdictText(r: Readiness): string {
   return t(`verdict.${r.verdict}` as MessageKey);
 }
 
-export function renderWizard(host: EditorHost, draft: DraftView): Editor {
+/**
+ * The wizard for `draft`. `initialCatalogue` is the catalogue in the current language,
+ * fetched before the first drawing so that its arrival never redraws a step under the
+ * user's cursor (it is fetched here when not given).
+ */
+export function renderWizard(host: EditorHost, draft: DraftView, initialCatalogue: CatalogueView | null = null): Editor {
   const id = draft.summary.id;
   let summary: DraftRow = draft.summary;
   const request: Request = draft.request;
   let lastError = "";
   let saveState: SaveState = { kind: "idle" };
   let step: StepId = 1;
-  let catalogue: CatalogueView | null = null;
+  let catalogue: CatalogueView | null = initialCatalogue;
   let profile: ProfileCard | null = null;
   let findings: Finding[] = [];
   let readiness: Readiness | null = null;
@@ -452,7 +457,7 @@ export function renderWizard(host: EditorHost, draft: DraftView): Editor {
     el("div", { className: "wizard-body" }, nav, panel, el("div", { className: "side" }, checklist, historyPanel)),
   );
   relabel();
-  void loadCatalogue();
+  if (!catalogue) void loadCatalogue();
   void loadProfile();
   live.update(structuredClone(request));
   queueMicrotask(() => document.getElementById("f-reference")?.focus());
