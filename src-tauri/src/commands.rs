@@ -114,6 +114,16 @@ ipc_commands! {
     export_choose_output(DraftIdArgs) -> ExportSelection => crate::export::export_choose_output;
     /// Export (and sign) the draft's saved version; progress comes as events.
     export_pdf(ExportArgs) -> ExportResult => crate::export::export_pdf;
+    /// The PKCS#11 modules found at their usual places on this machine.
+    export_known_modules(()) -> Vec<KnownModule> => crate::export::export_known_modules;
+    /// Choose the token's PKCS#11 module: a known one, or any file in a native dialog.
+    export_choose_module(ChooseModuleArgs) -> ExportSelection => crate::export::export_choose_module;
+    /// Log in to the chosen module's tokens with the PIN and list their keys.
+    export_token_keys(TokenKeysArgs) -> Vec<TokenKeyView> => crate::export::export_token_keys;
+    /// Ask for a seal image (PNG, JPEG) in a native dialog; an unreadable image is refused.
+    export_choose_seal(()) -> ExportSelection => crate::export::export_choose_seal;
+    /// Drop the seal image.
+    export_remove_seal(()) -> ExportSelection => crate::export::export_remove_seal;
     /// Stop the running export; nothing is written.
     cancel_export(()) -> () => crate::export::cancel_export;
     /// Run the checker on the request as typed (not necessarily saved), in the UI language.

@@ -9,7 +9,8 @@
 //! not environment variables to the app), each dialog returns the answer written in FILE
 //! instead of opening:
 //! `{"certificate": "/abs/x.p12" | null, "annexes": ["/abs/a.pdf", …], "output":
-//! "/abs/out.pdf" | null}` (`null` or a missing key = the user cancelled). The file is
+//! "/abs/out.pdf" | null, "module": "/abs/lib.so" | null, "seal": "/abs/seal.png" | null}`
+//! (`null` or a missing key = the user cancelled). The file is
 //! read at every dialog, so a test can change the answers between steps. Without the
 //! feature this code is not compiled and the argument is unknown; without the argument the
 //! real dialogs open.
@@ -24,7 +25,13 @@ use tauri_plugin_dialog::DialogExt;
 pub enum Dialog<'a> {
     Certificate,
     Annexes,
-    Output { suggested_name: &'a str },
+    Output {
+        suggested_name: &'a str,
+    },
+    /// A PKCS#11 module (the token's driver library).
+    Module,
+    /// A seal image for the signature block.
+    Seal,
 }
 
 /// The paths the user chose (empty when cancelled).
@@ -49,6 +56,18 @@ pub fn ask(
         match dialog {
             Dialog::Certificate => builder
                 .add_filter("PKCS#12 (.p12, .pfx)", &["p12", "pfx", "P12", "PFX"])
+                .blocking_pick_file()
+                .map(into)
+                .transpose()
+                .map(|p| p.into_iter().collect()),
+            Dialog::Module => builder
+                .add_filter("PKCS#11 (.so, .dylib, .dll)", &["so", "dylib", "dll"])
+                .blocking_pick_file()
+                .map(into)
+                .transpose()
+                .map(|p| p.into_iter().collect()),
+            Dialog::Seal => builder
+                .add_filter("PNG, JPEG", &["png", "jpg", "jpeg", "PNG", "JPG", "JPEG"])
                 .blocking_pick_file()
                 .map(into)
                 .transpose()
@@ -80,6 +99,8 @@ fn preset_answer(file: &std::path::Path, dialog: &Dialog<'_>) -> Result<Vec<Path
         Dialog::Certificate => "certificate",
         Dialog::Annexes => "annexes",
         Dialog::Output { .. } => "output",
+        Dialog::Module => "module",
+        Dialog::Seal => "seal",
     };
     Ok(match &answers[key] {
         serde_json::Value::String(p) => vec![PathBuf::from(p)],

@@ -39,6 +39,8 @@ pub fn export_selection(ctx: &Ctx, _: ()) -> Result<ExportSelection, IpcError> {
         certificate: chosen.certificate.as_deref().map(chosen_file),
         annexes: chosen.annexes.iter().map(|p| chosen_file(p)).collect(),
         output: chosen.output.as_deref().map(chosen_file),
+        module: chosen.module.as_deref().map(chosen_file),
+        seal: chosen.seal.as_deref().map(chosen_file),
     })
 }
 
@@ -115,6 +117,196 @@ pub fn export_choose_output(ctx: &Ctx, args: DraftIdArgs) -> Result<ExportSelect
     export_selection(ctx, ())
 }
 
+/// Where the usual PKCS#11 modules are installed (Debian/Ubuntu packages, macOS and Windows
+/// installers). Only those that exist on this machine are offered.
+const KNOWN_MODULES: &[(&str, &str)] = &[
+    ("SoftHSM2", "/usr/lib/softhsm/libsofthsm2.so"),
+    (
+        "SoftHSM2",
+        "/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so",
+    ),
+    (
+        "SoftHSM2",
+        "/usr/lib/aarch64-linux-gnu/softhsm/libsofthsm2.so",
+    ),
+    ("OpenSC", "/usr/lib/x86_64-linux-gnu/opensc-pkcs11.so"),
+    ("OpenSC", "/usr/lib/aarch64-linux-gnu/opensc-pkcs11.so"),
+    ("OpenSC", "/usr/lib/opensc-pkcs11.so"),
+    ("OpenSC", "/Library/OpenSC/lib/opensc-pkcs11.so"),
+    ("OpenSC", "C:\\Windows\\System32\\opensc-pkcs11.dll"),
+];
+
+fn known_modules() -> Vec<(&'static str, PathBuf)> {
+    let mut found: Vec<(&'static str, PathBuf)> = Vec::new();
+    for (name, path) in KNOWN_MODULES {
+        let path = Path::new(path);
+        // The same library reached through a symbolic link is offered once.
+        let real = path.canonicalize().ok();
+        if path.is_file() && !found.iter().any(|(_, p)| p.canonicalize().ok() == real) {
+            found.push((name, path.to_path_buf()));
+        }
+    }
+    found
+}
+
+/// The PKCS#11 modules found at their usual places, offered as shortcuts.
+pub fn export_known_modules(_: &Ctx, _: ()) -> Result<Vec<KnownModule>, IpcError> {
+    Ok(known_modules()
+        .into_iter()
+        .map(|(name, path)| KnownModule {
+            name: name.to_owned(),
+            file: chosen_file(&path),
+        })
+        .collect())
+}
+
+/// Choose the PKCS#11 module: a known one by its index, or any file through a dialog.
+pub fn export_choose_module(
+    ctx: &Ctx,
+    args: ChooseModuleArgs,
+) -> Result<ExportSelection, IpcError> {
+    let picked = match args.known {
+        Some(index) => {
+            let known = known_modules();
+            let (_, path) = known.into_iter().nth(index as usize).ok_or_else(|| {
+                IpcError::new(
+                    ErrorCode::SignTokenFailed,
+                    format!("no known PKCS#11 module number {index} on this machine"),
+                )
+            })?;
+            Some(path)
+        }
+        None => dialogs::ask(ctx.window, answers(ctx), Dialog::Module)
+            .map_err(dialog_error)?
+            .into_iter()
+            .next(),
+    };
+    if let Some(path) = picked {
+        ctx.state.export.chosen().module = Some(path);
+    }
+    export_selection(ctx, ())
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn unhex(text: &str) -> Option<Vec<u8>> {
+    let text = text.trim();
+    if !text.len().is_multiple_of(2) {
+        return None;
+    }
+    (0..text.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(text.get(i..i + 2)?, 16).ok())
+        .collect()
+}
+
+fn token_key_view(key: mla_sign::TokenKey, now: chrono::DateTime<chrono::Utc>) -> TokenKeyView {
+    let status = match &key.certificate {
+        None => TokenKeyStatus::NoCertificate,
+        Some(c) if now > c.not_after => TokenKeyStatus::Expired,
+        Some(c) if now < c.not_before => TokenKeyStatus::NotYetValid,
+        Some(_) if key.problem.is_some() => TokenKeyStatus::NotForSigning,
+        Some(_) => TokenKeyStatus::Ok,
+    };
+    let problem = match status {
+        TokenKeyStatus::NoCertificate => {
+            Some("the token holds no certificate for this key".to_owned())
+        }
+        _ => key.problem,
+    };
+    TokenKeyView {
+        token_label: key.token_label,
+        key_label: key.key_label,
+        key_id: hex(&key.key_id),
+        key_type: key.key_type,
+        subject: key
+            .certificate
+            .as_ref()
+            .map(|c| display_subject(&c.subject)),
+        issuer: key.certificate.as_ref().map(|c| display_subject(&c.issuer)),
+        not_before: key.certificate.as_ref().map(|c| c.not_before.to_rfc3339()),
+        not_after: key.certificate.as_ref().map(|c| c.not_after.to_rfc3339()),
+        status,
+        problem,
+    }
+}
+
+/// The subject with its common name first: `Jeanne Procureur (O=…, C=FR)`.
+fn display_subject(subject: &str) -> String {
+    let cn = display_name(subject);
+    if cn == subject {
+        return cn;
+    }
+    let rest: Vec<&str> = subject
+        .split(',')
+        .map(str::trim)
+        .filter(|p| !p.starts_with("CN="))
+        .collect();
+    if rest.is_empty() {
+        cn
+    } else {
+        format!("{cn} ({})", rest.join(", "))
+    }
+}
+
+/// Log in to the tokens of the chosen module with the PIN and list their keys.
+pub fn export_token_keys(ctx: &Ctx, args: TokenKeysArgs) -> Result<Vec<TokenKeyView>, IpcError> {
+    let module = ctx
+        .state
+        .export
+        .chosen()
+        .module
+        .clone()
+        .ok_or_else(|| not_ready("choose the token's PKCS#11 module first"))?;
+    let now = chrono::Utc::now();
+    let keys = {
+        let _token = ctx.state.export.token();
+        mla_sign::list_token_keys(&module, &args.pin, now)
+    };
+    // The PIN is dropped (zeroed) here.
+    drop(args);
+    let keys = keys.map_err(|source| {
+        IpcError::from(mla_export::ExportError::Key {
+            context: module.display().to_string(),
+            source,
+        })
+    })?;
+    Ok(keys.into_iter().map(|k| token_key_view(k, now)).collect())
+}
+
+/// Choose a seal image in a dialog; a file the signature block cannot show is refused
+/// (and the previous choice kept).
+pub fn export_choose_seal(ctx: &Ctx, _: ()) -> Result<ExportSelection, IpcError> {
+    let picked = dialogs::ask(ctx.window, answers(ctx), Dialog::Seal).map_err(dialog_error)?;
+    if let Some(path) = picked.into_iter().next() {
+        read_seal(&path)?;
+        ctx.state.export.chosen().seal = Some(path);
+    }
+    export_selection(ctx, ())
+}
+
+/// Drop the seal image.
+pub fn export_remove_seal(ctx: &Ctx, _: ()) -> Result<ExportSelection, IpcError> {
+    ctx.state.export.chosen().seal = None;
+    export_selection(ctx, ())
+}
+
+/// Read and check a seal image.
+fn read_seal(path: &Path) -> Result<mla_sign::SealImage, IpcError> {
+    let unreadable = |why: String| {
+        IpcError::new(
+            ErrorCode::SignSealUnreadable,
+            format!("the seal image {}: {why}", path.display()),
+        )
+    };
+    let bytes = std::fs::read(path).map_err(|e| unreadable(format!("cannot be read: {e}")))?;
+    let seal = mla_export::seal_image(bytes);
+    seal.check().map_err(|e| unreadable(e.to_string()))?;
+    Ok(seal)
+}
+
 /// Stop the running export, if one runs (otherwise nothing happens).
 pub fn cancel_export(ctx: &Ctx, _: ()) -> Result<(), IpcError> {
     if let Some(flag) = ctx.state.export.run().as_ref() {
@@ -154,6 +346,7 @@ pub fn export_pdf(ctx: &Ctx, args: ExportArgs) -> Result<ExportResult, IpcError>
         id,
         lang,
         sign,
+        token_key,
         password,
         function,
         place,
@@ -162,23 +355,53 @@ pub fn export_pdf(ctx: &Ctx, args: ExportArgs) -> Result<ExportResult, IpcError>
     let output = chosen
         .output
         .ok_or_else(|| not_ready("choose where to save the PDF first"))?;
-    let signer = if sign {
-        let certificate = chosen
-            .certificate
-            .ok_or_else(|| not_ready("choose the certificate file (.p12) first"))?;
-        let p12 = std::fs::read(&certificate).map_err(|e| {
-            IpcError::new(
-                ErrorCode::SignKeyUnreadable,
-                format!("cannot read {}: {e}", certificate.display()),
-            )
-        })?;
-        Some(mla_export::Signer::Pkcs12 {
-            p12,
-            password: password.unwrap_or_else(|| mla_export::Password::new(String::new())),
-            label: chosen_file(&certificate).name,
-        })
-    } else {
-        None
+    let password = password.unwrap_or_else(|| mla_export::Password::new(String::new()));
+    let signer = match (sign, token_key) {
+        (false, _) => None,
+        (true, Some(key)) => {
+            let module = chosen
+                .module
+                .clone()
+                .ok_or_else(|| not_ready("choose the token's PKCS#11 module first"))?;
+            let key_id = unhex(&key.key_id).ok_or_else(|| {
+                IpcError::new(
+                    ErrorCode::SignNoTokenKey,
+                    format!("{:?} is not a key id", key.key_id),
+                )
+            })?;
+            Some(mla_export::Signer::Pkcs11 {
+                module,
+                selector: mla_export::Pkcs11KeySelector {
+                    token_label: Some(key.token_label),
+                    key_label: None,
+                    key_id: Some(key_id),
+                },
+                pin: password,
+                certificates: Vec::new(),
+            })
+        }
+        (true, None) => {
+            let certificate = chosen
+                .certificate
+                .clone()
+                .ok_or_else(|| not_ready("choose the certificate file (.p12) first"))?;
+            let p12 = std::fs::read(&certificate).map_err(|e| {
+                IpcError::new(
+                    ErrorCode::SignKeyUnreadable,
+                    format!("cannot read {}: {e}", certificate.display()),
+                )
+            })?;
+            Some(mla_export::Signer::Pkcs12 {
+                p12,
+                password,
+                label: chosen_file(&certificate).name,
+            })
+        }
+    };
+    let uses_token = matches!(signer, Some(mla_export::Signer::Pkcs11 { .. }));
+    let seal = match (&signer, &chosen.seal) {
+        (Some(_), Some(path)) => Some(read_seal(path)?),
+        _ => None,
     };
 
     // The saved draft, read once; the register is not locked during the export.
@@ -210,7 +433,7 @@ pub fn export_pdf(ctx: &Ctx, args: ExportArgs) -> Result<ExportResult, IpcError>
             name: None,
             function,
             place,
-            seal: None,
+            seal,
         },
         pdfa_icc: None,
         now,
@@ -218,6 +441,8 @@ pub fn export_pdf(ctx: &Ctx, args: ExportArgs) -> Result<ExportResult, IpcError>
         protected: &protected,
     };
     let window = ctx.window;
+    // A token's module is process-wide: no key listing while it signs.
+    let _token = uses_token.then(|| export.token());
     let outcome = mla_export::export(
         job,
         &mut |p| {
@@ -227,6 +452,7 @@ pub fn export_pdf(ctx: &Ctx, args: ExportArgs) -> Result<ExportResult, IpcError>
         },
         &cancel,
     )?;
+    drop(_token);
     let verification = if outcome.signed {
         Some(signature_check(&mla_export::verify_file(
             &outcome.output,
@@ -289,6 +515,80 @@ mod tests {
         assert_eq!(suggested_name("../../etc/passwd"), "etc-passwd.pdf");
         assert_eq!(suggested_name(""), "request.pdf");
         assert_eq!(suggested_name("Réf. 12"), "Réf.-12.pdf");
+    }
+
+    #[test]
+    fn key_ids_go_to_hex_and_back() {
+        assert_eq!(hex(&[0x01, 0xab, 0x00]), "01ab00");
+        assert_eq!(unhex("01ab00"), Some(vec![0x01, 0xab, 0x00]));
+        assert_eq!(unhex("01AB"), Some(vec![0x01, 0xab]));
+        assert_eq!(unhex(""), Some(vec![]));
+        assert_eq!(unhex("1"), None);
+        assert_eq!(unhex("zz"), None);
+        assert_eq!(unhex("é1"), None);
+    }
+
+    #[test]
+    fn subjects_show_the_common_name_first() {
+        assert_eq!(
+            display_subject("CN=Jeanne Procureur,O=Parquet de test,C=FR"),
+            "Jeanne Procureur (O=Parquet de test, C=FR)"
+        );
+        assert_eq!(display_subject("CN=Only"), "Only");
+        assert_eq!(display_subject("O=Org"), "O=Org");
+    }
+
+    #[test]
+    fn token_key_status_follows_the_certificate() {
+        let now = chrono::Utc::now();
+        let cert = |days_before: i64, days_after: i64| mla_sign::CertificateInfo {
+            subject: "CN=A".into(),
+            issuer: "CN=CA".into(),
+            serial_hex: "01".into(),
+            not_before: now - chrono::Duration::days(days_before),
+            not_after: now + chrono::Duration::days(days_after),
+            key_algorithm: "RSA 2048".into(),
+            key_usage: vec!["digitalSignature".into()],
+            sha256_fingerprint: String::new(),
+        };
+        let key = |certificate, problem: Option<&str>| mla_sign::TokenKey {
+            token_label: "t".into(),
+            key_label: "k".into(),
+            key_id: vec![1],
+            key_type: "RSA".into(),
+            certificate,
+            problem: problem.map(str::to_owned),
+        };
+        let status = |k| token_key_view(k, now).status;
+        assert_eq!(status(key(Some(cert(1, 1)), None)), TokenKeyStatus::Ok);
+        assert_eq!(
+            status(key(Some(cert(10, -1)), Some("expired"))),
+            TokenKeyStatus::Expired
+        );
+        assert_eq!(
+            status(key(Some(cert(-1, 10)), Some("later"))),
+            TokenKeyStatus::NotYetValid
+        );
+        assert_eq!(
+            status(key(Some(cert(1, 1)), Some("key usage"))),
+            TokenKeyStatus::NotForSigning
+        );
+        let none = token_key_view(key(None, None), now);
+        assert_eq!(none.status, TokenKeyStatus::NoCertificate);
+        assert!(none.problem.is_some());
+        assert_eq!(none.key_id, "01");
+    }
+
+    #[test]
+    fn a_bad_seal_image_is_refused_with_its_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let bad = dir.path().join("seal.png");
+        std::fs::write(&bad, b"not a picture").unwrap();
+        let err = read_seal(&bad).unwrap_err();
+        assert_eq!(err.code, ErrorCode::SignSealUnreadable);
+        assert!(err.message.contains("seal.png"), "{}", err.message);
+        let err = read_seal(&dir.path().join("absent.png")).unwrap_err();
+        assert_eq!(err.code, ErrorCode::SignSealUnreadable);
     }
 
     #[test]

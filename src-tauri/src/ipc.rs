@@ -53,6 +53,16 @@ pub enum ErrorCode {
     SignNoPrivateKey,
     SignCertificateNotForSigning,
     SignTokenFailed,
+    /// The token refused the PIN.
+    SignWrongPin,
+    /// The token's PIN is locked after too many wrong tries.
+    SignPinLocked,
+    /// No (initialised) token in the reader, or not the one chosen.
+    SignNoToken,
+    /// The token holds no private key (or none with a certificate) to sign with.
+    SignNoTokenKey,
+    /// The seal image is not a PNG or JPEG the signature block can show.
+    SignSealUnreadable,
     SignKeyUnreadable,
     SignFailed,
     /// The letter could not be produced (unknown language, template problem).
@@ -86,6 +96,11 @@ impl ErrorCode {
                 | ErrorCode::SignNoPrivateKey
                 | ErrorCode::SignCertificateNotForSigning
                 | ErrorCode::SignTokenFailed
+                | ErrorCode::SignWrongPin
+                | ErrorCode::SignPinLocked
+                | ErrorCode::SignNoToken
+                | ErrorCode::SignNoTokenKey
+                | ErrorCode::SignSealUnreadable
                 | ErrorCode::SignKeyUnreadable
                 | ErrorCode::SignFailed
         )
@@ -139,8 +154,13 @@ impl From<&mla_export::ExportError> for ErrorCode {
                 S::NoPrivateKey => ErrorCode::SignNoPrivateKey,
                 S::KeyUsageNotForSigning { .. } => ErrorCode::SignCertificateNotForSigning,
                 S::Pkcs11(_) => ErrorCode::SignTokenFailed,
+                S::WrongPin => ErrorCode::SignWrongPin,
+                S::PinLocked => ErrorCode::SignPinLocked,
+                S::NoToken(_) => ErrorCode::SignNoToken,
+                S::NoTokenKey(_) => ErrorCode::SignNoTokenKey,
                 _ => ErrorCode::SignKeyUnreadable,
             },
+            X::Sign(S::BadSealImage(_)) => ErrorCode::SignSealUnreadable,
             X::Sign(_) => ErrorCode::SignFailed,
         }
     }
@@ -286,6 +306,85 @@ pub struct ExportSelection {
     pub certificate: Option<ChosenFile>,
     pub annexes: Vec<ChosenFile>,
     pub output: Option<ChosenFile>,
+    /// The PKCS#11 module (token driver library) chosen.
+    pub module: Option<ChosenFile>,
+    /// The seal image for the signature block (already checked to be readable).
+    pub seal: Option<ChosenFile>,
+}
+
+/// Arguments of `export_choose_module`: one of the known modules found on this machine
+/// (its index in `export_known_modules`), or `null` to open a file dialog.
+#[derive(Serialize, Deserialize, TS, Clone, Copy, Debug, PartialEq)]
+#[ts(export_to = "ipc.ts")]
+pub struct ChooseModuleArgs {
+    pub known: Option<u32>,
+}
+
+/// A PKCS#11 module found at a usual place on this machine, offered as a shortcut.
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
+#[ts(export_to = "ipc.ts")]
+pub struct KnownModule {
+    /// What it is (`SoftHSM2`, `OpenSC`…), not translated.
+    pub name: String,
+    pub file: ChosenFile,
+}
+
+/// Arguments of `export_token_keys`. The PIN goes straight into a zeroing
+/// `mla_sign::Password`, is used for this one listing and is never stored.
+#[derive(Deserialize, TS, Debug)]
+#[ts(export_to = "ipc.ts")]
+pub struct TokenKeysArgs {
+    #[serde(deserialize_with = "pin")]
+    #[ts(type = "string")]
+    pub pin: mla_sign::Password,
+}
+
+fn pin<'de, D: serde::Deserializer<'de>>(d: D) -> Result<mla_sign::Password, D::Error> {
+    Ok(mla_sign::Password::new(String::deserialize(d)?))
+}
+
+/// Whether a key's certificate can sign now.
+#[derive(Serialize, Deserialize, TS, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+#[ts(export_to = "ipc.ts")]
+pub enum TokenKeyStatus {
+    Ok,
+    Expired,
+    NotYetValid,
+    /// The certificate's key usage does not allow signatures (or it cannot be read).
+    NotForSigning,
+    /// The token holds no certificate for this key.
+    NoCertificate,
+}
+
+/// A private key found on a token, with its certificate, for the user to pick.
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
+#[ts(export_to = "ipc.ts")]
+pub struct TokenKeyView {
+    pub token_label: String,
+    pub key_label: String,
+    /// The key's PKCS#11 `CKA_ID`, in hexadecimal (how `export_pdf` names the key).
+    pub key_id: String,
+    /// `RSA`, `EC`…
+    pub key_type: String,
+    /// The certificate's subject (RFC 4514), common name first when it has one.
+    pub subject: Option<String>,
+    pub issuer: Option<String>,
+    /// RFC 3339.
+    pub not_before: Option<String>,
+    pub not_after: Option<String>,
+    pub status: TokenKeyStatus,
+    /// Why the key cannot sign, in words (English, technical).
+    pub problem: Option<String>,
+}
+
+/// The key on a token to sign with (as listed by `export_token_keys`).
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
+#[ts(export_to = "ipc.ts")]
+pub struct TokenKeyRef {
+    pub token_label: String,
+    /// The key's `CKA_ID` in hexadecimal.
+    pub key_id: String,
 }
 
 /// Arguments naming one chosen annex (0-based, in the order of `ExportSelection.annexes`).
@@ -308,7 +407,11 @@ pub struct ExportArgs {
     pub lang: Option<String>,
     /// Sign with the chosen certificate; `false` writes the PDF unsigned.
     pub sign: bool,
-    /// The PKCS#12 password (only with `sign`).
+    /// Sign with this key on a token (through the chosen PKCS#11 module) instead of the
+    /// chosen .p12 file; `password` is then the token's PIN.
+    #[serde(default)]
+    pub token_key: Option<TokenKeyRef>,
+    /// The PKCS#12 password or the token PIN (only with `sign`).
     #[serde(default, deserialize_with = "password")]
     #[ts(type = "string | null")]
     pub password: Option<mla_sign::Password>,
@@ -713,6 +816,11 @@ mod tests {
                 found: "f".into(),
             }),
             key(S::Pkcs11("x".into())),
+            key(S::WrongPin),
+            key(S::PinLocked),
+            key(S::NoToken("x".into())),
+            key(S::NoTokenKey("x".into())),
+            X::Sign(S::BadSealImage("x".into())),
             key(S::BadPkcs12("x".into())),
             X::Sign(S::Signing("x".into())),
             X::Write(S::Write {
@@ -729,6 +837,20 @@ mod tests {
             assert_eq!(json["message"], message);
             assert!(!ipc.code.is_register_problem(), "{json}");
         }
+    }
+
+    #[test]
+    fn token_keys_args_take_the_pin_without_showing_it() {
+        let args: TokenKeysArgs =
+            serde_json::from_value(serde_json::json!({ "pin": "271828" })).unwrap();
+        assert!(!format!("{args:?}").contains("271828"));
+        let args: ExportArgs = serde_json::from_value(serde_json::json!({
+            "id": 3, "lang": null, "sign": true, "password": "271828",
+            "token_key": { "token_label": "card", "key_id": "01" },
+            "function": "", "place": "",
+        }))
+        .unwrap();
+        assert_eq!(args.token_key.unwrap().key_id, "01");
     }
 
     #[test]

@@ -38,6 +38,9 @@ pub struct ExportState {
     pub run: Mutex<Option<Arc<AtomicBool>>>,
     /// Pre-set dialog answers (`--test-dialog-answers`, feature `test-dialogs` only).
     pub dialog_answers: Option<PathBuf>,
+    /// Held while a PKCS#11 module is in use (listing keys, signing): the module is
+    /// process-wide state, loaded and released by each use.
+    pub token: Mutex<()>,
 }
 
 #[derive(Default, Debug, Clone)]
@@ -45,6 +48,10 @@ pub struct ChosenPaths {
     pub certificate: Option<PathBuf>,
     pub annexes: Vec<PathBuf>,
     pub output: Option<PathBuf>,
+    /// The PKCS#11 module (token driver) chosen.
+    pub module: Option<PathBuf>,
+    /// The seal image for the signature block (checked when chosen).
+    pub seal: Option<PathBuf>,
 }
 
 impl ExportState {
@@ -54,6 +61,10 @@ impl ExportState {
 
     pub fn run(&self) -> MutexGuard<'_, Option<Arc<AtomicBool>>> {
         self.run.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    pub fn token(&self) -> MutexGuard<'_, ()> {
+        self.token.lock().unwrap_or_else(|p| p.into_inner())
     }
 }
 

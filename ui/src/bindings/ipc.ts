@@ -66,6 +66,12 @@ profile: string | null,
 pack_problem: string | null, };
 
 /**
+ * Arguments of `export_choose_module`: one of the known modules found on this machine
+ * (its index in `export_known_modules`), or `null` to open a file dialog.
+ */
+export type ChooseModuleArgs = { known: number | null, };
+
+/**
  * A file the user chose in a native dialog, as the UI shows it. The UI never sends a
  * path back: the app keeps the chosen paths itself.
  */
@@ -107,7 +113,7 @@ export type DraftView = { summary: DraftRow, request: Request, };
  * The register's codes are the same strings as `mla_store::StoreError::code()` (a test
  * checks it).
  */
-export type ErrorCode = "register_locked" | "register_read_only" | "register_not_a_database" | "register_foreign_database" | "register_corrupt" | "register_cannot_open" | "register_newer_schema" | "register_outdated_schema" | "register_disk_full" | "draft_not_found" | "version_not_found" | "stored_request_unreadable" | "invalid_status" | "no_data_dir" | "register_io" | "register_sqlite" | "register_unavailable" | "export_cancelled" | "export_output_is_input" | "export_letter_failed" | "export_typeset_failed" | "export_annex_unreadable" | "export_write_failed" | "export_not_ready" | "sign_wrong_password" | "sign_certificate_expired" | "sign_certificate_not_yet_valid" | "sign_no_private_key" | "sign_certificate_not_for_signing" | "sign_token_failed" | "sign_key_unreadable" | "sign_failed" | "letter_failed" | "internal";
+export type ErrorCode = "register_locked" | "register_read_only" | "register_not_a_database" | "register_foreign_database" | "register_corrupt" | "register_cannot_open" | "register_newer_schema" | "register_outdated_schema" | "register_disk_full" | "draft_not_found" | "version_not_found" | "stored_request_unreadable" | "invalid_status" | "no_data_dir" | "register_io" | "register_sqlite" | "register_unavailable" | "export_cancelled" | "export_output_is_input" | "export_letter_failed" | "export_typeset_failed" | "export_annex_unreadable" | "export_write_failed" | "export_not_ready" | "sign_wrong_password" | "sign_certificate_expired" | "sign_certificate_not_yet_valid" | "sign_no_private_key" | "sign_certificate_not_for_signing" | "sign_token_failed" | "sign_wrong_pin" | "sign_pin_locked" | "sign_no_token" | "sign_no_token_key" | "sign_seal_unreadable" | "sign_key_unreadable" | "sign_failed" | "letter_failed" | "internal";
 
 /**
  * Arguments of `export_pdf`. The password is taken straight into a zeroing
@@ -128,7 +134,12 @@ lang: string | null,
  */
 sign: boolean, 
 /**
- * The PKCS#12 password (only with `sign`).
+ * Sign with this key on a token (through the chosen PKCS#11 module) instead of the
+ * chosen .p12 file; `password` is then the token's PIN.
+ */
+token_key: TokenKeyRef | null, 
+/**
+ * The PKCS#12 password or the token PIN (only with `sign`).
  */
 password: string | null, 
 /**
@@ -185,7 +196,15 @@ missing_glyphs: string, };
 /**
  * What the export will use: the files chosen so far.
  */
-export type ExportSelection = { certificate: ChosenFile | null, annexes: Array<ChosenFile>, output: ChosenFile | null, };
+export type ExportSelection = { certificate: ChosenFile | null, annexes: Array<ChosenFile>, output: ChosenFile | null, 
+/**
+ * The PKCS#11 module (token driver library) chosen.
+ */
+module: ChosenFile | null, 
+/**
+ * The seal image for the signature block (already checked to be readable).
+ */
+seal: ChosenFile | null, };
 
 /**
  * The stages of an export, in order.
@@ -200,6 +219,15 @@ export type IpcError = { code: ErrorCode,
  * Human-readable, for display only.
  */
 message: string, };
+
+/**
+ * A PKCS#11 module found at a usual place on this machine, offered as a shortcut.
+ */
+export type KnownModule = { 
+/**
+ * What it is (`SoftHSM2`, `OpenSC`…), not translated.
+ */
+name: string, file: ChosenFile, };
 
 /**
  * A language letters can be written in.
@@ -353,6 +381,51 @@ export type StateProfileArgs = {
  * ISO 3166-1 alpha-3 code, as typed.
  */
 iso3: string, lang: Lang, };
+
+/**
+ * The key on a token to sign with (as listed by `export_token_keys`).
+ */
+export type TokenKeyRef = { token_label: string, 
+/**
+ * The key's `CKA_ID` in hexadecimal.
+ */
+key_id: string, };
+
+/**
+ * Whether a key's certificate can sign now.
+ */
+export type TokenKeyStatus = "ok" | "expired" | "not_yet_valid" | "not_for_signing" | "no_certificate";
+
+/**
+ * A private key found on a token, with its certificate, for the user to pick.
+ */
+export type TokenKeyView = { token_label: string, key_label: string, 
+/**
+ * The key's PKCS#11 `CKA_ID`, in hexadecimal (how `export_pdf` names the key).
+ */
+key_id: string, 
+/**
+ * `RSA`, `EC`…
+ */
+key_type: string, 
+/**
+ * The certificate's subject (RFC 4514), common name first when it has one.
+ */
+subject: string | null, issuer: string | null, 
+/**
+ * RFC 3339.
+ */
+not_before: string | null, not_after: string | null, status: TokenKeyStatus, 
+/**
+ * Why the key cannot sign, in words (English, technical).
+ */
+problem: string | null, };
+
+/**
+ * Arguments of `export_token_keys`. The PIN goes straight into a zeroing
+ * `mla_sign::Password`, is used for this one listing and is never stored.
+ */
+export type TokenKeysArgs = { pin: string, };
 
 /**
  * One saved version of a draft.

@@ -5,9 +5,9 @@ import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { emit } from "@tauri-apps/api/event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { EXPORT_PROGRESS_EVENT } from "../api";
-import type { ExportProgress, ExportResult, ExportSelection } from "../bindings/ipc";
+import type { ErrorCode, ExportProgress, ExportResult, ExportSelection, TokenKeyView } from "../bindings/ipc";
 import type { Request } from "../bindings/model";
-import { renderExportPanel } from "./export";
+import { exportErrorText, renderExportPanel, tokenKeyText } from "./export";
 import { EXPORT_MESSAGES, tx } from "./export.messages";
 import { setLocale, type Locale } from "../i18n";
 
@@ -30,6 +30,8 @@ const SELECTED: ExportSelection = {
   certificate: { name: "me.p12", path: "/home/j/me.p12", size: 2500 },
   annexes: [{ name: "bank.pdf", path: "/home/j/bank.pdf", size: 3 * 1024 * 1024 }],
   output: { name: "R-1.pdf", path: "/home/j/R-1.pdf", size: 0 },
+  module: null,
+  seal: null,
 };
 
 const RESULT: ExportResult = {
@@ -73,7 +75,7 @@ describe("export panel", () => {
 
   it("shows the chosen files and never sends a path", async () => {
     const calls = backend({
-      export_selection: () => ({ certificate: null, annexes: [], output: null }),
+      export_selection: () => ({ certificate: null, annexes: [], output: null, module: null, seal: null }),
       export_choose_certificate: () => ({ ...SELECTED, annexes: [], output: null }),
       export_choose_annexes: () => ({ ...SELECTED, output: null }),
       export_choose_output: () => SELECTED,
@@ -116,7 +118,7 @@ describe("export panel", () => {
     expect(flush).toHaveBeenCalledTimes(1);
     expect(pw.value).toBe("");
     expect(calls.find((c) => c.cmd === "export_pdf")?.args).toEqual({
-      id: 7, lang: "fr", sign: true, password: "s3cret", function: "Procureure", place: "Lyon",
+      id: 7, lang: "fr", sign: true, token_key: null, password: "s3cret", function: "Procureure", place: "Lyon",
     });
     expect(($("export-start") as HTMLButtonElement).disabled).toBe(true);
     expect($("export-cancel").hidden).toBe(false);
@@ -184,6 +186,120 @@ describe("export panel", () => {
     expect(calls.map((c) => c.cmd)).not.toContain("export_pdf");
   });
 
+  const MODULE = { name: "libsofthsm2.so", path: "/usr/lib/softhsm/libsofthsm2.so", size: 1000 };
+  const KEY_OK: TokenKeyView = {
+    token_label: "mla-test", key_label: "rsa", key_id: "01", key_type: "RSA",
+    subject: "Jeanne Procureur (O=Parquet de test, C=FR)", issuer: "MLA Desk Test CA",
+    not_before: "2026-01-02T10:00:00+00:00", not_after: "2027-01-02T10:00:00+00:00",
+    status: "ok", problem: null,
+  };
+  const KEY_EXPIRED: TokenKeyView = {
+    ...KEY_OK, key_label: "old", key_id: "02", status: "expired",
+    not_before: "2020-01-01T00:00:00+00:00", not_after: "2021-01-01T00:00:00+00:00", problem: "expired",
+  };
+
+  it("signs with a key on a token: module shortcut, PIN, keys listed, the PIN sent and cleared", async () => {
+    let selection: ExportSelection = { ...SELECTED, certificate: null };
+    const calls = backend({
+      export_selection: () => selection,
+      export_known_modules: () => [{ name: "SoftHSM2", file: MODULE }],
+      export_choose_module: () => (selection = { ...selection, module: MODULE }),
+      export_token_keys: () => [KEY_EXPIRED, KEY_OK],
+      export_choose_seal: () => (selection = { ...selection, seal: { name: "seal.png", path: "/home/j/seal.png", size: 900 } }),
+      export_pdf: () => RESULT,
+    });
+    mount();
+    await vi.waitFor(() => expect($("export-output-name").textContent).toBe("/home/j/R-1.pdf"));
+    expect($("export-token-fields").hidden).toBe(true);
+    ($("export-with-token") as HTMLInputElement).click();
+    expect($("export-token-fields").hidden).toBe(false);
+    expect($("export-p12-fields").hidden).toBe(true);
+    expect(($("export-list-keys") as HTMLButtonElement).disabled).toBe(true);
+    await vi.waitFor(() => expect(document.querySelector("#export-known-modules button")).not.toBeNull());
+    const shortcut = document.querySelector<HTMLButtonElement>("#export-known-modules button")!;
+    expect(shortcut.textContent).toBe("Use SoftHSM2");
+    expect(shortcut.getAttribute("aria-label")).toBe("Use the SoftHSM2 module (/usr/lib/softhsm/libsofthsm2.so)");
+    shortcut.click();
+    await vi.waitFor(() => expect($("export-module-name").textContent).toBe(MODULE.path));
+    ($("export-pin") as HTMLInputElement).value = "271828";
+    $("export-list-keys").click();
+    await vi.waitFor(() => expect(document.querySelectorAll("#export-token-keys input[type=radio]").length).toBe(2));
+    const expired = $("export-key-0") as HTMLInputElement;
+    const ok = $("export-key-1") as HTMLInputElement;
+    expect(expired.disabled).toBe(true);
+    expect(ok.disabled).toBe(false);
+    // The only key that can sign is chosen for the user.
+    expect(ok.checked).toBe(true);
+    expect($("export-token-keys").textContent).toContain("expired: cannot sign");
+    expect($("export-token-keys").textContent).toContain("Valid from 2026-01-02 to 2027-01-02");
+    $("export-choose-seal").click();
+    await vi.waitFor(() => expect($("export-seal-name").textContent).toBe("seal.png"));
+    expect($("export-remove-seal").hidden).toBe(false);
+    $("export-start").click();
+    await vi.waitFor(() => expect($("export-verification").dataset.valid).toBe("true"));
+    expect(($("export-pin") as HTMLInputElement).value).toBe("");
+    expect(calls.find((c) => c.cmd === "export_choose_module")?.args).toEqual({ known: 0 });
+    expect(calls.find((c) => c.cmd === "export_token_keys")?.args).toEqual({ pin: "271828" });
+    expect(calls.find((c) => c.cmd === "export_pdf")?.args).toEqual({
+      id: 7, lang: null, sign: true, token_key: { token_label: "mla-test", key_id: "01" },
+      password: "271828", function: "Procureure", place: "Lyon",
+    });
+    // Paths come from the backend only; the UI never sends one.
+    expect(JSON.stringify(calls.map((c) => c.args))).not.toContain("/usr/lib");
+  });
+
+  it("says a wrong PIN in plain words and does not export without a key", async () => {
+    const calls = backend({
+      export_selection: () => ({ ...SELECTED, module: MODULE }),
+      export_known_modules: () => [],
+      export_token_keys: () => {
+        throw { code: "sign_wrong_pin", message: "the token refused the PIN (wrong PIN)" };
+      },
+    });
+    setLocale("es" as unknown as Locale);
+    mount();
+    await vi.waitFor(() => expect($("export-module-name").textContent).toBe(MODULE.path));
+    ($("export-with-token") as HTMLInputElement).click();
+    ($("export-pin") as HTMLInputElement).value = "0000";
+    $("export-list-keys").click();
+    await vi.waitFor(() => expect($("export-error").hidden).toBe(false));
+    expect($("export-error").textContent).toContain("El token rechazó este PIN.");
+    expect($("export-error").textContent).toContain("Su borrador no se ha modificado.");
+    $("export-start").click();
+    await vi.waitFor(() => expect($("export-error").textContent).toContain("Elija primero una clave del token"));
+    expect(calls.map((c) => c.cmd)).not.toContain("export_pdf");
+  });
+
+  it("refuses an unreadable seal image with a clear message", async () => {
+    backend({
+      export_selection: () => SELECTED,
+      export_choose_seal: () => {
+        throw { code: "sign_seal_unreadable", message: "the seal image /x/seal.png: PNG: invalid signature" };
+      },
+    });
+    mount();
+    await vi.waitFor(() => expect($("export-cert-name").textContent).toBe("me.p12"));
+    $("export-choose-seal").click();
+    await vi.waitFor(() => expect($("export-error").hidden).toBe(false));
+    expect($("export-error").textContent).toContain("This seal image cannot be used: choose a PNG or JPEG picture.");
+    expect($("export-seal-name").textContent).toBe("No seal");
+    expect($("export-remove-seal").hidden).toBe(true);
+  });
+
+  it("describes a token key: subject, validity, status", () => {
+    expect(tokenKeyText(KEY_OK)).toEqual({
+      line: "Jeanne Procureur (O=Parquet de test, C=FR) — key “rsa” on token “mla-test” (RSA)",
+      validity: "Valid from 2026-01-02 to 2027-01-02",
+      status: "can sign",
+    });
+    const bare = tokenKeyText({ ...KEY_OK, key_label: "", subject: null, not_before: null, not_after: null, status: "no_certificate" });
+    expect(bare.line).toBe("(no certificate) — key “01” on token “mla-test” (RSA)");
+    expect(bare.validity).toBeNull();
+    expect(bare.status).toBe("no certificate on the token: cannot sign");
+    setLocale("fr" as unknown as Locale);
+    expect(tokenKeyText(KEY_EXPIRED).status).toBe("expiré : ne peut pas signer");
+  });
+
   it("has every string in English, French and Spanish, and a plain sentence per export error code", () => {
     const keys = Object.keys(EXPORT_MESSAGES.en).sort();
     for (const lang of ["fr", "es"] as const) {
@@ -197,6 +313,10 @@ describe("export panel", () => {
       "sign_certificate_not_for_signing", "sign_token_failed", "sign_key_unreadable", "sign_failed",
     ]) {
       expect(keys, code).toContain(`error.${code}`);
+    }
+    // The token and seal codes have their sentence in the interface catalogues.
+    for (const code of ["sign_wrong_pin", "sign_pin_locked", "sign_no_token", "sign_no_token_key", "sign_seal_unreadable"]) {
+      expect(exportErrorText({ code: code as ErrorCode, message: "x" })[0], code).not.toBe(tx("error.other"));
     }
     expect(tx("stage.annex", { index: 2, count: 3, name: "a", percent: 10 })).toBe("Adding annex 2 of 3: a (10 %)…");
   });

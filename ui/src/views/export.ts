@@ -4,9 +4,12 @@
 // this code never handles a path except to show it.
 
 import { call, onExportProgress, type IpcError } from "../api";
-import type { ChosenFile, ExportProgress, ExportResult, ExportSelection } from "../bindings/ipc";
+import type {
+  ChosenFile, ExportProgress, ExportResult, ExportSelection, KnownModule, TokenKeyView,
+} from "../bindings/ipc";
 import type { Request } from "../bindings/model";
 import { el, replaceChildren } from "../dom";
+import { catalogues, t, type MessageKey } from "../i18n";
 import { hasExportKey, tx } from "./export.messages";
 
 export interface ExportHost {
@@ -33,12 +36,35 @@ const LETTER_LANGUAGES = ["en", "fr", "es", "ar", "ru", "zh"] as const;
  * and a reminder that the draft is unchanged. */
 export function exportErrorText(error: IpcError): string[] {
   const key = `error.${error.code}`;
-  const lines = [hasExportKey(key) ? tx(key) : tx("error.other")];
+  const signKey = `exportError.${error.code}`;
+  const lines = [
+    hasExportKey(key) ? tx(key)
+      : Object.hasOwn(catalogues.en, signKey) ? t(signKey as MessageKey)
+      : tx("error.other"),
+  ];
   if (error.code !== "export_cancelled") {
     lines.push(tx("error.details", { message: error.message }));
   }
   lines.push(tx("error.draftKept"));
   return lines;
+}
+
+/** How a key found on a token is shown: what it is, how long its certificate is valid,
+ * and whether it can sign. Dates are shown as YYYY-MM-DD. */
+export function tokenKeyText(k: TokenKeyView): { line: string; validity: string | null; status: string } {
+  const day = (iso: string | null) => (iso ?? "").slice(0, 10);
+  return {
+    line: t("sign.keyLine", {
+      subject: k.subject ?? t("sign.keyNoSubject"),
+      label: k.key_label || k.key_id,
+      token: k.token_label,
+      type: k.key_type,
+    }),
+    validity: k.not_before && k.not_after
+      ? t("sign.keyValidity", { from: day(k.not_before), to: day(k.not_after) })
+      : null,
+    status: t(`sign.keyStatus.${k.status}` as MessageKey),
+  };
 }
 
 /** The status line for a progress report. */
@@ -67,7 +93,11 @@ export function stageText(p: ExportProgress, signing: boolean): string {
 }
 
 export function renderExportPanel(host: ExportHost): ExportPanel {
-  let selection: ExportSelection = { certificate: null, annexes: [], output: null };
+  let selection: ExportSelection = { certificate: null, annexes: [], output: null, module: null, seal: null };
+  let knownModules: KnownModule[] = [];
+  let tokenKeys: TokenKeyView[] = [];
+  let chosenKey: TokenKeyView | null = null;
+  let listing = false;
   let running = false;
   // A cancel clicked before the export reached the backend stops it here.
   let cancelRequested = false;
@@ -104,15 +134,150 @@ export function renderExportPanel(host: ExportHost): ExportPanel {
   const place = el("input", { attrs: { id: "export-place", type: "text", autocomplete: "off" } });
   place.value = signatory.place;
 
-  const signFields = el("div", { className: "export-sign-fields", attrs: { id: "export-sign-fields" } },
+  // A certificate file or a token.
+  const withP12 = el("input", { attrs: { id: "export-with-p12", type: "radio", name: "export-with", value: "p12" } });
+  const withToken = el("input", { attrs: { id: "export-with-token", type: "radio", name: "export-with", value: "token" } });
+  withP12.checked = true;
+  const usingToken = () => withToken.checked;
+
+  const p12Fields = el("div", { attrs: { id: "export-p12-fields" } },
     el("div", { className: "field" },
       el("span", { className: "label", attrs: { id: "export-cert-label" } }, tx("export.certificate")),
       el("div", { className: "chosen-line" }, chooseCert, certName),
     ),
     field("export-password", tx("export.password"), password, tx("export.passwordHint")),
+  );
+
+  const moduleName = el("span", { className: "chosen", attrs: { id: "export-module-name" } });
+  const knownModuleButtons = el("span", { className: "chosen-line", attrs: { id: "export-known-modules" } });
+  const chooseModule = el("button", {
+    attrs: { id: "export-choose-module", type: "button" },
+    on: { click: () => void choose(() => call("export_choose_module", { known: null })) },
+  }, t("sign.chooseModule"));
+  const pin = el("input", {
+    attrs: { id: "export-pin", type: "password", autocomplete: "off", "aria-describedby": "export-pin-hint" },
+  });
+  const listKeys = el("button", {
+    attrs: { id: "export-list-keys", type: "button" },
+    on: { click: () => void showTokenKeys() },
+  }, t("sign.listKeys"));
+  const keyList = el("div", { className: "token-keys", attrs: { id: "export-token-keys", role: "radiogroup", "aria-labelledby": "export-keys-legend" } });
+  const tokenFields = el("div", { attrs: { id: "export-token-fields" } },
+    el("div", { className: "field" },
+      el("span", { className: "label", attrs: { id: "export-module-label" } }, t("sign.module")),
+      el("p", { className: "hint", attrs: { id: "export-module-hint" } }, t("sign.moduleHint")),
+      knownModuleButtons,
+      el("div", { className: "chosen-line" }, chooseModule, moduleName),
+    ),
+    field("export-pin", t("sign.pin"), pin, t("sign.pinHint")),
+    el("div", { className: "chosen-line" }, listKeys),
+    el("fieldset", {},
+      el("legend", { attrs: { id: "export-keys-legend" } }, t("sign.keys")),
+      keyList,
+    ),
+  );
+
+  const sealName = el("span", { className: "chosen", attrs: { id: "export-seal-name" } });
+  const chooseSeal = el("button", {
+    attrs: { id: "export-choose-seal", type: "button" },
+    on: { click: () => void choose(() => call("export_choose_seal", null)) },
+  }, t("sign.chooseSeal"));
+  const removeSeal = el("button", {
+    className: "link",
+    attrs: { id: "export-remove-seal", type: "button" },
+    on: { click: () => void choose(() => call("export_remove_seal", null)) },
+  }, t("sign.removeSeal"));
+
+  const signFields = el("div", { className: "export-sign-fields", attrs: { id: "export-sign-fields" } },
+    el("fieldset", { attrs: { id: "export-with" } },
+      el("legend", {}, t("sign.with")),
+      el("div", { className: "field field-checkbox" },
+        withP12, el("label", { attrs: { for: "export-with-p12" } }, t("sign.withP12"))),
+      el("div", { className: "field field-checkbox" },
+        withToken, el("label", { attrs: { for: "export-with-token" } }, t("sign.withToken"))),
+    ),
+    p12Fields,
+    tokenFields,
     field("export-function", tx("export.function"), fn),
     field("export-place", tx("export.place"), place),
+    el("div", { className: "field" },
+      el("span", { className: "label", attrs: { id: "export-seal-label" } }, t("sign.seal")),
+      el("div", { className: "chosen-line" }, chooseSeal, sealName, removeSeal),
+    ),
   );
+  withP12.addEventListener("change", () => updateControls());
+  withToken.addEventListener("change", () => {
+    updateControls();
+    if (withToken.checked && knownModules.length === 0) void loadKnownModules();
+  });
+
+  async function loadKnownModules(): Promise<void> {
+    try {
+      knownModules = await call("export_known_modules", null);
+    } catch {
+      knownModules = [];
+    }
+    replaceChildren(knownModuleButtons, ...knownModules.map((m, index) =>
+      el("button", {
+        className: "known-module",
+        attrs: {
+          type: "button", "data-index": String(index), "data-path": m.file.path,
+          "aria-label": t("sign.useKnownModuleLabel", { name: m.name, path: m.file.path }),
+        },
+        on: { click: () => void choose(() => call("export_choose_module", { known: index })) },
+      }, t("sign.useKnownModule", { name: m.name })),
+    ));
+    updateControls();
+  }
+
+  function showKeys(): void {
+    if (tokenKeys.length === 0) {
+      replaceChildren(keyList, el("p", { className: "muted", attrs: { id: "export-keys-empty" } },
+        listing ? t("sign.listing") : t("sign.keysEmpty")));
+      return;
+    }
+    replaceChildren(keyList, ...tokenKeys.map((k, index) => {
+      const text = tokenKeyText(k);
+      const id = `export-key-${index}`;
+      const radio = el("input", {
+        attrs: {
+          id, type: "radio", name: "export-key", value: k.key_id,
+          "data-status": k.status, "aria-describedby": `${id}-details`,
+        },
+        on: { change: () => { chosenKey = k; } },
+      });
+      radio.checked = chosenKey?.key_id === k.key_id && chosenKey.token_label === k.token_label;
+      radio.disabled = running || k.status !== "ok";
+      return el("div", { className: `field field-checkbox token-key status-${k.status}` },
+        radio,
+        el("label", { attrs: { for: id } }, text.line),
+        el("span", { className: "hint", attrs: { id: `${id}-details` } },
+          [text.validity, text.status].filter(Boolean).join(" — ")),
+      );
+    }));
+  }
+
+  async function showTokenKeys(): Promise<void> {
+    if (running || listing) return;
+    error.hidden = true;
+    listing = true;
+    tokenKeys = [];
+    chosenKey = null;
+    showKeys();
+    updateControls();
+    try {
+      tokenKeys = await call("export_token_keys", { pin: pin.value });
+      // One key that can sign is chosen for the user; with several, the user picks.
+      const usable = tokenKeys.filter((k) => k.status === "ok");
+      if (usable.length === 1) chosenKey = usable[0] ?? null;
+    } catch (e) {
+      showError(e as IpcError);
+    } finally {
+      listing = false;
+      showKeys();
+      updateControls();
+    }
+  }
 
   const annexList = el("ul", { className: "annexes", attrs: { id: "export-annexes" } });
   const addAnnexes = el("button", {
@@ -147,8 +312,19 @@ export function renderExportPanel(host: ExportHost): ExportPanel {
   const result = el("div", { className: "export-result", attrs: { id: "export-result", role: "status" } });
   const error = el("div", { className: "error export-error", attrs: { id: "export-error", role: "alert", hidden: "" } });
 
+  let shownModule: string | null = null;
   function showSelection(): void {
     certName.textContent = selection.certificate?.name ?? tx("export.noCertificate");
+    moduleName.textContent = selection.module?.path ?? t("sign.noModule");
+    sealName.textContent = selection.seal?.name ?? t("sign.noSeal");
+    // Another module: the keys listed belong to the previous one.
+    const module = selection.module?.path ?? null;
+    if (module !== shownModule) {
+      shownModule = module;
+      tokenKeys = [];
+      chosenKey = null;
+      showKeys();
+    }
     outputName.textContent = selection.output?.path ?? tx("export.noOutput");
     if (selection.annexes.length === 0) {
       replaceChildren(annexList, el("li", { className: "muted" }, tx("export.noAnnexes")));
@@ -169,9 +345,20 @@ export function renderExportPanel(host: ExportHost): ExportPanel {
 
   function updateControls(): void {
     signFields.hidden = !sign.checked;
+    p12Fields.hidden = usingToken();
+    tokenFields.hidden = !usingToken();
+    removeSeal.hidden = !selection.seal;
     start.textContent = sign.checked ? tx("export.startSigned") : tx("export.start");
-    for (const c of [lang, sign, chooseCert, password, fn, place, addAnnexes, chooseOutput, start]) {
+    for (const c of [
+      lang, sign, chooseCert, password, fn, place, addAnnexes, chooseOutput, start,
+      withP12, withToken, chooseModule, pin, chooseSeal, removeSeal,
+    ]) {
       c.disabled = running;
+    }
+    listKeys.disabled = running || listing || !selection.module;
+    for (const b of knownModuleButtons.querySelectorAll("button")) b.disabled = running;
+    for (const r of keyList.querySelectorAll<HTMLInputElement>("input[type=radio]")) {
+      r.disabled = running || r.dataset.status !== "ok";
     }
     for (const b of annexList.querySelectorAll("button")) b.disabled = running;
     cancel.hidden = !running;
@@ -216,9 +403,16 @@ export function renderExportPanel(host: ExportHost): ExportPanel {
     error.hidden = true;
     replaceChildren(result);
     const signing = sign.checked;
-    // The password leaves the field at once: it is sent with this one call only.
-    const secret = signing ? password.value : null;
+    const token = signing && usingToken();
+    if (token && !chosenKey) {
+      replaceChildren(error, el("p", {}, t("sign.chooseKeyFirst")), el("p", {}, tx("error.draftKept")));
+      error.hidden = false;
+      return;
+    }
+    // The password or PIN leaves its field at once: it is sent with this one call only.
+    const secret = signing ? (token ? pin.value : password.value) : null;
     password.value = "";
+    pin.value = "";
     running = true;
     cancelRequested = false;
     updateControls();
@@ -242,6 +436,7 @@ export function renderExportPanel(host: ExportHost): ExportPanel {
         id: host.draftId,
         lang: (host.letterLang ? host.letterLang() : lang.value) || null,
         sign: signing,
+        token_key: token && chosenKey ? { token_label: chosenKey.token_label, key_id: chosenKey.key_id } : null,
         password: secret,
         function: fn.value,
         place: place.value,
@@ -286,6 +481,7 @@ export function renderExportPanel(host: ExportHost): ExportPanel {
     error,
     result,
   );
+  showKeys();
   showSelection();
   void choose(() => call("export_selection", null));
 

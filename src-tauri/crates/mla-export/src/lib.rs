@@ -90,8 +90,13 @@ impl ExportError {
                 E::NoPrivateKey => "sign_no_private_key",
                 E::KeyUsageNotForSigning { .. } => "sign_certificate_not_for_signing",
                 E::Pkcs11(_) => "sign_token_failed",
+                E::WrongPin => "sign_wrong_pin",
+                E::PinLocked => "sign_pin_locked",
+                E::NoToken(_) => "sign_no_token",
+                E::NoTokenKey(_) => "sign_no_token_key",
                 _ => "sign_key_unreadable",
             },
+            ExportError::Sign(E::BadSealImage(_)) => "sign_seal_unreadable",
             ExportError::Sign(_) => "sign_failed",
             ExportError::Write(_) => "export_write_failed",
         }

@@ -13,6 +13,19 @@ pub enum SealImage {
     Jpeg(Vec<u8>),
 }
 
+impl SealImage {
+    /// Decode the image as signing will, so that a bad file is refused when it is chosen
+    /// rather than at the end of an export. Returns its width and height in pixels.
+    pub fn check(&self) -> Result<(u32, u32), Error> {
+        let mut doc = Document::with_version("1.7");
+        let (_, w, h) = add_image(&mut doc, self)?;
+        if w == 0 || h == 0 {
+            return Err(Error::BadSealImage("the image is empty (0 pixels)".into()));
+        }
+        Ok((w, h))
+    }
+}
+
 /// What the visible signature block shows and where.
 #[derive(Debug, Clone)]
 pub struct SignatureBlock {
@@ -590,6 +603,32 @@ mod tests {
     #[test]
     fn literal_strings_escape_delimiters() {
         assert_eq!(pdf_literal(b"a(b)c\\"), b"(a\\(b\\)c\\\\)".to_vec());
+    }
+
+    #[test]
+    fn seal_images_are_checked_when_chosen() {
+        let mut png_bytes = Vec::new();
+        {
+            let mut enc = png::Encoder::new(&mut png_bytes, 4, 3);
+            enc.set_color(png::ColorType::Rgba);
+            enc.set_depth(png::BitDepth::Eight);
+            let mut w = enc.write_header().unwrap();
+            w.write_image_data(&[200u8; 4 * 3 * 4]).unwrap();
+        }
+        assert_eq!(SealImage::Png(png_bytes.clone()).check().unwrap(), (4, 3));
+        let truncated = png_bytes[..png_bytes.len() / 2].to_vec();
+        assert!(matches!(
+            SealImage::Png(truncated).check(),
+            Err(Error::BadSealImage(_))
+        ));
+        assert!(matches!(
+            SealImage::Png(b"not an image at all".to_vec()).check(),
+            Err(Error::BadSealImage(_))
+        ));
+        assert!(matches!(
+            SealImage::Jpeg(vec![0xFF, 0xD8, 0x00]).check(),
+            Err(Error::BadSealImage(_))
+        ));
     }
 
     #[test]

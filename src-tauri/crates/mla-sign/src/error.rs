@@ -54,6 +54,14 @@ pub enum Error {
     BadAttachment { name: String, reason: String },
     #[error("PKCS#11 token: {0}")]
     Pkcs11(String),
+    #[error("the token refused the PIN (wrong PIN)")]
+    WrongPin,
+    #[error("the token's PIN is locked after too many wrong tries; unlock it with the token's own tools")]
+    PinLocked,
+    #[error("PKCS#11: {0}")]
+    NoToken(String),
+    #[error("PKCS#11: {0}")]
+    NoTokenKey(String),
     #[error("signing failed: {0}")]
     Signing(String),
     #[error("the signature does not fit the space reserved for it ({needed} > {reserved} bytes)")]

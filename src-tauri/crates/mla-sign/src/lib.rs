@@ -35,7 +35,7 @@ pub use pdf::{
     embed_files, sign_pdf, AfRelationship, Attachment, SignOptions, REQUEST_JSON_FILE_NAME,
 };
 pub use pdfa::PdfA;
-pub use pkcs11::{Pkcs11Key, Pkcs11KeySelector};
+pub use pkcs11::{list_token_keys, Pkcs11Key, Pkcs11KeySelector, TokenKey};
 pub use verify::{
     extract_request_json, verify_pdf, EmbeddedFileInfo, SignatureReport, TrustStatus,
     VerificationReport, VerifyOptions,

@@ -13,7 +13,7 @@ use der::Decode;
 use sha2::{Digest, Sha256};
 use x509_cert::Certificate;
 
-use crate::cert::check_signing_certificate;
+use crate::cert::{check_signing_certificate, CertificateInfo};
 use crate::keys::{Password, SignatureAlgorithm, SigningKey};
 use crate::Error;
 
@@ -60,12 +60,7 @@ impl Pkcs11Key {
         certificates: &[Certificate],
         now: DateTime<Utc>,
     ) -> Result<Self, Error> {
-        let context = Pkcs11::new(module)
-            .map_err(|e| Error::Pkcs11(format!("cannot load module {}: {e}", module.display())))?;
-        match context.initialize(CInitializeArgs::new(CInitializeFlags::OS_LOCKING_OK)) {
-            Ok(()) | Err(CkError::Pkcs11(RvError::CryptokiAlreadyInitialized, _)) => {}
-            Err(e) => return Err(Error::Pkcs11(format!("initialising the module: {e}"))),
-        }
+        let context = load(module)?;
         let slots = context
             .get_slots_with_token()
             .map_err(ck("listing slots"))?;
@@ -75,6 +70,9 @@ impl Pkcs11Key {
             let info = context
                 .get_token_info(slot)
                 .map_err(ck("reading token info"))?;
+            if !info.token_initialized() {
+                continue;
+            }
             let label = info.label().trim().to_string();
             if selector.token_label.as_deref().is_none_or(|l| l == label) {
                 chosen = Some(slot);
@@ -83,25 +81,15 @@ impl Pkcs11Key {
             labels.push(label);
         }
         let slot = chosen.ok_or_else(|| {
-            Error::Pkcs11(match &selector.token_label {
+            Error::NoToken(match &selector.token_label {
                 Some(l) => format!("no token labelled {l:?} (tokens present: {labels:?})"),
-                None => "no token present".into(),
+                None => "no token present (is the card inserted and its reader connected?)".into(),
             })
         })?;
         let session = context
             .open_ro_session(slot)
             .map_err(ck("opening a session"))?;
-        let auth = AuthPin::from(pin.expose());
-        match session.login(UserType::User, Some(&auth)) {
-            Ok(()) | Err(CkError::Pkcs11(RvError::UserAlreadyLoggedIn, _)) => {}
-            Err(CkError::Pkcs11(RvError::PinIncorrect, _)) => {
-                return Err(Error::Pkcs11("wrong PIN".into()))
-            }
-            Err(CkError::Pkcs11(RvError::PinLocked, _)) => {
-                return Err(Error::Pkcs11("the PIN is locked".into()))
-            }
-            Err(e) => return Err(Error::Pkcs11(format!("login: {e}"))),
-        }
+        login(&session, pin)?;
         let mut template = vec![Attribute::Class(ObjectClass::PRIVATE_KEY)];
         if let Some(l) = &selector.key_label {
             template.push(Attribute::Label(l.as_bytes().to_vec()));
@@ -113,7 +101,9 @@ impl Pkcs11Key {
             .find_objects(&template)
             .map_err(ck("finding the key"))?;
         let Some(&key) = keys.first() else {
-            return Err(Error::Pkcs11("no private key on the token matches".into()));
+            return Err(Error::NoTokenKey(
+                "no private key on the token matches (none, or not the one chosen)".into(),
+            ));
         };
         let attrs = session
             .get_attributes(key, &[AttributeType::KeyType, AttributeType::Id])
@@ -155,7 +145,7 @@ impl Pkcs11Key {
             }
         }
         let Some(leaf) = chain.first() else {
-            return Err(Error::Pkcs11(
+            return Err(Error::NoTokenKey(
                 "the token holds no certificate for the key and none was given".into(),
             ));
         };
@@ -168,6 +158,171 @@ impl Pkcs11Key {
             _context: context,
         })
     }
+}
+
+/// Load and initialise a PKCS#11 module (already initialised in this process is fine).
+fn load(module: &Path) -> Result<Pkcs11, Error> {
+    let context = Pkcs11::new(module)
+        .map_err(|e| Error::Pkcs11(format!("cannot load module {}: {e}", module.display())))?;
+    match context.initialize(CInitializeArgs::new(CInitializeFlags::OS_LOCKING_OK)) {
+        Ok(()) | Err(CkError::Pkcs11(RvError::CryptokiAlreadyInitialized, _)) => Ok(context),
+        Err(e) => Err(Error::Pkcs11(format!("initialising the module: {e}"))),
+    }
+}
+
+fn login(session: &Session, pin: &Password) -> Result<(), Error> {
+    let auth = AuthPin::from(pin.expose());
+    match session.login(UserType::User, Some(&auth)) {
+        Ok(()) | Err(CkError::Pkcs11(RvError::UserAlreadyLoggedIn, _)) => Ok(()),
+        Err(CkError::Pkcs11(RvError::PinIncorrect | RvError::PinLenRange, _)) => {
+            Err(Error::WrongPin)
+        }
+        Err(CkError::Pkcs11(RvError::PinLocked, _)) => Err(Error::PinLocked),
+        Err(e) => Err(Error::Pkcs11(format!("login: {e}"))),
+    }
+}
+
+/// A private key found on a token, with its certificate when the token holds one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TokenKey {
+    pub token_label: String,
+    /// The key's `CKA_LABEL` (may be empty).
+    pub key_label: String,
+    /// The key's `CKA_ID`, which [`Pkcs11KeySelector::key_id`] takes.
+    pub key_id: Vec<u8>,
+    /// `RSA`, `EC` or the type the token reports.
+    pub key_type: String,
+    /// The certificate with the same `CKA_ID`, if the token holds it.
+    pub certificate: Option<CertificateInfo>,
+    /// Why this certificate cannot sign now (expired, not yet valid, not for signing);
+    /// `None` when it can, or when the token holds no certificate.
+    pub problem: Option<String>,
+}
+
+/// Every private key on every token of `module` that `pin` opens, with its certificate.
+/// A PIN no token accepts is [`Error::WrongPin`]; no token is [`Error::NoToken`]; tokens
+/// without a private key give [`Error::NoTokenKey`]. `now` judges certificate validity.
+pub fn list_token_keys(
+    module: &Path,
+    pin: &Password,
+    now: DateTime<Utc>,
+) -> Result<Vec<TokenKey>, Error> {
+    let context = load(module)?;
+    let result = list_with(&context, pin, now);
+    // Sessions are closed (dropped) by now; let the module release the tokens.
+    let _ = context.finalize();
+    result
+}
+
+fn list_with(context: &Pkcs11, pin: &Password, now: DateTime<Utc>) -> Result<Vec<TokenKey>, Error> {
+    let slots = context
+        .get_slots_with_token()
+        .map_err(ck("listing slots"))?;
+    if slots.is_empty() {
+        return Err(Error::NoToken(
+            "no token present (is the card inserted and its reader connected?)".into(),
+        ));
+    }
+    let mut keys = Vec::new();
+    let mut refused = 0;
+    let mut last_refusal = Error::WrongPin;
+    let mut tokens = 0;
+    for &slot in &slots {
+        let info = context
+            .get_token_info(slot)
+            .map_err(ck("reading token info"))?;
+        // A blank token (SoftHSM2's free slot, a card never personalised) holds nothing.
+        if !info.token_initialized() {
+            continue;
+        }
+        tokens += 1;
+        let token_label = info.label().trim().to_string();
+        let session = context
+            .open_ro_session(slot)
+            .map_err(ck("opening a session"))?;
+        if let Err(e) = login(&session, pin) {
+            match e {
+                Error::WrongPin | Error::PinLocked => {
+                    refused += 1;
+                    last_refusal = e;
+                    continue;
+                }
+                other => return Err(other),
+            }
+        }
+        let handles = session
+            .find_objects(&[Attribute::Class(ObjectClass::PRIVATE_KEY)])
+            .map_err(ck("finding keys"))?;
+        for handle in handles {
+            let attrs = session
+                .get_attributes(
+                    handle,
+                    &[
+                        AttributeType::Label,
+                        AttributeType::Id,
+                        AttributeType::KeyType,
+                    ],
+                )
+                .map_err(ck("reading key attributes"))?;
+            let mut key = TokenKey {
+                token_label: token_label.clone(),
+                key_label: String::new(),
+                key_id: Vec::new(),
+                key_type: String::new(),
+                certificate: None,
+                problem: None,
+            };
+            for a in attrs {
+                match a {
+                    Attribute::Label(l) => key.key_label = String::from_utf8_lossy(&l).into_owned(),
+                    Attribute::Id(i) => key.key_id = i,
+                    Attribute::KeyType(KeyType::RSA) => key.key_type = "RSA".into(),
+                    Attribute::KeyType(KeyType::EC) => key.key_type = "EC".into(),
+                    Attribute::KeyType(t) => key.key_type = format!("{t}"),
+                    _ => {}
+                }
+            }
+            let certs = session
+                .find_objects(&[
+                    Attribute::Class(ObjectClass::CERTIFICATE),
+                    Attribute::Id(key.key_id.clone()),
+                ])
+                .map_err(ck("finding the certificate"))?;
+            if let Some(&c) = certs.first() {
+                let value = session
+                    .get_attributes(c, &[AttributeType::Value])
+                    .map_err(ck("reading the certificate"))?;
+                if let Some(Attribute::Value(der)) = value.into_iter().next() {
+                    match Certificate::from_der(&der) {
+                        Ok(cert) => {
+                            key.problem = check_signing_certificate(&cert, now)
+                                .err()
+                                .map(|e| e.to_string());
+                            key.certificate = Some(CertificateInfo::from_certificate(&cert));
+                        }
+                        Err(e) => {
+                            key.problem = Some(format!("the certificate cannot be read: {e}"))
+                        }
+                    }
+                }
+            }
+            keys.push(key);
+        }
+    }
+    if tokens == 0 {
+        return Err(Error::NoToken(
+            "the token present is blank (not initialised): it holds no key".into(),
+        ));
+    }
+    if refused == tokens {
+        return Err(last_refusal);
+    }
+    if keys.is_empty() {
+        return Err(Error::NoTokenKey(
+            "the token holds no private key to sign with".into(),
+        ));
+    }
+    Ok(keys)
 }
 
 impl SigningKey for Pkcs11Key {

@@ -14,8 +14,8 @@ use cryptoki::session::UserType;
 use cryptoki::types::AuthPin;
 use der::Encode;
 use mla_sign::{
-    sign_pdf, verify_pdf, Error, Password, Pkcs11Key, Pkcs11KeySelector, SignOptions,
-    SignatureBlock, VerifyOptions,
+    list_token_keys, sign_pdf, verify_pdf, Error, Password, Pkcs11Key, Pkcs11KeySelector,
+    SignOptions, SignatureBlock, VerifyOptions,
 };
 
 const MODULE: &str = "/usr/lib/softhsm/libsofthsm2.so";
@@ -165,10 +165,53 @@ fn softhsm2_token_signs_rsa_and_ecdsa_and_refuses_a_wrong_pin() {
         Utc::now(),
     )
     .unwrap_err();
-    assert!(
-        matches!(&err, Error::Pkcs11(m) if m == "wrong PIN"),
-        "{err:?}"
+    assert!(matches!(&err, Error::WrongPin), "{err:?}");
+    // What the app lists after the PIN is typed: both keys, the RSA one with its
+    // certificate from the token, the ECDSA one without (its certificate is in a file).
+    let mut listed = list_token_keys(module, &pin, Utc::now()).unwrap();
+    listed.sort_by(|a, b| a.key_label.cmp(&b.key_label));
+    assert_eq!(listed.len(), 2, "{listed:#?}");
+    assert_eq!(
+        (listed[0].key_label.as_str(), listed[0].key_type.as_str()),
+        ("ec", "EC")
     );
+    assert!(listed[0].certificate.is_none());
+    assert_eq!(
+        (listed[1].key_label.as_str(), listed[1].key_type.as_str()),
+        ("rsa", "RSA")
+    );
+    assert_eq!(listed[1].token_label, "mla-test");
+    assert_eq!(listed[1].key_id, vec![0x01]);
+    let cert = listed[1].certificate.as_ref().unwrap();
+    assert!(cert.subject.contains("CN=Jeanne Procureur"), "{cert:?}");
+    assert_eq!(listed[1].problem, None);
+    // Judged a year and a half later, the same certificate has expired.
+    let later = Utc::now() + chrono::Duration::days(540);
+    let listed_later = list_token_keys(module, &pin, later).unwrap();
+    let rsa_later = listed_later.iter().find(|k| k.key_label == "rsa").unwrap();
+    assert!(
+        rsa_later
+            .problem
+            .as_deref()
+            .unwrap_or("")
+            .contains("has expired"),
+        "{rsa_later:?}"
+    );
+    let err = list_token_keys(module, &Password::new("000000".into()), Utc::now()).unwrap_err();
+    assert!(matches!(err, Error::WrongPin), "{err:?}");
+    // Signing still works after a listing (the module was finalised and loaded again).
+    Pkcs11Key::open(
+        module,
+        &Pkcs11KeySelector {
+            key_id: Some(vec![0x01]),
+            ..Default::default()
+        },
+        &pin,
+        &[],
+        Utc::now(),
+    )
+    .unwrap();
+
     let err = Pkcs11Key::open(
         module,
         &Pkcs11KeySelector {
