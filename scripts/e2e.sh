@@ -81,6 +81,12 @@ echo "e2e: Xvfb on $DISPLAY, tauri-driver on 127.0.0.1:$port"
 # Do not set WEBKIT_DISABLE_COMPOSITING_MODE / WEBKIT_DISABLE_DMABUF_RENDERER here: with
 # them the WebDriver session never starts (seen with WebKitGTK 2.4x under Xvfb).
 
+# SoftHSM2 reads its configuration from $SOFTHSM2_CONF. The app inherits this environment
+# through tauri-driver and WebKitWebDriver; the journey test writes this file and makes a
+# fresh token under artifacts/e2e-softhsm/tokens/ (the system's tokens are never touched).
+export SOFTHSM2_CONF="$root/artifacts/e2e-softhsm/softhsm2.conf"
+mkdir -p "$(dirname "$SOFTHSM2_CONF")"
+
 tauri-driver --port "$port" --native-port "$native_port" \
   --native-driver "$(command -v WebKitWebDriver)" \
   >"$logs/tauri-driver.log" 2>&1 &

@@ -779,10 +779,17 @@ fn expected_findings(request: &Request, lang: mla_core::Lang) -> Vec<(String, St
 /// Fill every step of an empty draft from the example case, typed through WebDriver, in
 /// `lang`; see the findings, follow one to its field, fix it, see the letter.
 async fn journey(lang: &str) {
-    let (_dir, register) = fresh_register();
+    let (dir, register) = fresh_register();
     let ex = example("laundering-e-evidence-fra.mla.json");
     let shot = |n: &str| format!("wizard-{lang}-{n}");
-    let app = App::start(&register).await;
+    // The export's native dialogs answer from this file (rewritten before each dialog).
+    let answers = dir.path().join("answers.json");
+    write_answers(&answers, serde_json::json!({}));
+    let app = App::start_with(
+        &register,
+        &["--test-dialog-answers".as_ref(), answers.as_os_str()],
+    )
+    .await;
     if lang == "en" {
         assert_eq!(app.text("#new-draft").await, "New draft");
     } else {
@@ -1032,15 +1039,20 @@ async fn journey(lang: &str) {
     app.wait_saved().await;
     app.screenshot(&shot("8-letter")).await;
     app.wait_saved().await;
+    if lang == "en" {
+        export_and_sign_in_the_journey(&app, &register, &answers).await;
+    }
     app.quit().await;
     let reg = Register::open(&register).unwrap();
     let id = reg.list(&ListFilter::default()).unwrap()[0].id;
     assert_eq!(reg.get(id).unwrap().request.facts, ex.facts);
 }
 
-/// (a) The whole journey in English, from an empty draft to the letter preview.
+/// (a) The whole journey in English, from an empty draft to a signed PDF validated by
+/// pdfsig: fill every step, see the findings, follow one to its field and fix it, see the
+/// letter, then sign with a .p12 file and again with a key on a SoftHSM2 token and a seal.
 #[test]
-fn wizard_journey_from_empty_draft_to_letter() {
+fn wizard_journey_from_empty_draft_to_signed_pdf() {
     run(|| journey("en"));
 }
 
@@ -1219,13 +1231,9 @@ fn pct(values: &[f64], p: f64) -> f64 {
 mod signing_common;
 
 /// The export's file dialogs answered from a file (`--test-dialog-answers`, in builds with
-/// the `test-dialogs` feature, which scripts/e2e.sh uses).
-fn write_dialog_answers(path: &Path, certificate: &Path, annexes: &[&Path], output: &Path) {
-    let answers = serde_json::json!({
-        "certificate": certificate,
-        "annexes": annexes,
-        "output": output,
-    });
+/// the `test-dialogs` feature, which scripts/e2e.sh uses): `certificate`, `annexes`,
+/// `output`, `module`, `seal` (see src-tauri/src/dialogs.rs).
+fn write_answers(path: &Path, answers: serde_json::Value) {
     std::fs::write(path, serde_json::to_vec_pretty(&answers).unwrap()).unwrap();
 }
 
@@ -1239,12 +1247,364 @@ fn listing(dir: &Path) -> Vec<String> {
     names
 }
 
-/// Export and sign from the app with a test certificate made here: a wrong password is
-/// refused in plain words and writes nothing; the right one writes a PDF that our
-/// verifier (in the window) and pdfsig (here) both find valid; a cancelled export of a
-/// large annex leaves no file. The draft is unchanged throughout.
+/// The SoftHSM2 module Debian installs (package softhsm2).
+const SOFTHSM2_MODULE: &str = "/usr/lib/softhsm/libsofthsm2.so";
+const TOKEN_LABEL: &str = "mla-e2e";
+const TOKEN_PIN: &str = "271828";
+
+/// A fresh SoftHSM2 token holding the test signer's RSA key and certificate.
+///
+/// The app reads `$SOFTHSM2_CONF` from the environment it gets from tauri-driver, so
+/// scripts/e2e.sh exports it (a file under artifacts/) and this writes that file: its
+/// token folder is emptied and a new token made at each run.
+fn softhsm2_token(pki: &signing_common::Pki) {
+    use cryptoki::context::{CInitializeArgs, CInitializeFlags, Pkcs11};
+    use cryptoki::object::{Attribute, CertificateType, ObjectClass};
+    use cryptoki::session::UserType;
+    use cryptoki::types::AuthPin;
+    use der::Encode;
+
+    let conf = PathBuf::from(std::env::var_os("SOFTHSM2_CONF").expect(
+        "SOFTHSM2_CONF is not set: the app must see the same SoftHSM2 configuration as this \
+         test; run the e2e tests through scripts/e2e.sh, which exports it",
+    ));
+    assert!(
+        Path::new(SOFTHSM2_MODULE).is_file(),
+        "{SOFTHSM2_MODULE} is missing (apt-get install softhsm2)"
+    );
+    let tokens = conf.parent().unwrap().join("tokens");
+    let _ = std::fs::remove_dir_all(&tokens);
+    std::fs::create_dir_all(&tokens).unwrap();
+    std::fs::write(
+        &conf,
+        format!(
+            "directories.tokendir = {}\nobjectstore.backend = file\nlog.level = ERROR\n",
+            tokens.display()
+        ),
+    )
+    .unwrap();
+    let util = |args: &[&str]| {
+        signing_common::run(std::process::Command::new("softhsm2-util").args(args));
+    };
+    util(&[
+        "--init-token",
+        "--free",
+        "--label",
+        TOKEN_LABEL,
+        "--pin",
+        TOKEN_PIN,
+        "--so-pin",
+        "31415926",
+    ]);
+    let key = pki.path("rsa.key");
+    util(&[
+        "--import",
+        key.to_str().unwrap(),
+        "--token",
+        TOKEN_LABEL,
+        "--label",
+        "prosecutor-key",
+        "--id",
+        "01",
+        "--pin",
+        TOKEN_PIN,
+    ]);
+    let cert = &mla_sign::parse_certificates(&pki.read("rsa.pem")).unwrap()[0];
+    let ctx = Pkcs11::new(SOFTHSM2_MODULE).unwrap();
+    ctx.initialize(CInitializeArgs::new(CInitializeFlags::OS_LOCKING_OK))
+        .unwrap();
+    {
+        let slot = ctx
+            .get_slots_with_token()
+            .unwrap()
+            .into_iter()
+            .find(|&s| ctx.get_token_info(s).unwrap().label().trim() == TOKEN_LABEL)
+            .expect("the token just made");
+        let session = ctx.open_rw_session(slot).unwrap();
+        session
+            .login(UserType::User, Some(&AuthPin::from(TOKEN_PIN)))
+            .unwrap();
+        session
+            .create_object(&[
+                Attribute::Class(ObjectClass::CERTIFICATE),
+                Attribute::CertificateType(CertificateType::X_509),
+                Attribute::Token(true),
+                Attribute::Id(vec![0x01]),
+                Attribute::Label(b"prosecutor certificate".to_vec()),
+                Attribute::Subject(cert.tbs_certificate.subject.to_der().unwrap()),
+                Attribute::Value(cert.to_der().unwrap()),
+            ])
+            .unwrap();
+    }
+    ctx.finalize().unwrap();
+}
+
+/// The text of the export panel's message `css` once it contains `expected`.
+async fn wait_message(app: &App, css: &str, expected: &str) -> String {
+    app.until(&format!("the message {expected:?} in {css}"), || async {
+        let e = app.client.find(Locator::Css(css)).await.ok()?;
+        let text = e.text().await.ok()?;
+        text.contains(expected).then_some(text)
+    })
+    .await
+}
+
+/// The verdict the panel shows on the written file: (data-valid, text).
+async fn wait_verification(app: &App) -> (String, String) {
+    app.until("the verification of the written PDF", || async {
+        let e = app
+            .client
+            .find(Locator::Css("#export-verification"))
+            .await
+            .ok()?;
+        Some((e.attr("data-valid").await.ok()??, e.text().await.ok()?))
+    })
+    .await
+}
+
+/// `pdfdetach -list` and the embedded request saved by `pdfdetach -savefile`.
+fn pdfdetach_request(pdf: &Path, out: &Path) -> (String, Vec<u8>) {
+    let list = signing_common::run(
+        std::process::Command::new("pdfdetach")
+            .arg("-list")
+            .arg(pdf),
+    );
+    signing_common::run(
+        std::process::Command::new("pdfdetach")
+            .args(["-savefile", mla_sign::REQUEST_JSON_FILE_NAME, "-o"])
+            .arg(out)
+            .arg(pdf),
+    );
+    (
+        String::from_utf8_lossy(&list.stdout).into_owned(),
+        std::fs::read(out).unwrap(),
+    )
+}
+
+/// Render the last page of `pdf` (where the signature block is) as an artifact.
+fn render_last_page(pdf: &Path, name: &str) -> PathBuf {
+    let info = signing_common::run(std::process::Command::new("pdfinfo").arg(pdf));
+    let pages: u32 = String::from_utf8_lossy(&info.stdout)
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("pdfinfo gives the page count");
+    let prefix = screenshot_dir().join(name);
+    signing_common::run(
+        std::process::Command::new("pdftoppm")
+            .args(["-png", "-r", "70", "-singlefile", "-f"])
+            .arg(pages.to_string())
+            .arg("-l")
+            .arg(pages.to_string())
+            .arg(pdf)
+            .arg(&prefix),
+    );
+    prefix.with_extension("png")
+}
+
+/// Step 8 of the journey: export and sign the draft just typed, first with a .p12 file
+/// (a wrong password first), then with the key on a SoftHSM2 token and a seal image (a
+/// wrong PIN and an unreadable image first); pdfsig validates each PDF, pdfdetach gives
+/// back the request as saved. The draft is not changed by any of it.
+async fn export_and_sign_in_the_journey(app: &App, register: &Path, answers: &Path) {
+    let pki = signing_common::Pki::new();
+    let files = tempfile::tempdir().unwrap();
+    let out_dir = files.path().join("out");
+    std::fs::create_dir(&out_dir).unwrap();
+    let annex = files.path().join("bank-statement.txt");
+    std::fs::write(&annex, "Account 123, statement March 2025\n").unwrap();
+    let signed = out_dir.join("signed.pdf");
+    let (id, saved, versions) = {
+        let reg = Register::open(register).unwrap();
+        let id = reg.list(&ListFilter::default()).unwrap()[0].id;
+        (
+            id,
+            reg.get(id).unwrap().request,
+            reg.history(id).unwrap().len(),
+        )
+    };
+    write_answers(
+        answers,
+        serde_json::json!({
+            "certificate": pki.path("rsa.p12"),
+            "annexes": [&annex],
+            "output": &signed,
+        }),
+    );
+
+    app.wait_for("#export-panel #export-panel-body").await;
+    app.click("#export-choose-cert").await;
+    app.until("the certificate name", || async {
+        (app.text("#export-cert-name").await == "rsa.p12").then_some(())
+    })
+    .await;
+    app.click("#export-add-annexes").await;
+    app.click("#export-choose-output").await;
+    app.until("the chosen annex and output", || async {
+        let annexes = app.text("#export-annexes").await;
+        let output = app.text("#export-output-name").await;
+        (annexes.contains("bank-statement.txt") && output.ends_with("signed.pdf")).then_some(())
+    })
+    .await;
+    assert_eq!(
+        app.value("#export-function").await,
+        saved.signatory.function
+    );
+    app.screenshot("wizard-en-9-export").await;
+
+    // A wrong password: a plain sentence, nothing written, the field cleared.
+    app.type_into("#export-password", "not the password").await;
+    app.click("#export-start").await;
+    let message = wait_message(
+        app,
+        "#export-error",
+        "The password does not open this certificate file",
+    )
+    .await;
+    assert!(message.contains("Your draft was not changed."), "{message}");
+    assert_eq!(app.value("#export-password").await, "");
+    assert!(listing(&out_dir).is_empty(), "{:?}", listing(&out_dir));
+    app.screenshot("wizard-en-10-wrong-password").await;
+
+    // The right password: signed, verified in the window, then by pdfsig and pdfdetach.
+    app.type_into("#export-password", signing_common::P12_PASSWORD)
+        .await;
+    app.click("#export-start").await;
+    let (valid, text) = wait_verification(app).await;
+    assert_eq!(valid, "true", "{text}");
+    assert!(text.contains("Jeanne Procureur"), "{text}");
+    assert_eq!(app.value("#export-password").await, "");
+    app.screenshot("wizard-en-11-signed").await;
+    assert_eq!(listing(&out_dir), ["signed.pdf"]);
+    let (ok, pdfsig) = signing_common::pdfsig_ok(&pki, &signed);
+    assert!(ok, "pdfsig does not accept the app's PDF:\n{pdfsig}");
+    assert!(pdfsig.contains("Jeanne Procureur"), "{pdfsig}");
+    let (list, embedded) = pdfdetach_request(&signed, &files.path().join("back.mla.json"));
+    assert!(list.contains(mla_sign::REQUEST_JSON_FILE_NAME), "{list}");
+    assert!(list.contains("bank-statement.txt"), "{list}");
+    assert_eq!(
+        String::from_utf8(embedded).unwrap(),
+        mla_core::write_request(&saved),
+        "the embedded request is not the saved draft"
+    );
+
+    // Now a key on a token, and a seal image in the signature block.
+    softhsm2_token(&pki);
+    let token_signed = out_dir.join("signed-token.pdf");
+    let bad_seal = files.path().join("seal.png");
+    std::fs::write(&bad_seal, b"this is not a picture").unwrap();
+    let seal = workspace_root().join("src-tauri/icons/128x128.png");
+    write_answers(
+        answers,
+        serde_json::json!({ "seal": &bad_seal, "output": &token_signed }),
+    );
+    app.click("#export-with-token").await;
+    // The module Debian installs is offered as a shortcut.
+    let shortcut = format!("#export-known-modules button[data-path=\"{SOFTHSM2_MODULE}\"]");
+    app.click(&shortcut).await;
+    app.until("the chosen module", || async {
+        (app.text("#export-module-name").await == SOFTHSM2_MODULE).then_some(())
+    })
+    .await;
+    app.type_into("#export-pin", "000000").await;
+    app.click("#export-list-keys").await;
+    wait_message(app, "#export-token-error", "The token refused this PIN").await;
+    app.screenshot("wizard-en-12-wrong-pin").await;
+    app.find("#export-pin").await.clear().await.unwrap();
+    app.type_into("#export-pin", TOKEN_PIN).await;
+    app.click("#export-list-keys").await;
+    let key_label = app
+        .until("the key on the token", || async {
+            let label = app
+                .client
+                .find(Locator::Css("label[for=\"export-key-0\"]"))
+                .await
+                .ok()?;
+            label.text().await.ok()
+        })
+        .await;
+    assert!(key_label.contains("Jeanne Procureur"), "{key_label}");
+    assert!(key_label.contains(TOKEN_LABEL), "{key_label}");
+    assert!(app.text("#export-key-0-details").await.contains("can sign"));
+    // The only key that can sign is chosen.
+    assert_eq!(
+        app.find("#export-key-0")
+            .await
+            .prop("checked")
+            .await
+            .unwrap(),
+        Some("true".to_owned())
+    );
+    app.click("#export-choose-seal").await;
+    wait_message(app, "#export-seal-error", "This seal image cannot be used").await;
+    assert_eq!(app.text("#export-seal-name").await, "No seal");
+    write_answers(
+        answers,
+        serde_json::json!({ "seal": &seal, "output": &token_signed }),
+    );
+    app.click("#export-choose-seal").await;
+    app.click("#export-choose-output").await;
+    app.until("the seal and the new output", || async {
+        let seal = app.text("#export-seal-name").await;
+        let output = app.text("#export-output-name").await;
+        (seal == "128x128.png" && output.ends_with("signed-token.pdf")).then_some(())
+    })
+    .await;
+    app.screenshot("wizard-en-13-token").await;
+    app.click("#export-start").await;
+    // Wait for a fresh verdict (the previous export's is cleared when this one starts).
+    let (valid, text) = app
+        .until("the verification of the token-signed PDF", || async {
+            let saved = app
+                .client
+                .find(Locator::Css("#export-saved"))
+                .await
+                .ok()?
+                .text()
+                .await
+                .ok()?;
+            if !saved.contains("signed-token.pdf") {
+                return None;
+            }
+            let e = app
+                .client
+                .find(Locator::Css("#export-verification"))
+                .await
+                .ok()?;
+            Some((e.attr("data-valid").await.ok()??, e.text().await.ok()?))
+        })
+        .await;
+    assert_eq!(valid, "true", "{text}");
+    assert!(text.contains("Jeanne Procureur"), "{text}");
+    assert_eq!(app.value("#export-pin").await, "");
+    app.screenshot("wizard-en-14-token-signed").await;
+    assert_eq!(listing(&out_dir), ["signed-token.pdf", "signed.pdf"]);
+    let (ok, pdfsig) = signing_common::pdfsig_ok(&pki, &token_signed);
+    assert!(ok, "pdfsig does not accept the token-signed PDF:\n{pdfsig}");
+    let (_, embedded) = pdfdetach_request(&token_signed, &files.path().join("back2.mla.json"));
+    assert_eq!(
+        String::from_utf8(embedded).unwrap(),
+        mla_core::write_request(&saved)
+    );
+    // The seal is drawn in the signature block: an image named /Seal in its appearance.
+    let pdf = std::fs::read(&token_signed).unwrap();
+    assert!(
+        pdf.windows(b"/Seal".len()).any(|w| w == b"/Seal"),
+        "no seal image in the signed PDF"
+    );
+    let page = render_last_page(&token_signed, "wizard-en-15-token-signed-page");
+    assert!(page.is_file());
+
+    // None of it changed the draft.
+    let reg = Register::open(register).unwrap();
+    assert_eq!(reg.history(id).unwrap().len(), versions);
+    assert_eq!(reg.get(id).unwrap().request, saved);
+}
+
+/// A cancelled export of a large annex leaves no file, not even a temporary one; the draft
+/// is unchanged.
 #[test]
-fn export_and_sign_from_the_app() {
+fn a_cancelled_export_writes_nothing() {
     run(|| async {
         let pki = signing_common::Pki::new();
         let (dir, register) = fresh_register();
@@ -1256,11 +1616,21 @@ fn export_and_sign_from_the_app() {
             .unwrap();
         let out_dir = dir.path().join("out");
         std::fs::create_dir(&out_dir).unwrap();
-        let annex = dir.path().join("bank-statement.txt");
-        std::fs::write(&annex, "Account 123, statement March 2025\n").unwrap();
-        let signed = out_dir.join("signed.pdf");
+        let big = dir.path().join("scans.bin");
+        let bytes: Vec<u8> = (0..48u32 * 1024 * 1024)
+            .map(|i| (i.wrapping_mul(2_654_435_761) >> 11) as u8)
+            .collect();
+        std::fs::write(&big, bytes).unwrap();
+        let cancelled = out_dir.join("cancelled.pdf");
         let answers = dir.path().join("answers.json");
-        write_dialog_answers(&answers, &pki.path("rsa.p12"), &[&annex], &signed);
+        write_answers(
+            &answers,
+            serde_json::json!({
+                "certificate": pki.path("rsa.p12"),
+                "annexes": [&big],
+                "output": &cancelled,
+            }),
+        );
 
         let app = App::start_with(
             &register,
@@ -1271,77 +1641,16 @@ fn export_and_sign_from_the_app() {
         app.step(8).await;
         app.wait_for("#export-panel #export-panel-body").await;
         app.click("#export-choose-cert").await;
-        app.until("the certificate name", || async {
-            (app.text("#export-cert-name").await == "rsa.p12").then_some(())
-        })
-        .await;
         app.click("#export-add-annexes").await;
         app.click("#export-choose-output").await;
-        app.until("the chosen annex and output", || async {
+        app.until("the large annex and the output", || async {
+            let cert = app.text("#export-cert-name").await;
             let annexes = app.text("#export-annexes").await;
             let output = app.text("#export-output-name").await;
-            (annexes.contains("bank-statement.txt") && output.ends_with("signed.pdf")).then_some(())
-        })
-        .await;
-        app.screenshot("export-01-panel").await;
-
-        // A wrong password: a plain sentence, nothing written, the field cleared.
-        app.type_into("#export-password", "not the password").await;
-        app.click("#export-start").await;
-        app.until("the wrong-password message", || async {
-            let e = app.client.find(Locator::Css("#export-error")).await.ok()?;
-            let text = e.text().await.ok()?;
-            text.contains("The password does not open this certificate file")
-                .then_some(())
-        })
-        .await;
-        assert!(app
-            .text("#export-error")
-            .await
-            .contains("Your draft was not changed."));
-        assert_eq!(app.value("#export-password").await, "");
-        assert!(listing(&out_dir).is_empty(), "{:?}", listing(&out_dir));
-        app.screenshot("export-02-wrong-password").await;
-
-        // The right password: signed, verified in the app, then by pdfsig here.
-        app.type_into("#export-password", signing_common::P12_PASSWORD)
-            .await;
-        app.click("#export-start").await;
-        let verdict = app
-            .until("the verification of the written PDF", || async {
-                let e = app
-                    .client
-                    .find(Locator::Css("#export-verification"))
-                    .await
-                    .ok()?;
-                Some((e.attr("data-valid").await.ok()??, e.text().await.ok()?))
-            })
-            .await;
-        assert_eq!(verdict.0, "true", "{}", verdict.1);
-        assert!(verdict.1.contains("Jeanne Procureur"), "{}", verdict.1);
-        app.screenshot("export-03-signed").await;
-        assert_eq!(listing(&out_dir), ["signed.pdf"]);
-        let (ok, pdfsig) = signing_common::pdfsig_ok(&pki, &signed);
-        assert!(ok, "pdfsig does not accept the app's PDF:\n{pdfsig}");
-        assert!(pdfsig.contains("Jeanne Procureur"), "{pdfsig}");
-        let pdf = std::fs::read(&signed).unwrap();
-        let embedded = mla_sign::extract_request_json(&pdf).unwrap().unwrap();
-        assert_eq!(mla_core::parse_request(&embedded).unwrap(), request);
-
-        // A large annex, cancelled while the export runs: no file, no temporary file.
-        let big = dir.path().join("scans.bin");
-        let bytes: Vec<u8> = (0..48u32 * 1024 * 1024)
-            .map(|i| (i.wrapping_mul(2_654_435_761) >> 11) as u8)
-            .collect();
-        std::fs::write(&big, bytes).unwrap();
-        let cancelled = out_dir.join("cancelled.pdf");
-        write_dialog_answers(&answers, &pki.path("rsa.p12"), &[&big], &cancelled);
-        app.click("#export-add-annexes").await;
-        app.click("#export-choose-output").await;
-        app.until("the large annex and the new output", || async {
-            let annexes = app.text("#export-annexes").await;
-            let output = app.text("#export-output-name").await;
-            (annexes.contains("scans.bin") && output.ends_with("cancelled.pdf")).then_some(())
+            (cert == "rsa.p12"
+                && annexes.contains("scans.bin")
+                && output.ends_with("cancelled.pdf"))
+            .then_some(())
         })
         .await;
         app.type_into("#export-password", signing_common::P12_PASSWORD)
@@ -1355,15 +1664,14 @@ fn export_and_sign_from_the_app() {
         .click()
         .await
         .expect("clicking cancel");
-        app.until("the cancelled message", || async {
-            let e = app.client.find(Locator::Css("#export-error")).await.ok()?;
-            let text = e.text().await.ok()?;
-            text.contains("Export cancelled. Nothing was written.")
-                .then_some(())
-        })
+        wait_message(
+            &app,
+            "#export-error",
+            "Export cancelled. Nothing was written.",
+        )
         .await;
-        app.screenshot("export-04-cancelled").await;
-        assert_eq!(listing(&out_dir), ["signed.pdf"]);
+        app.screenshot("export-cancelled").await;
+        assert!(listing(&out_dir).is_empty(), "{:?}", listing(&out_dir));
 
         // The draft is as it was: one version, the same request.
         let reg = Register::open(&register).unwrap();

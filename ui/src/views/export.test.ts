@@ -262,9 +262,9 @@ describe("export panel", () => {
     ($("export-with-token") as HTMLInputElement).click();
     ($("export-pin") as HTMLInputElement).value = "0000";
     $("export-list-keys").click();
-    await vi.waitFor(() => expect($("export-error").hidden).toBe(false));
-    expect($("export-error").textContent).toContain("El token rechazó este PIN.");
-    expect($("export-error").textContent).toContain("Su borrador no se ha modificado.");
+    await vi.waitFor(() => expect($("export-token-error").hidden).toBe(false));
+    expect($("export-token-error").textContent).toContain("El token rechazó este PIN.");
+    expect($("export-token-error").textContent).toContain("Su borrador no se ha modificado.");
     $("export-start").click();
     await vi.waitFor(() => expect($("export-error").textContent).toContain("Elija primero una clave del token"));
     expect(calls.map((c) => c.cmd)).not.toContain("export_pdf");
@@ -280,8 +280,8 @@ describe("export panel", () => {
     mount();
     await vi.waitFor(() => expect($("export-cert-name").textContent).toBe("me.p12"));
     $("export-choose-seal").click();
-    await vi.waitFor(() => expect($("export-error").hidden).toBe(false));
-    expect($("export-error").textContent).toContain("This seal image cannot be used: choose a PNG or JPEG picture.");
+    await vi.waitFor(() => expect($("export-seal-error").hidden).toBe(false));
+    expect($("export-seal-error").textContent).toContain("This seal image cannot be used: choose a PNG or JPEG picture.");
     expect($("export-seal-name").textContent).toBe("No seal");
     expect($("export-remove-seal").hidden).toBe(true);
   });

@@ -152,7 +152,7 @@ export function renderExportPanel(host: ExportHost): ExportPanel {
   const knownModuleButtons = el("span", { className: "chosen-line", attrs: { id: "export-known-modules" } });
   const chooseModule = el("button", {
     attrs: { id: "export-choose-module", type: "button" },
-    on: { click: () => void choose(() => call("export_choose_module", { known: null })) },
+    on: { click: () => void choose(() => call("export_choose_module", { known: null }), tokenError) },
   }, t("sign.chooseModule"));
   const pin = el("input", {
     attrs: { id: "export-pin", type: "password", autocomplete: "off", "aria-describedby": "export-pin-hint" },
@@ -161,6 +161,9 @@ export function renderExportPanel(host: ExportHost): ExportPanel {
     attrs: { id: "export-list-keys", type: "button" },
     on: { click: () => void showTokenKeys() },
   }, t("sign.listKeys"));
+  // Errors of the token and seal choices are shown where the user is looking.
+  const tokenError = el("div", { className: "inline-error", attrs: { id: "export-token-error", role: "alert", hidden: "" } });
+  const sealError = el("div", { className: "inline-error", attrs: { id: "export-seal-error", role: "alert", hidden: "" } });
   const keyList = el("div", { className: "token-keys", attrs: { id: "export-token-keys", role: "radiogroup", "aria-labelledby": "export-keys-legend" } });
   const tokenFields = el("div", { attrs: { id: "export-token-fields" } },
     el("div", { className: "field" },
@@ -171,6 +174,7 @@ export function renderExportPanel(host: ExportHost): ExportPanel {
     ),
     field("export-pin", t("sign.pin"), pin, t("sign.pinHint")),
     el("div", { className: "chosen-line" }, listKeys),
+    tokenError,
     el("fieldset", {},
       el("legend", { attrs: { id: "export-keys-legend" } }, t("sign.keys")),
       keyList,
@@ -180,12 +184,12 @@ export function renderExportPanel(host: ExportHost): ExportPanel {
   const sealName = el("span", { className: "chosen", attrs: { id: "export-seal-name" } });
   const chooseSeal = el("button", {
     attrs: { id: "export-choose-seal", type: "button" },
-    on: { click: () => void choose(() => call("export_choose_seal", null)) },
+    on: { click: () => void choose(() => call("export_choose_seal", null), sealError) },
   }, t("sign.chooseSeal"));
   const removeSeal = el("button", {
     className: "link",
     attrs: { id: "export-remove-seal", type: "button" },
-    on: { click: () => void choose(() => call("export_remove_seal", null)) },
+    on: { click: () => void choose(() => call("export_remove_seal", null), sealError) },
   }, t("sign.removeSeal"));
 
   const signFields = el("div", { className: "export-sign-fields", attrs: { id: "export-sign-fields" } },
@@ -203,6 +207,7 @@ export function renderExportPanel(host: ExportHost): ExportPanel {
     el("div", { className: "field" },
       el("span", { className: "label", attrs: { id: "export-seal-label" } }, t("sign.seal")),
       el("div", { className: "chosen-line" }, chooseSeal, sealName, removeSeal),
+      sealError,
     ),
   );
   withP12.addEventListener("change", () => updateControls());
@@ -224,7 +229,7 @@ export function renderExportPanel(host: ExportHost): ExportPanel {
           type: "button", "data-index": String(index), "data-path": m.file.path,
           "aria-label": t("sign.useKnownModuleLabel", { name: m.name, path: m.file.path }),
         },
-        on: { click: () => void choose(() => call("export_choose_module", { known: index })) },
+        on: { click: () => void choose(() => call("export_choose_module", { known: index }), tokenError) },
       }, t("sign.useKnownModule", { name: m.name })),
     ));
     updateControls();
@@ -259,7 +264,7 @@ export function renderExportPanel(host: ExportHost): ExportPanel {
 
   async function showTokenKeys(): Promise<void> {
     if (running || listing) return;
-    error.hidden = true;
+    tokenError.hidden = true;
     listing = true;
     tokenKeys = [];
     chosenKey = null;
@@ -271,7 +276,7 @@ export function renderExportPanel(host: ExportHost): ExportPanel {
       const usable = tokenKeys.filter((k) => k.status === "ok");
       if (usable.length === 1) chosenKey = usable[0] ?? null;
     } catch (e) {
-      showError(e as IpcError);
+      showError(e as IpcError, tokenError);
     } finally {
       listing = false;
       showKeys();
@@ -365,18 +370,25 @@ export function renderExportPanel(host: ExportHost): ExportPanel {
   }
   sign.addEventListener("change", updateControls);
 
-  async function choose(action: () => Promise<ExportSelection>): Promise<void> {
+  async function choose(action: () => Promise<ExportSelection>, where?: HTMLElement): Promise<void> {
+    if (where) where.hidden = true;
     try {
       selection = await action();
       showSelection();
     } catch (e) {
-      showError(e as IpcError);
+      showError(e as IpcError, where);
     }
   }
 
-  function showError(e: IpcError): void {
-    replaceChildren(error, ...exportErrorText(e).map((line) => el("p", {}, line)));
-    error.hidden = false;
+  function showError(e: IpcError, where: HTMLElement = error): void {
+    replaceChildren(where, ...exportErrorText(e).map((line) => el("p", {}, line)));
+    where.hidden = false;
+    reveal(where);
+  }
+
+  /** Bring a message the user must read into view (the panel is taller than the window). */
+  function reveal(node: HTMLElement): void {
+    if (typeof node.scrollIntoView === "function") node.scrollIntoView({ block: "nearest" });
   }
 
   function showResult(r: ExportResult): void {
@@ -396,17 +408,21 @@ export function renderExportPanel(host: ExportHost): ExportPanel {
     if (r.needs_translation > 0) lines.push(el("p", {}, tx("result.translation", { n: r.needs_translation })));
     if (r.missing_glyphs) lines.push(el("p", {}, tx("result.glyphs", { chars: r.missing_glyphs })));
     replaceChildren(result, ...lines);
+    reveal(result);
   }
 
   async function runExport(): Promise<void> {
     if (running) return;
     error.hidden = true;
+    tokenError.hidden = true;
+    sealError.hidden = true;
     replaceChildren(result);
     const signing = sign.checked;
     const token = signing && usingToken();
     if (token && !chosenKey) {
       replaceChildren(error, el("p", {}, t("sign.chooseKeyFirst")), el("p", {}, tx("error.draftKept")));
       error.hidden = false;
+      reveal(error);
       return;
     }
     // The password or PIN leaves its field at once: it is sent with this one call only.
