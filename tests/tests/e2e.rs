@@ -1252,18 +1252,12 @@ const SOFTHSM2_MODULE: &str = "/usr/lib/softhsm/libsofthsm2.so";
 const TOKEN_LABEL: &str = "mla-e2e";
 const TOKEN_PIN: &str = "271828";
 
-/// A fresh SoftHSM2 token holding the test signer's RSA key and certificate.
+/// Point SoftHSM2 at an empty token folder: the module then shows one blank slot only.
 ///
 /// The app reads `$SOFTHSM2_CONF` from the environment it gets from tauri-driver, so
-/// scripts/e2e.sh exports it (a file under artifacts/) and this writes that file: its
-/// token folder is emptied and a new token made at each run.
-fn softhsm2_token(pki: &signing_common::Pki) {
-    use cryptoki::context::{CInitializeArgs, CInitializeFlags, Pkcs11};
-    use cryptoki::object::{Attribute, CertificateType, ObjectClass};
-    use cryptoki::session::UserType;
-    use cryptoki::types::AuthPin;
-    use der::Encode;
-
+/// scripts/e2e.sh exports it (a file under artifacts/) and this writes that file; its
+/// token folder is emptied at each call (the system's tokens are never touched).
+fn softhsm2_reset() {
     let conf = PathBuf::from(std::env::var_os("SOFTHSM2_CONF").expect(
         "SOFTHSM2_CONF is not set: the app must see the same SoftHSM2 configuration as this \
          test; run the e2e tests through scripts/e2e.sh, which exports it",
@@ -1283,10 +1277,15 @@ fn softhsm2_token(pki: &signing_common::Pki) {
         ),
     )
     .unwrap();
-    let util = |args: &[&str]| {
-        signing_common::run(std::process::Command::new("softhsm2-util").args(args));
-    };
-    util(&[
+}
+
+fn softhsm2_util(args: &[&str]) {
+    signing_common::run(std::process::Command::new("softhsm2-util").args(args));
+}
+
+/// A new, empty token (after [`softhsm2_reset`]).
+fn softhsm2_init_token() {
+    softhsm2_util(&[
         "--init-token",
         "--free",
         "--label",
@@ -1296,8 +1295,20 @@ fn softhsm2_token(pki: &signing_common::Pki) {
         "--so-pin",
         "31415926",
     ]);
+}
+
+/// A fresh SoftHSM2 token holding the test signer's RSA key and certificate.
+fn softhsm2_token(pki: &signing_common::Pki) {
+    use cryptoki::context::{CInitializeArgs, CInitializeFlags, Pkcs11};
+    use cryptoki::object::{Attribute, CertificateType, ObjectClass};
+    use cryptoki::session::UserType;
+    use cryptoki::types::AuthPin;
+    use der::Encode;
+
+    softhsm2_reset();
+    softhsm2_init_token();
     let key = pki.path("rsa.key");
-    util(&[
+    softhsm2_util(&[
         "--import",
         key.to_str().unwrap(),
         "--token",
@@ -1601,10 +1612,10 @@ async fn export_and_sign_in_the_journey(app: &App, register: &Path, answers: &Pa
     assert_eq!(reg.get(id).unwrap().request, saved);
 }
 
-/// A cancelled export of a large annex leaves no file, not even a temporary one; the draft
-/// is unchanged.
+/// A token that is not there or holds no key is said in plain words; a cancelled export
+/// of a large annex leaves no file, not even a temporary one; the draft is unchanged.
 #[test]
-fn a_cancelled_export_writes_nothing() {
+fn no_token_no_key_and_a_cancelled_export_write_nothing() {
     run(|| async {
         let pki = signing_common::Pki::new();
         let (dir, register) = fresh_register();
@@ -1653,6 +1664,36 @@ fn a_cancelled_export_writes_nothing() {
             .then_some(())
         })
         .await;
+        // A token: first none in the reader (a blank slot only), then one without a key.
+        softhsm2_reset();
+        app.click("#export-with-token").await;
+        app.click(&format!(
+            "#export-known-modules button[data-path=\"{SOFTHSM2_MODULE}\"]"
+        ))
+        .await;
+        app.until("the chosen module", || async {
+            (app.text("#export-module-name").await == SOFTHSM2_MODULE).then_some(())
+        })
+        .await;
+        app.type_into("#export-pin", TOKEN_PIN).await;
+        app.click("#export-list-keys").await;
+        wait_message(
+            &app,
+            "#export-token-error",
+            "No token was found through this module",
+        )
+        .await;
+        app.screenshot("export-no-token").await;
+        softhsm2_init_token();
+        app.click("#export-list-keys").await;
+        wait_message(&app, "#export-token-error", "The token holds no key").await;
+        // Without a key, the export does not start.
+        app.click("#export-start").await;
+        wait_message(&app, "#export-error", "Choose a key on the token first").await;
+        app.screenshot("export-no-key").await;
+        assert!(listing(&out_dir).is_empty(), "{:?}", listing(&out_dir));
+
+        app.click("#export-with-p12").await;
         app.type_into("#export-password", signing_common::P12_PASSWORD)
             .await;
         app.click("#export-start").await;
