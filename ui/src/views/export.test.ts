@@ -265,6 +265,7 @@ describe("export panel", () => {
     await vi.waitFor(() => expect($("export-token-error").hidden).toBe(false));
     expect($("export-token-error").textContent).toContain("El token rechazó este PIN.");
     expect($("export-token-error").textContent).toContain("Su borrador no se ha modificado.");
+    expect($("export-token-keys").textContent).toBe("");
     $("export-start").click();
     await vi.waitFor(() => expect($("export-error").textContent).toContain("Elija primero una clave del token"));
     expect(calls.map((c) => c.cmd)).not.toContain("export_pdf");

@@ -237,8 +237,11 @@ export function renderExportPanel(host: ExportHost): ExportPanel {
 
   function showKeys(): void {
     if (tokenKeys.length === 0) {
-      replaceChildren(keyList, el("p", { className: "muted", attrs: { id: "export-keys-empty" } },
-        listing ? t("sign.listing") : t("sign.keysEmpty")));
+      // After a failed listing its message, beside the PIN, says what to do.
+      replaceChildren(keyList, tokenError.hidden
+        ? el("p", { className: "muted", attrs: { id: "export-keys-empty" } },
+          listing ? t("sign.listing") : t("sign.keysEmpty"))
+        : null);
       return;
     }
     replaceChildren(keyList, ...tokenKeys.map((k, index) => {
