@@ -9,7 +9,8 @@
 //! not environment variables to the app), each dialog returns the answer written in FILE
 //! instead of opening:
 //! `{"certificate": "/abs/x.p12" | null, "annexes": ["/abs/a.pdf", …], "output":
-//! "/abs/out.pdf" | null}` (`null` or a missing key = the user cancelled). The file is
+//! "/abs/out.pdf" | null, "signed_pdf": "/abs/in.pdf" | null, "trusted_ca": ["/abs/ca.pem",
+//! …]}` (`null` or a missing key = the user cancelled). The file is
 //! read at every dialog, so a test can change the answers between steps. Without the
 //! feature this code is not compiled and the argument is unknown; without the argument the
 //! real dialogs open.
@@ -24,7 +25,13 @@ use tauri_plugin_dialog::DialogExt;
 pub enum Dialog<'a> {
     Certificate,
     Annexes,
-    Output { suggested_name: &'a str },
+    Output {
+        suggested_name: &'a str,
+    },
+    /// A signed PDF to check (verification view).
+    SignedPdf,
+    /// CA certificates to trust for the check (PEM or DER).
+    TrustedCa,
 }
 
 /// The paths the user chose (empty when cancelled).
@@ -59,6 +66,22 @@ pub fn ask(
                 .into_iter()
                 .map(into)
                 .collect(),
+            Dialog::SignedPdf => builder
+                .add_filter("PDF", &["pdf", "PDF"])
+                .blocking_pick_file()
+                .map(into)
+                .transpose()
+                .map(|p| p.into_iter().collect()),
+            Dialog::TrustedCa => builder
+                .add_filter(
+                    "CA certificate (.pem, .crt, .cer, .der)",
+                    &["pem", "crt", "cer", "der", "PEM", "CRT", "CER", "DER"],
+                )
+                .blocking_pick_files()
+                .unwrap_or_default()
+                .into_iter()
+                .map(into)
+                .collect(),
             Dialog::Output { suggested_name } => builder
                 .add_filter("PDF", &["pdf"])
                 .set_file_name(suggested_name)
@@ -80,6 +103,8 @@ fn preset_answer(file: &std::path::Path, dialog: &Dialog<'_>) -> Result<Vec<Path
         Dialog::Certificate => "certificate",
         Dialog::Annexes => "annexes",
         Dialog::Output { .. } => "output",
+        Dialog::SignedPdf => "signed_pdf",
+        Dialog::TrustedCa => "trusted_ca",
     };
     Ok(match &answers[key] {
         serde_json::Value::String(p) => vec![PathBuf::from(p)],
