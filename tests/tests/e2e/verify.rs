@@ -73,7 +73,8 @@ impl App {
 
 /// A request signed with `mla export --sign` is opened in the app: valid with the signer's
 /// name; with the test CA trusted, the chain is trusted; with an unrelated CA, not trusted;
-/// a copy with one byte changed inside the signed range is invalid; an unsigned PDF, a
+/// a copy with one byte changed inside the signed range is invalid; a copy with an annex
+/// appended after signing is "valid but modified after signing"; an unsigned PDF, a
 /// text file, an encrypted PDF and a PDF whose embedded request is malformed each get a
 /// clear message naming the file; importing makes a NEW draft equal to the embedded request, and the draft
 /// already in the register is untouched.
@@ -129,6 +130,27 @@ fn open_a_signed_pdf_check_it_and_import_its_request() {
         bytes[at] ^= 0x01;
         let tampered = d.join("tampered-request.pdf");
         std::fs::write(&tampered, &bytes).unwrap();
+        // The signed file with an annex appended afterwards (an incremental update): the
+        // signature still verifies, but the file was changed after signing.
+        let appended = d.join("appended-request.pdf");
+        std::fs::write(
+            &appended,
+            mla_sign::embed_files(
+                &std::fs::read(&signed).unwrap(),
+                &[mla_sign::Attachment {
+                    file_name: "added-later.txt".into(),
+                    bytes: b"added after signing".to_vec(),
+                    mime_type: "text/plain".into(),
+                    description: None,
+                    relationship: mla_sign::AfRelationship::Supplement,
+                }],
+                None,
+                None,
+                chrono::Utc::now(),
+            )
+            .unwrap(),
+        )
+        .unwrap();
         let encrypted = d.join("encrypted-request.pdf");
         signing_common::run(
             Command::new("qpdf")
@@ -236,6 +258,26 @@ fn open_a_signed_pdf_check_it_and_import_its_request() {
             app.text("#verify-integrity-1").await
         );
         app.screenshot("verify-04-tampered").await;
+
+        // Changed after signing: the signature is intact, the verdict says what happened.
+        answer(&answers, &appended, &[]);
+        app.click("#verify-open-another").await;
+        let text = app
+            .verdict("changed_after_signing", "appended-request.pdf")
+            .await;
+        assert!(
+            text.starts_with("Valid, but modified after signing"),
+            "{text}"
+        );
+        assert_eq!(
+            app.text("#verify-integrity-1").await,
+            "The signed bytes are unchanged."
+        );
+        assert!(app
+            .text("#verify-embedded")
+            .await
+            .contains("added-later.txt"));
+        app.screenshot("verify-04b-changed-after-signing").await;
 
         // An unsigned PDF, a text file, a PDF with a malformed embedded request.
         answer(&answers, &unsigned, &[]);

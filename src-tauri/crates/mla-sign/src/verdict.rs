@@ -55,3 +55,82 @@ impl Verdict {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::verify::{SignatureReport, TrustStatus};
+
+    fn signature(intact: bool, bytes_after: u64, trust: TrustStatus) -> SignatureReport {
+        SignatureReport {
+            field_name: None,
+            sub_filter: None,
+            byte_range: vec![],
+            digest_matches: intact,
+            signature_verified: true,
+            ess_signing_certificate_v2: true,
+            covers_whole_file: bytes_after == 0,
+            bytes_after_signature: bytes_after,
+            signing_time: None,
+            name: None,
+            location: None,
+            reason: None,
+            signer: None,
+            chain: vec![],
+            trust,
+            problems: vec![],
+        }
+    }
+
+    fn report(signatures: Vec<SignatureReport>) -> VerificationReport {
+        VerificationReport {
+            file_size: 1,
+            signatures,
+            embedded_files: vec![],
+            has_request_json: false,
+        }
+    }
+
+    fn trusted() -> TrustStatus {
+        TrustStatus::Trusted {
+            anchor: "CN=CA".into(),
+        }
+    }
+
+    fn untrusted() -> TrustStatus {
+        TrustStatus::Untrusted {
+            reason: "unknown issuer".into(),
+        }
+    }
+
+    #[test]
+    fn each_failure_is_named_and_the_first_one_wins() {
+        assert_eq!(Verdict::of(&report(vec![]), true), Verdict::NoSignature);
+        // Broken and changed and untrusted: "not valid" comes first.
+        let broken = report(vec![signature(false, 10, untrusted())]);
+        assert_eq!(Verdict::of(&broken, true), Verdict::Invalid);
+        let changed = report(vec![signature(true, 10, untrusted())]);
+        assert_eq!(Verdict::of(&changed, true), Verdict::ChangedAfterSigning);
+        let foreign = report(vec![signature(true, 0, untrusted())]);
+        assert_eq!(Verdict::of(&foreign, true), Verdict::NotTrusted);
+        assert_eq!(Verdict::of(&foreign, false), Verdict::Verified);
+        let good = report(vec![signature(true, 0, trusted())]);
+        assert_eq!(Verdict::of(&good, true), Verdict::Verified);
+        assert_eq!(Verdict::Verified.failure(), None);
+        assert_eq!(
+            Verdict::ChangedAfterSigning.failure(),
+            Some("the file was changed after the last signature")
+        );
+    }
+
+    #[test]
+    fn an_earlier_signature_followed_by_a_later_one_is_not_a_change() {
+        // Two signatures: the first is followed by the second's revision, the last covers
+        // the whole file.
+        let two = report(vec![
+            signature(true, 5000, trusted()),
+            signature(true, 0, trusted()),
+        ]);
+        assert_eq!(Verdict::of(&two, true), Verdict::Verified);
+    }
+}
