@@ -30,6 +30,10 @@ const APP_COMMANDS: &[&str] = &[
     "state_profile",
     "catalogue",
     "letter_preview",
+    "verify_open_pdf",
+    "verify_trust_ca",
+    "verify_forget_cas",
+    "verify_import_request",
 ];
 
 fn main() {

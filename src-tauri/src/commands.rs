@@ -134,6 +134,15 @@ ipc_commands! {
     catalogue(CatalogueArgs) -> CatalogueView => crate::actions::catalogue;
     /// The letter as HTML in a chosen language, for the preview.
     letter_preview(LetterPreviewArgs) -> LetterPreview => crate::actions::letter_preview;
+    /// Ask for a signed PDF in a native dialog and check it as `mla verify` does (`null`
+    /// when the user cancelled).
+    verify_open_pdf(()) -> Option<crate::verify::VerifyView> => crate::verify::verify_open_pdf;
+    /// Ask for CA certificates to trust for this session and check the open PDF again.
+    verify_trust_ca(()) -> crate::verify::VerifyView => crate::verify::verify_trust_ca;
+    /// Forget this session's trusted CAs and check the open PDF again.
+    verify_forget_cas(()) -> crate::verify::VerifyView => crate::verify::verify_forget_cas;
+    /// Import the checked PDF's embedded request as a new draft.
+    verify_import_request(()) -> DraftRow => crate::verify::verify_import_request;
 }
 
 /// Exports types that have an output path; looks through wrappers (`Vec`, `Option`) and

@@ -1,7 +1,7 @@
-//! The native file dialogs of the export: the only way the app learns a path to read (the
-//! certificate, annexes) or to write (the PDF). The webview has no dialog or file-system
-//! permission and never sends a path; it asks Rust to open a dialog and gets back the
-//! file's name to show.
+//! The native file dialogs of the export and of the verification view: the only way the
+//! app learns a path to read (the certificate, annexes, a signed PDF) or to write (the PDF).
+//! The webview has no dialog or file-system permission and never sends a path; it asks
+//! Rust to open a dialog and gets back the file's name to show.
 //!
 //! Test hook (end-to-end tests only): native dialogs cannot be driven by WebDriver. In a
 //! build with the `test-dialogs` feature, when the app was started with
@@ -9,7 +9,8 @@
 //! not environment variables to the app), each dialog returns the answer written in FILE
 //! instead of opening:
 //! `{"certificate": "/abs/x.p12" | null, "annexes": ["/abs/a.pdf", …], "output":
-//! "/abs/out.pdf" | null, "module": "/abs/lib.so" | null, "seal": "/abs/seal.png" | null}`
+//! "/abs/out.pdf" | null, "module": "/abs/lib.so" | null, "seal": "/abs/seal.png" | null,
+//! "signed_pdf": "/abs/in.pdf" | null, "trusted_ca": ["/abs/ca.pem", …]}`
 //! (`null` or a missing key = the user cancelled). The file is
 //! read at every dialog, so a test can change the answers between steps. Without the
 //! feature this code is not compiled and the argument is unknown; without the argument the
@@ -32,6 +33,10 @@ pub enum Dialog<'a> {
     Module,
     /// A seal image for the signature block.
     Seal,
+    /// A signed PDF to check (verification view).
+    SignedPdf,
+    /// CA certificates to trust for the check (PEM or DER).
+    TrustedCa,
 }
 
 /// The paths the user chose (empty when cancelled).
@@ -78,6 +83,22 @@ pub fn ask(
                 .into_iter()
                 .map(into)
                 .collect(),
+            Dialog::SignedPdf => builder
+                .add_filter("PDF", &["pdf", "PDF"])
+                .blocking_pick_file()
+                .map(into)
+                .transpose()
+                .map(|p| p.into_iter().collect()),
+            Dialog::TrustedCa => builder
+                .add_filter(
+                    "CA certificate (.pem, .crt, .cer, .der)",
+                    &["pem", "crt", "cer", "der", "PEM", "CRT", "CER", "DER"],
+                )
+                .blocking_pick_files()
+                .unwrap_or_default()
+                .into_iter()
+                .map(into)
+                .collect(),
             Dialog::Output { suggested_name } => builder
                 .add_filter("PDF", &["pdf"])
                 .set_file_name(suggested_name)
@@ -101,6 +122,8 @@ fn preset_answer(file: &std::path::Path, dialog: &Dialog<'_>) -> Result<Vec<Path
         Dialog::Output { .. } => "output",
         Dialog::Module => "module",
         Dialog::Seal => "seal",
+        Dialog::SignedPdf => "signed_pdf",
+        Dialog::TrustedCa => "trusted_ca",
     };
     Ok(match &answers[key] {
         serde_json::Value::String(p) => vec![PathBuf::from(p)],

@@ -67,6 +67,12 @@ pub enum ErrorCode {
     SignFailed,
     /// The letter could not be produced (unknown language, template problem).
     LetterFailed,
+    /// Verify: a chosen CA certificate file could not be read as a certificate.
+    VerifyCaUnreadable,
+    /// Verify: the embedded request could not be imported (none, or not a valid request).
+    VerifyImportFailed,
+    /// Verify: no PDF has been opened yet.
+    VerifyNotReady,
     /// Anything else; the message says what.
     Internal,
 }
@@ -82,6 +88,9 @@ impl ErrorCode {
                 | ErrorCode::StoredRequestUnreadable
                 | ErrorCode::InvalidStatus
                 | ErrorCode::LetterFailed
+                | ErrorCode::VerifyCaUnreadable
+                | ErrorCode::VerifyImportFailed
+                | ErrorCode::VerifyNotReady
                 | ErrorCode::Internal
                 | ErrorCode::ExportCancelled
                 | ErrorCode::ExportOutputIsInput

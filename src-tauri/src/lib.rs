@@ -8,6 +8,7 @@ mod dialogs;
 mod export;
 pub mod ipc;
 mod state;
+mod verify;
 
 use std::sync::atomic::Ordering;
 

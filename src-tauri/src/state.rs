@@ -26,6 +26,8 @@ pub struct AppState {
     pub profiles: OnceLock<Profiles>,
     /// The letter templates, parsed on first use.
     pub letters: OnceLock<Result<mla_letter::Letters, String>>,
+    /// The signed PDF being checked and the CAs trusted for this session.
+    pub verify: crate::verify::VerifyState,
 }
 
 /// The files the user chose in the export dialogs (paths never come from the webview),
@@ -107,6 +109,7 @@ impl AppState {
             export: Default::default(),
             profiles: OnceLock::new(),
             letters: OnceLock::new(),
+            verify: Default::default(),
         }
     }
 

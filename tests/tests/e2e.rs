@@ -19,6 +19,9 @@ use fantoccini::{elements::Element, Client, ClientBuilder, Locator};
 use mla_core::Request;
 use mla_store::{ListFilter, Register};
 
+#[path = "e2e/verify.rs"]
+mod verify;
+
 static ONE_APP_AT_A_TIME: Mutex<()> = Mutex::new(());
 
 thread_local! {

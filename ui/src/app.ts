@@ -6,6 +6,8 @@ import { el, replaceChildren } from "./dom";
 import { LOCALES, LOCALE_NAMES, isLocale, locale, setLocale, storedLocale, t } from "./i18n";
 import { renderWizard, type Editor } from "./views/wizard";
 import { renderList, type ListState } from "./views/list";
+import { renderVerify } from "./views/verify";
+import type { VerifyView } from "./bindings/ipc";
 
 export class App {
   private readonly main = el("main", { attrs: { id: "main" } });
@@ -22,7 +24,9 @@ export class App {
   private readonly langSelect = el("select", { attrs: { id: "ui-lang" } },
     ...LOCALES.map((l) => el("option", { attrs: { value: l, lang: l } }, LOCALE_NAMES[l])));
   private status: RegisterStatus | null = null;
-  private view: "list" | "editor" | "error" = "list";
+  private view: "list" | "editor" | "error" | "verify" = "list";
+  /** The signed PDF shown in the verification view (redrawn on a language switch). */
+  private verified: VerifyView | null = null;
   private registerError: { path: string; error: IpcError } | null = null;
   private readonly registerLine = el("p", { className: "register-path", attrs: { id: "register-path" } });
   private editor: Editor | null = null;
@@ -76,6 +80,7 @@ export class App {
     this.relabelFrame();
     if (this.view === "editor" && this.editor) this.editor.relabel();
     else if (this.view === "list") this.showList();
+    else if (this.view === "verify" && this.verified) this.showVerify(this.verified);
     else if (this.registerError) this.showRegisterError(this.registerError.path, this.registerError.error);
   }
 
@@ -108,9 +113,38 @@ export class App {
     replaceChildren(this.main, renderList({
       state: this.listState,
       open: (id) => void this.openDraft(id),
+      verify: () => void this.openSignedPdf(),
       notify: (m) => this.notify(m),
       fail: (e) => this.fail(e),
     }));
+  }
+
+  /** Ask Rust for a signed PDF (a native dialog) and show what the verifier says. */
+  async openSignedPdf(): Promise<void> {
+    this.clearError();
+    let view: VerifyView | null;
+    try {
+      view = await call("verify_open_pdf", null);
+    } catch (e) {
+      this.fail(e as IpcError);
+      return;
+    }
+    if (view) this.showVerify(view);
+  }
+
+  private showVerify(view: VerifyView): void {
+    this.editor = null;
+    this.view = "verify";
+    this.verified = view;
+    replaceChildren(this.main, renderVerify({
+      back: () => this.showList(),
+      open: (id) => void this.openDraft(id),
+      notify: (m) => this.notify(m),
+      fail: (e) => this.fail(e),
+      shown: (v) => {
+        this.verified = v;
+      },
+    }, view));
   }
 
   private async openDraft(id: number): Promise<void> {

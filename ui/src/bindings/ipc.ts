@@ -40,6 +40,19 @@ export type CatalogueArgs = { lang: Lang, };
 export type CatalogueView = { measure_kinds: Array<MeasureKindView>, offences: Array<OffenceCategoryView>, letter_languages: Array<LetterLanguageView>, };
 
 /**
+ * A certificate, as `mla verify` prints it.
+ */
+export type CertificateView = { 
+/**
+ * The subject's common name, or the whole subject.
+ */
+name: string, subject: string, issuer: string, serial_hex: string, 
+/**
+ * RFC 3339.
+ */
+not_before: string, not_after: string, key_algorithm: string, key_usage: Array<string>, sha256_fingerprint: string, };
+
+/**
  * Arguments of `check_draft`: the request as the wizard has it now (saved or not).
  */
 export type CheckDraftArgs = { request: Request, 
@@ -109,11 +122,29 @@ updated_at: string, version: number, deleted: boolean, };
 export type DraftView = { summary: DraftRow, request: Request, };
 
 /**
+ * A file embedded in the PDF.
+ */
+export type EmbeddedFileView = { name: string, size: number, relationship: string | null, };
+
+/**
+ * What the embedded request is about.
+ */
+export type EmbeddedRequestView = { reference: string, requesting_authority: string, 
+/**
+ * ISO 3166-1 alpha-3, as written in the request.
+ */
+requesting_state: string, requested_state: string, case_number: string, 
+/**
+ * The types of assistance, as file-format names (e.g. `bank_records`), in order.
+ */
+measure_kinds: Array<string>, };
+
+/**
  * Stable machine-readable error codes. Renaming one is a breaking change for the UI.
  * The register's codes are the same strings as `mla_store::StoreError::code()` (a test
  * checks it).
  */
-export type ErrorCode = "register_locked" | "register_read_only" | "register_not_a_database" | "register_foreign_database" | "register_corrupt" | "register_cannot_open" | "register_newer_schema" | "register_outdated_schema" | "register_disk_full" | "draft_not_found" | "version_not_found" | "stored_request_unreadable" | "invalid_status" | "no_data_dir" | "register_io" | "register_sqlite" | "register_unavailable" | "export_cancelled" | "export_output_is_input" | "export_letter_failed" | "export_typeset_failed" | "export_annex_unreadable" | "export_write_failed" | "export_not_ready" | "sign_wrong_password" | "sign_certificate_expired" | "sign_certificate_not_yet_valid" | "sign_no_private_key" | "sign_certificate_not_for_signing" | "sign_token_failed" | "sign_wrong_pin" | "sign_pin_locked" | "sign_no_token" | "sign_no_token_key" | "sign_seal_unreadable" | "sign_key_unreadable" | "sign_failed" | "letter_failed" | "internal";
+export type ErrorCode = "register_locked" | "register_read_only" | "register_not_a_database" | "register_foreign_database" | "register_corrupt" | "register_cannot_open" | "register_newer_schema" | "register_outdated_schema" | "register_disk_full" | "draft_not_found" | "version_not_found" | "stored_request_unreadable" | "invalid_status" | "no_data_dir" | "register_io" | "register_sqlite" | "register_unavailable" | "export_cancelled" | "export_output_is_input" | "export_letter_failed" | "export_typeset_failed" | "export_annex_unreadable" | "export_write_failed" | "export_not_ready" | "sign_wrong_password" | "sign_certificate_expired" | "sign_certificate_not_yet_valid" | "sign_no_private_key" | "sign_certificate_not_for_signing" | "sign_token_failed" | "sign_wrong_pin" | "sign_pin_locked" | "sign_no_token" | "sign_no_token_key" | "sign_seal_unreadable" | "sign_key_unreadable" | "sign_failed" | "letter_failed" | "verify_ca_unreadable" | "verify_import_failed" | "verify_not_ready" | "internal";
 
 /**
  * Arguments of `export_pdf`. The password is taken straight into a zeroing
@@ -374,6 +405,31 @@ signing_time: string | null,
 problems: Array<string>, };
 
 /**
+ * One signature, with everything `mla verify` reports about it.
+ */
+export type SignatureView = { field_name: string | null, 
+/**
+ * Intact and cryptographically valid (trust is separate).
+ */
+valid: boolean, 
+/**
+ * The signed bytes are unchanged (digest matches and the signature verifies).
+ */
+intact: boolean, covers_whole_file: boolean, bytes_after_signature: number, 
+/**
+ * Claimed by the signer (no timestamp), RFC 3339 when it parses.
+ */
+signing_time: string | null, location: string | null, reason: string | null, sub_filter: string | null, signer: CertificateView | null, trust: TrustState, 
+/**
+ * The trusted CA reached, or why the chain is not trusted.
+ */
+trust_detail: string | null, 
+/**
+ * Every problem found, in words (from the verifier, in English).
+ */
+problems: Array<string>, };
+
+/**
  * Arguments of `state_profile`.
  */
 export type StateProfileArgs = { 
@@ -426,6 +482,50 @@ problem: string | null, };
  * `mla_sign::Password`, is used for this one listing and is never stored.
  */
 export type TokenKeysArgs = { pin: string, };
+
+/**
+ * Whether a signer chains to a trusted CA.
+ */
+export type TrustState = "trusted" | "untrusted" | "not_checked";
+
+/**
+ * Why a file could not be checked at all.
+ */
+export type UnreadableKind = "cannot_read" | "not_pdf" | "encrypted" | "damaged";
+
+/**
+ * The overall verdict, as `mla verify` gives it, plus "the file could not be read".
+ */
+export type VerifyVerdict = "verified" | "no_signature" | "invalid" | "changed_after_signing" | "not_trusted" | "unreadable";
+
+/**
+ * Everything the verification view shows about one PDF.
+ */
+export type VerifyView = { file_name: string, path: string, bytes: number, verdict: VerifyVerdict, 
+/**
+ * Set when the verdict is `unreadable`.
+ */
+unreadable: UnreadableKind | null, 
+/**
+ * What exactly is wrong with an unreadable file (from the PDF reader, in English).
+ */
+problem: string | null, 
+/**
+ * Whether trusted CAs were given for this check.
+ */
+trust_checked: boolean, 
+/**
+ * The trusted CAs of this session, by name.
+ */
+trusted_cas: Array<string>, signatures: Array<SignatureView>, embedded_files: Array<EmbeddedFileView>, 
+/**
+ * The embedded request (request.mla.json), when it is there and valid.
+ */
+request: EmbeddedRequestView | null, 
+/**
+ * Why the embedded request cannot be used, when there is one but it is not valid.
+ */
+request_problem: string | null, };
 
 /**
  * One saved version of a draft.

@@ -14,6 +14,8 @@ export interface ListState {
 export interface ListHost {
   state: ListState;
   open(id: number): void;
+  /** Open a signed PDF received from elsewhere and check it (views/verify.ts). */
+  verify(): void;
   notify(message: string): void;
   fail(error: IpcError): void;
 }
@@ -67,6 +69,11 @@ export function renderList(host: ListHost): HTMLElement {
     },
   }, t("list.new"));
 
+  const verifyButton = el("button", {
+    attrs: { id: "verify-open", type: "button" },
+    on: { click: () => host.verify() },
+  }, t("list.verify"));
+
   const table = el("table", { attrs: { id: "drafts", "aria-labelledby": "list-heading" } },
     el("thead", {},
       el("tr", {},
@@ -90,6 +97,7 @@ export function renderList(host: ListHost): HTMLElement {
         search,
       ),
       newButton,
+      verifyButton,
     ),
     heading,
     count,

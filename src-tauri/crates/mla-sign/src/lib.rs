@@ -24,6 +24,7 @@ mod pdf;
 mod pdfa;
 mod pkcs11;
 mod subset;
+mod verdict;
 mod verify;
 
 pub use appearance::{SealImage, SignatureBlock};
@@ -36,6 +37,7 @@ pub use pdf::{
 };
 pub use pdfa::PdfA;
 pub use pkcs11::{list_token_keys, Pkcs11Key, Pkcs11KeySelector, TokenKey};
+pub use verdict::Verdict;
 pub use verify::{
     extract_request_json, verify_pdf, EmbeddedFileInfo, SignatureReport, TrustStatus,
     VerificationReport, VerifyOptions,

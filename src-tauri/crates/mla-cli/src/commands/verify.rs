@@ -41,21 +41,11 @@ fn read(path: &std::path::Path) -> Result<Vec<u8>, CliError> {
     })
 }
 
-/// Why the file does not verify, or `None` when it does.
+/// Why the file does not verify, or `None` when it does (the same verdict as the app's).
 fn failure(report: &VerificationReport, trust_given: bool) -> Option<String> {
-    if report.signatures.is_empty() {
-        return Some("the PDF has no signature".into());
-    }
-    if !report.all_signatures_valid() {
-        return Some("a signature is not valid".into());
-    }
-    if report.changed_after_signing() {
-        return Some("the file was changed after the last signature".into());
-    }
-    if trust_given && !report.all_trusted() {
-        return Some("a signer's certificate does not chain to a trusted CA".into());
-    }
-    None
+    mla_sign::Verdict::of(report, trust_given)
+        .failure()
+        .map(str::to_owned)
 }
 
 pub fn run(args: Args) -> Result<(), CliError> {

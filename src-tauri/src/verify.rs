@@ -1,0 +1,498 @@
+//! Checking a signed PDF received from elsewhere, as `mla verify` does: the same verifier
+//! (`mla_sign::verify_pdf`) and the same verdict (`mla_sign::Verdict`), one code path.
+//!
+//! The PDF and the trusted CA certificates are chosen in native dialogs (never a path from
+//! the webview). The bytes that were verified are kept in memory, so "import the embedded
+//! request" imports exactly what was checked, even if the file changes on disk meanwhile.
+//! Trusted CAs last for the app session only; nothing is stored.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::commands::Ctx;
+use crate::dialogs::{self, Dialog};
+use crate::ipc::{DraftRow, ErrorCode, IpcError};
+
+/// The PDF being looked at and the CAs trusted for this session.
+#[derive(Default)]
+pub struct VerifyState {
+    inner: Mutex<Session>,
+}
+
+#[derive(Default)]
+struct Session {
+    /// The PDF last opened, with the bytes that were verified.
+    pdf: Option<(PathBuf, Arc<Vec<u8>>)>,
+    /// Trusted CAs: where each came from (for display) and the certificate.
+    trusted: Vec<(String, mla_sign::Certificate)>,
+}
+
+impl VerifyState {
+    fn session(&self) -> MutexGuard<'_, Session> {
+        self.inner.lock().unwrap_or_else(|p| p.into_inner())
+    }
+}
+
+/// The overall verdict, as `mla verify` gives it, plus "the file could not be read".
+#[derive(Serialize, Deserialize, TS, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+#[ts(export_to = "ipc.ts")]
+pub enum VerifyVerdict {
+    /// Every signature valid, unchanged since; trusted when CAs were given.
+    Verified,
+    NoSignature,
+    Invalid,
+    ChangedAfterSigning,
+    NotTrusted,
+    /// The file is not a readable, unencrypted PDF (see `unreadable`).
+    Unreadable,
+}
+
+impl From<mla_sign::Verdict> for VerifyVerdict {
+    fn from(v: mla_sign::Verdict) -> Self {
+        match v {
+            mla_sign::Verdict::Verified => VerifyVerdict::Verified,
+            mla_sign::Verdict::NoSignature => VerifyVerdict::NoSignature,
+            mla_sign::Verdict::Invalid => VerifyVerdict::Invalid,
+            mla_sign::Verdict::ChangedAfterSigning => VerifyVerdict::ChangedAfterSigning,
+            mla_sign::Verdict::NotTrusted => VerifyVerdict::NotTrusted,
+        }
+    }
+}
+
+/// Why a file could not be checked at all.
+#[derive(Serialize, Deserialize, TS, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+#[ts(export_to = "ipc.ts")]
+pub enum UnreadableKind {
+    /// The file could not be read from disk.
+    CannotRead,
+    /// The file does not start with `%PDF-`.
+    NotPdf,
+    /// The PDF is encrypted (MLA Desk checks only unencrypted PDFs).
+    Encrypted,
+    /// The file claims to be a PDF but its structure is damaged or unsupported.
+    Damaged,
+}
+
+/// A certificate, as `mla verify` prints it.
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
+#[ts(export_to = "ipc.ts")]
+pub struct CertificateView {
+    /// The subject's common name, or the whole subject.
+    pub name: String,
+    pub subject: String,
+    pub issuer: String,
+    pub serial_hex: String,
+    /// RFC 3339.
+    pub not_before: String,
+    pub not_after: String,
+    pub key_algorithm: String,
+    pub key_usage: Vec<String>,
+    pub sha256_fingerprint: String,
+}
+
+impl From<&mla_sign::CertificateInfo> for CertificateView {
+    fn from(c: &mla_sign::CertificateInfo) -> Self {
+        CertificateView {
+            name: common_name(&c.subject),
+            subject: c.subject.clone(),
+            issuer: c.issuer.clone(),
+            serial_hex: c.serial_hex.clone(),
+            not_before: c.not_before.to_rfc3339(),
+            not_after: c.not_after.to_rfc3339(),
+            key_algorithm: c.key_algorithm.clone(),
+            key_usage: c.key_usage.clone(),
+            sha256_fingerprint: c.sha256_fingerprint.clone(),
+        }
+    }
+}
+
+/// Whether a signer chains to a trusted CA.
+#[derive(Serialize, Deserialize, TS, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+#[ts(export_to = "ipc.ts")]
+pub enum TrustState {
+    Trusted,
+    Untrusted,
+    /// No trusted CA was given.
+    NotChecked,
+}
+
+/// One signature, with everything `mla verify` reports about it.
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
+#[ts(export_to = "ipc.ts")]
+pub struct SignatureView {
+    pub field_name: Option<String>,
+    /// Intact and cryptographically valid (trust is separate).
+    pub valid: bool,
+    /// The signed bytes are unchanged (digest matches and the signature verifies).
+    pub intact: bool,
+    pub covers_whole_file: bool,
+    #[ts(type = "number")]
+    pub bytes_after_signature: u64,
+    /// Claimed by the signer (no timestamp), RFC 3339 when it parses.
+    pub signing_time: Option<String>,
+    pub location: Option<String>,
+    pub reason: Option<String>,
+    pub sub_filter: Option<String>,
+    pub signer: Option<CertificateView>,
+    pub trust: TrustState,
+    /// The trusted CA reached, or why the chain is not trusted.
+    pub trust_detail: Option<String>,
+    /// Every problem found, in words (from the verifier, in English).
+    pub problems: Vec<String>,
+}
+
+/// A file embedded in the PDF.
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
+#[ts(export_to = "ipc.ts")]
+pub struct EmbeddedFileView {
+    pub name: String,
+    #[ts(type = "number")]
+    pub size: u64,
+    pub relationship: Option<String>,
+}
+
+/// What the embedded request is about.
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
+#[ts(export_to = "ipc.ts")]
+pub struct EmbeddedRequestView {
+    pub reference: String,
+    pub requesting_authority: String,
+    /// ISO 3166-1 alpha-3, as written in the request.
+    pub requesting_state: String,
+    pub requested_state: String,
+    pub case_number: String,
+    /// The types of assistance, as file-format names (e.g. `bank_records`), in order.
+    pub measure_kinds: Vec<String>,
+}
+
+/// Everything the verification view shows about one PDF.
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
+#[ts(export_to = "ipc.ts")]
+pub struct VerifyView {
+    pub file_name: String,
+    pub path: String,
+    #[ts(type = "number")]
+    pub bytes: u64,
+    pub verdict: VerifyVerdict,
+    /// Set when the verdict is `unreadable`.
+    pub unreadable: Option<UnreadableKind>,
+    /// What exactly is wrong with an unreadable file (from the PDF reader, in English).
+    pub problem: Option<String>,
+    /// Whether trusted CAs were given for this check.
+    pub trust_checked: bool,
+    /// The trusted CAs of this session, by name.
+    pub trusted_cas: Vec<String>,
+    pub signatures: Vec<SignatureView>,
+    pub embedded_files: Vec<EmbeddedFileView>,
+    /// The embedded request (request.mla.json), when it is there and valid.
+    pub request: Option<EmbeddedRequestView>,
+    /// Why the embedded request cannot be used, when there is one but it is not valid.
+    pub request_problem: Option<String>,
+}
+
+/// The subject's common name, or the whole subject.
+fn common_name(subject: &str) -> String {
+    subject
+        .split(',')
+        .find_map(|part| part.trim().strip_prefix("CN="))
+        .map(str::to_owned)
+        .unwrap_or_else(|| subject.to_owned())
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
+}
+
+fn dialog_error(message: String) -> IpcError {
+    IpcError::new(ErrorCode::Internal, format!("file dialog: {message}"))
+}
+
+/// Verify `pdf` (the bytes of `path`) with the session's trusted CAs.
+pub fn check(
+    path: &Path,
+    pdf: &[u8],
+    trusted: &[(String, mla_sign::Certificate)],
+    now: chrono::DateTime<chrono::Utc>,
+) -> VerifyView {
+    let anchors: Vec<mla_sign::Certificate> = trusted.iter().map(|(_, c)| c.clone()).collect();
+    let mut view = VerifyView {
+        file_name: file_name(path),
+        path: path.display().to_string(),
+        bytes: pdf.len() as u64,
+        verdict: VerifyVerdict::Unreadable,
+        unreadable: None,
+        problem: None,
+        trust_checked: !anchors.is_empty(),
+        trusted_cas: trusted.iter().map(|(n, _)| n.clone()).collect(),
+        signatures: vec![],
+        embedded_files: vec![],
+        request: None,
+        request_problem: None,
+    };
+    if !pdf.starts_with(b"%PDF-") {
+        view.unreadable = Some(UnreadableKind::NotPdf);
+        view.problem = Some(format!(
+            "{} does not start with %PDF-, so it is not a PDF file",
+            view.file_name
+        ));
+        return view;
+    }
+    let report = match mla_sign::verify_pdf(
+        pdf,
+        &mla_sign::VerifyOptions {
+            trusted: &anchors,
+            now,
+        },
+    ) {
+        Ok(r) => r,
+        Err(e) => {
+            let kind = match e {
+                mla_sign::Error::EncryptedPdf => UnreadableKind::Encrypted,
+                _ => UnreadableKind::Damaged,
+            };
+            view.unreadable = Some(kind);
+            view.problem = Some(match kind {
+                UnreadableKind::Encrypted => format!(
+                    "{} is encrypted; MLA Desk can check only unencrypted PDFs",
+                    view.file_name
+                ),
+                _ => format!("{}: {e}", view.file_name),
+            });
+            return view;
+        }
+    };
+    view.verdict = mla_sign::Verdict::of(&report, !anchors.is_empty()).into();
+    view.signatures = report.signatures.iter().map(signature_view).collect();
+    view.embedded_files = report
+        .embedded_files
+        .iter()
+        .map(|f| EmbeddedFileView {
+            name: f.name.clone(),
+            size: f.size as u64,
+            relationship: f.relationship.clone(),
+        })
+        .collect();
+    if report.has_request_json {
+        match embedded_request(pdf) {
+            Ok(request) => view.request = Some(request_view(&request)),
+            Err(e) => view.request_problem = Some(e.message),
+        }
+    }
+    view
+}
+
+fn signature_view(s: &mla_sign::SignatureReport) -> SignatureView {
+    let (trust, trust_detail) = match &s.trust {
+        mla_sign::TrustStatus::Trusted { anchor } => {
+            (TrustState::Trusted, Some(common_name(anchor)))
+        }
+        mla_sign::TrustStatus::Untrusted { reason } => {
+            (TrustState::Untrusted, Some(reason.clone()))
+        }
+        mla_sign::TrustStatus::NotChecked => (TrustState::NotChecked, None),
+    };
+    SignatureView {
+        field_name: s.field_name.clone(),
+        valid: s.is_valid(),
+        intact: s.digest_matches && s.signature_verified,
+        covers_whole_file: s.covers_whole_file,
+        bytes_after_signature: s.bytes_after_signature,
+        signing_time: s.signing_time.clone(),
+        location: s.location.clone(),
+        reason: s.reason.clone(),
+        sub_filter: s.sub_filter.clone(),
+        signer: s.signer.as_ref().map(CertificateView::from),
+        trust,
+        trust_detail,
+        problems: s.problems.clone(),
+    }
+}
+
+fn request_view(r: &mla_core::Request) -> EmbeddedRequestView {
+    EmbeddedRequestView {
+        reference: r.reference.clone(),
+        requesting_authority: r.requesting_authority.name.clone(),
+        requesting_state: r.requesting_authority.country.clone(),
+        requested_state: r.requested_state.clone(),
+        case_number: r.case.case_number.clone(),
+        measure_kinds: r
+            .measures
+            .iter()
+            .map(|m| m.details.kind().to_owned())
+            .collect(),
+    }
+}
+
+fn import_error(message: String) -> IpcError {
+    IpcError::new(ErrorCode::VerifyImportFailed, message)
+}
+
+/// The embedded request, parsed and validated by mla-core's file-format parser.
+fn embedded_request(pdf: &[u8]) -> Result<mla_core::Request, IpcError> {
+    let json = mla_sign::extract_request_json(pdf)
+        .map_err(|e| import_error(format!("the PDF could not be read: {e}")))?
+        .ok_or_else(|| {
+            import_error(format!(
+                "the PDF has no embedded request ({})",
+                mla_sign::REQUEST_JSON_FILE_NAME
+            ))
+        })?;
+    mla_core::parse_request(&json).map_err(|e| {
+        import_error(format!(
+            "the embedded request ({}) is not a valid request file: {e}",
+            mla_sign::REQUEST_JSON_FILE_NAME
+        ))
+    })
+}
+
+/// Verify the session's PDF again (after the trusted CAs changed).
+fn recheck(session: &Session) -> Option<VerifyView> {
+    session
+        .pdf
+        .as_ref()
+        .map(|(path, bytes)| check(path, bytes, &session.trusted, chrono::Utc::now()))
+}
+
+fn answers<'a>(ctx: &'a Ctx) -> Option<&'a Path> {
+    ctx.state.export.dialog_answers.as_deref()
+}
+
+/// Ask for a PDF in a native dialog and check it; `None` when the user cancelled.
+pub fn verify_open_pdf(ctx: &Ctx, _: ()) -> Result<Option<VerifyView>, IpcError> {
+    let picked = dialogs::ask(ctx.window, answers(ctx), Dialog::SignedPdf).map_err(dialog_error)?;
+    let Some(path) = picked.into_iter().next() else {
+        return Ok(None);
+    };
+    let trusted = ctx.state.verify.session().trusted.clone();
+    let now = chrono::Utc::now();
+    let view = match std::fs::read(&path) {
+        Ok(bytes) => {
+            let view = check(&path, &bytes, &trusted, now);
+            ctx.state.verify.session().pdf = Some((path, Arc::new(bytes)));
+            view
+        }
+        Err(e) => {
+            ctx.state.verify.session().pdf = None;
+            let name = file_name(&path);
+            VerifyView {
+                file_name: name.clone(),
+                path: path.display().to_string(),
+                bytes: 0,
+                verdict: VerifyVerdict::Unreadable,
+                unreadable: Some(UnreadableKind::CannotRead),
+                problem: Some(format!("{name} could not be read: {e}")),
+                trust_checked: !trusted.is_empty(),
+                trusted_cas: trusted.into_iter().map(|(n, _)| n).collect(),
+                signatures: vec![],
+                embedded_files: vec![],
+                request: None,
+                request_problem: None,
+            }
+        }
+    };
+    Ok(Some(view))
+}
+
+fn no_pdf() -> IpcError {
+    IpcError::new(ErrorCode::VerifyNotReady, "open a signed PDF first")
+}
+
+/// Ask for CA certificates (PEM or DER) to trust for this session, then check the open
+/// PDF again. Cancelling changes nothing.
+pub fn verify_trust_ca(ctx: &Ctx, _: ()) -> Result<VerifyView, IpcError> {
+    let picked = dialogs::ask(ctx.window, answers(ctx), Dialog::TrustedCa).map_err(dialog_error)?;
+    let mut added = Vec::new();
+    for path in picked {
+        let name = file_name(&path);
+        let bytes = std::fs::read(&path).map_err(|e| {
+            IpcError::new(
+                ErrorCode::VerifyCaUnreadable,
+                format!("{name} could not be read: {e}"),
+            )
+        })?;
+        let certs = mla_sign::parse_certificates(&bytes).map_err(|e| {
+            IpcError::new(
+                ErrorCode::VerifyCaUnreadable,
+                format!("{name} is not a certificate (PEM or DER): {e}"),
+            )
+        })?;
+        for cert in certs {
+            let info = mla_sign::CertificateInfo::from_certificate(&cert);
+            added.push((common_name(&info.subject), cert));
+        }
+    }
+    let mut session = ctx.state.verify.session();
+    for (name, cert) in added {
+        if !session.trusted.iter().any(|(_, c)| c == &cert) {
+            session.trusted.push((name, cert));
+        }
+    }
+    recheck(&session).ok_or_else(no_pdf)
+}
+
+/// Forget the trusted CAs of this session and check the open PDF again.
+pub fn verify_forget_cas(ctx: &Ctx, _: ()) -> Result<VerifyView, IpcError> {
+    let mut session = ctx.state.verify.session();
+    session.trusted.clear();
+    recheck(&session).ok_or_else(no_pdf)
+}
+
+/// Import the open PDF's embedded request as a NEW draft (never over an existing one).
+pub fn verify_import_request(ctx: &Ctx, _: ()) -> Result<DraftRow, IpcError> {
+    let (path, bytes) = ctx.state.verify.session().pdf.clone().ok_or_else(no_pdf)?;
+    let name = file_name(&path);
+    let request =
+        embedded_request(&bytes).map_err(|e| import_error(format!("{name}: {}", e.message)))?;
+    let reg = ctx.state.register()?;
+    let id = reg.create_noted(
+        &request,
+        &ctx.state.actor,
+        &format!("imported from the signed PDF {name}"),
+    )?;
+    Ok(reg.summary(id)?.into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_that_is_not_a_pdf_is_named_and_explained() {
+        let v = check(
+            Path::new("/tmp/notes.txt"),
+            b"hello",
+            &[],
+            chrono::Utc::now(),
+        );
+        assert_eq!(v.verdict, VerifyVerdict::Unreadable);
+        assert_eq!(v.unreadable, Some(UnreadableKind::NotPdf));
+        assert!(v.problem.unwrap().contains("notes.txt"));
+    }
+
+    #[test]
+    fn a_damaged_pdf_is_reported_not_a_crash() {
+        let v = check(
+            Path::new("broken.pdf"),
+            b"%PDF-1.7\n1 0 obj << /Type /Catalog",
+            &[],
+            chrono::Utc::now(),
+        );
+        assert_eq!(v.verdict, VerifyVerdict::Unreadable);
+        assert_eq!(v.unreadable, Some(UnreadableKind::Damaged));
+        assert!(v.problem.unwrap().starts_with("broken.pdf: "));
+    }
+
+    #[test]
+    fn importing_from_an_unreadable_pdf_is_a_clear_error() {
+        let e = embedded_request(b"%PDF-1.7 nothing").unwrap_err();
+        assert_eq!(e.code, ErrorCode::VerifyImportFailed);
+    }
+}

@@ -1,0 +1,216 @@
+// The verification view against a fake backend: the verdict in words for every case, the
+// signer's details, trusting a CA, importing the embedded request, and clear errors.
+
+import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { DraftRow, SignatureView, VerifyView } from "../bindings/ipc";
+import type { IpcError } from "../api";
+import { setLocale } from "../i18n";
+import { measureLabels, renderVerify, verdictIsGood, verdictText, verdictTitle } from "./verify";
+
+const SIGNATURE: SignatureView = {
+  field_name: "Signature1", valid: true, intact: true, covers_whole_file: true, bytes_after_signature: 0,
+  signing_time: "2026-03-01T10:00:00+00:00", location: "Lyon", reason: null,
+  sub_filter: "ETSI.CAdES.detached",
+  signer: {
+    name: "Jeanne Procureur", subject: "CN=Jeanne Procureur,O=Parquet de test,C=FR",
+    issuer: "CN=MLA Desk Test CA,O=MLA Desk tests", serial_hex: "0A1B", not_before: "2026-01-01T00:00:00+00:00",
+    not_after: "2027-01-01T00:00:00+00:00", key_algorithm: "RSA 2048", key_usage: ["digitalSignature", "nonRepudiation"],
+    sha256_fingerprint: "AB".repeat(32),
+  },
+  trust: "not_checked", trust_detail: null, problems: [],
+};
+
+function view(over: Partial<VerifyView> = {}): VerifyView {
+  return {
+    file_name: "request.pdf", path: "/home/a/request.pdf", bytes: 12345, verdict: "verified", unreadable: null,
+    problem: null, trust_checked: false, trusted_cas: [], signatures: [SIGNATURE],
+    embedded_files: [{ name: "request.mla.json", size: 2000, relationship: "Data" }],
+    request: {
+      reference: "PNF/2026/1", requesting_authority: "Parquet national financier", requesting_state: "FRA",
+      requested_state: "CHE", case_number: "2026/77", measure_kinds: ["bank_records", "take_statement"],
+    },
+    request_problem: null,
+    ...over,
+  };
+}
+
+const ROW: DraftRow = {
+  id: 42, reference: "PNF/2026/1", requested_state: "CHE", case_number: "2026/77", status: "draft",
+  updated_at: "2026-03-02T10:00:00Z", version: 1, deleted: false,
+};
+
+type Handler = (args: unknown) => unknown;
+
+function backend(handlers: Record<string, Handler>) {
+  const calls: string[] = [];
+  mockIPC((cmd) => {
+    calls.push(cmd);
+    if (cmd === "catalogue" && !handlers[cmd]) {
+      return {
+        measure_kinds: [
+          { key: "bank_records", label: "Bank records", coercive: true },
+          { key: "take_statement", label: "Taking a statement", coercive: false },
+        ],
+        offences: [], letter_languages: [],
+      };
+    }
+    const h = handlers[cmd];
+    if (!h) throw { code: "internal", message: `unexpected command ${cmd}` };
+    return h(undefined);
+  });
+  return calls;
+}
+
+function $(id: string): HTMLElement {
+  const e = document.getElementById(id);
+  if (!e) throw new Error(`no #${id}`);
+  return e;
+}
+
+function host() {
+  return {
+    back: vi.fn(), open: vi.fn(), notify: vi.fn(), shown: vi.fn(),
+    fail: vi.fn<(e: IpcError) => void>(),
+  };
+}
+
+describe("verdict in words", () => {
+  beforeEach(() => setLocale("en"));
+
+  it("says each verdict differently, and only a verified file is good news", () => {
+    const verdicts: VerifyView["verdict"][] = [
+      "verified", "invalid", "changed_after_signing", "not_trusted", "no_signature", "unreadable",
+    ];
+    const texts = verdicts.map((v) => verdictText(view({ verdict: v, unreadable: v === "unreadable" ? "not_pdf" : null })));
+    expect(new Set(texts).size).toBe(verdicts.length);
+    expect(new Set(verdicts.map((v) => verdictTitle(view({ verdict: v })))).size).toBe(verdicts.length);
+    expect(verdicts.filter((v) => verdictIsGood(view({ verdict: v })))).toEqual(["verified"]);
+    expect(verdictTitle(view({ verdict: "changed_after_signing" }))).toBe("Valid, but modified after signing");
+    expect(verdictText(view({ verdict: "no_signature" }))).toBe("request.pdf is a PDF, but it is not signed.");
+  });
+
+  it("says whether trust was checked", () => {
+    expect(verdictText(view())).toContain("was not checked");
+    expect(verdictText(view({ trust_checked: true }))).toContain("chains to a CA you trust");
+  });
+
+  it("names the file and what is wrong when it cannot be checked", () => {
+    const at = (unreadable: VerifyView["unreadable"]) =>
+      verdictText(view({ verdict: "unreadable", unreadable, file_name: "x.bin" }));
+    expect(at("not_pdf")).toBe("x.bin is not a PDF file.");
+    expect(at("encrypted")).toContain("x.bin is an encrypted PDF");
+    expect(at("damaged")).toBe("x.bin is damaged or is not a readable PDF.");
+    expect(at("cannot_read")).toBe("x.bin could not be read from the disk.");
+  });
+
+  it("is translated", () => {
+    setLocale("fr");
+    expect(verdictTitle(view({ verdict: "invalid" }))).toBe("Non valide");
+    setLocale("es");
+    expect(verdictText(view({ verdict: "unreadable", unreadable: "not_pdf" }))).toBe("request.pdf no es un archivo PDF.");
+  });
+
+  it("names types of assistance, keeping unknown codes as written", () => {
+    const labels = new Map([["bank_records", "Bank records"]]);
+    expect(measureLabels(["bank_records", "mystery"], labels)).toBe("Bank records; mystery");
+  });
+});
+
+describe("verification view", () => {
+  beforeEach(() => {
+    document.body.replaceChildren();
+    setLocale("en");
+  });
+  afterEach(() => clearMocks());
+
+  it("shows the verdict, the signer and the embedded request, and focuses the verdict", async () => {
+    backend({});
+    const h = host();
+    document.body.append(renderVerify(h, view()));
+    expect($("verify-verdict").dataset.verdict).toBe("verified");
+    expect($("verify-verdict").getAttribute("aria-live")).toBe("polite");
+    await vi.waitFor(() => expect(document.activeElement).toBe($("verify-verdict")));
+    expect($("verify-signer-1").textContent).toBe("Jeanne Procureur");
+    expect($("verify-signature-1").textContent).toContain("CN=MLA Desk Test CA");
+    expect($("verify-signature-1").textContent).toContain("0A1B");
+    expect($("verify-signature-1").textContent).toContain("digitalSignature, nonRepudiation");
+    expect($("verify-trust-1").textContent).toBe("Not checked (no trusted CA given).");
+    expect($("verify-req-reference").textContent).toBe("PNF/2026/1");
+    expect($("verify-req-requesting").textContent).toBe("FRA");
+    expect($("verify-req-requested").textContent).toBe("CHE");
+    // Codes first, then the localized names once the catalogue arrives.
+    await vi.waitFor(() => expect($("verify-req-measures").textContent).toBe("Bank records; Taking a statement"));
+    expect(h.shown).toHaveBeenCalledWith(view());
+  });
+
+  it("checks again with a trusted CA, and says so when the CA file is unusable", async () => {
+    const trusted = view({
+      trust_checked: true, trusted_cas: ["MLA Desk Test CA"],
+      signatures: [{ ...SIGNATURE, trust: "trusted", trust_detail: "MLA Desk Test CA" }],
+    });
+    let fail = false;
+    const calls = backend({
+      verify_trust_ca: () => {
+        if (fail) throw { code: "verify_ca_unreadable", message: "junk.pem is not a certificate (PEM or DER): bad" };
+        return trusted;
+      },
+    });
+    const h = host();
+    document.body.append(renderVerify(h, view()));
+    $("verify-trust").click();
+    await vi.waitFor(() => expect($("verify-trust-1").textContent).toBe("Chains to the trusted CA MLA Desk Test CA."));
+    expect($("verify-trusted-cas").textContent).toContain("MLA Desk Test CA");
+    expect(verdictText(trusted)).toBe($("verify-verdict").querySelectorAll("p")[1]?.textContent);
+    fail = true;
+    $("verify-trust").click();
+    await vi.waitFor(() => expect(h.fail).toHaveBeenCalled());
+    expect(h.fail.mock.calls[0]?.[0].message).toBe(
+      "The CA certificate could not be used: junk.pem is not a certificate (PEM or DER): bad");
+    expect(calls.filter((c) => c === "verify_trust_ca")).toHaveLength(2);
+  });
+
+  it("imports the embedded request as a new draft and opens it", async () => {
+    const calls = backend({ verify_import_request: () => ROW });
+    const h = host();
+    document.body.append(renderVerify(h, view()));
+    $("verify-import").click();
+    await vi.waitFor(() => expect(h.open).toHaveBeenCalledWith(42));
+    expect(h.notify).toHaveBeenCalledWith("Imported as a new draft: PNF/2026/1");
+    expect(calls).toContain("verify_import_request");
+  });
+
+  it("shows why an import failed, next to the button", async () => {
+    backend({
+      verify_import_request: () => {
+        throw { code: "verify_import_failed", message: "x.pdf: the embedded request is not a valid request file" };
+      },
+    });
+    const h = host();
+    document.body.append(renderVerify(h, view()));
+    $("verify-import").click();
+    await vi.waitFor(() => expect($("verify-import-error").hidden).toBe(false));
+    expect($("verify-import-error").textContent).toBe(
+      "The request could not be imported: x.pdf: the embedded request is not a valid request file");
+    expect(h.open).not.toHaveBeenCalled();
+  });
+
+  it("offers no import when the embedded request is missing or invalid", () => {
+    backend({});
+    document.body.append(renderVerify(host(), view({ request: null, request_problem: "line 3: unknown field" })));
+    expect(document.getElementById("verify-import")).toBeNull();
+    expect($("verify-request-missing").textContent).toBe("The embedded request cannot be used: line 3: unknown field");
+  });
+
+  it("shows an unreadable file's problem and nothing else", () => {
+    backend({});
+    document.body.append(renderVerify(host(), view({
+      verdict: "unreadable", unreadable: "damaged", problem: "bad.pdf: the input is not a readable PDF: no xref",
+      signatures: [], embedded_files: [], request: null,
+    })));
+    expect($("verify-verdict").textContent).toContain("request.pdf is damaged");
+    expect($("verify-problem").textContent).toBe("Details: bad.pdf: the input is not a readable PDF: no xref");
+    expect(document.getElementById("verify-request")).toBeNull();
+    expect(document.getElementById("verify-trust")).toBeNull();
+  });
+});

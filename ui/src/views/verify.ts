@@ -1,0 +1,281 @@
+// The verification view: a signed PDF received from elsewhere, checked as `mla verify`
+// checks it (the same Rust verifier). Shows the verdict in words, each signature's details,
+// the embedded request, and imports that request as a new draft.
+
+import { call, type IpcError } from "../api";
+import type { SignatureView, VerifyView } from "../bindings/ipc";
+import { el, replaceChildren, type Child } from "../dom";
+import { draftName, formatDateTime } from "../format";
+import { locale, t, type MessageKey } from "../i18n";
+
+export interface VerifyHost {
+  back(): void;
+  open(id: number): void;
+  notify(message: string): void;
+  fail(error: IpcError): void;
+  /** The view now shows `view` (kept by the app to redraw it in another language). */
+  shown(view: VerifyView): void;
+}
+
+/** The verdict as a sentence: what the officer needs to know first. */
+export function verdictText(view: VerifyView): string {
+  switch (view.verdict) {
+    case "verified":
+      return view.trust_checked ? t("verify.verdict.verifiedTrusted") : t("verify.verdict.verified");
+    case "invalid":
+      return t("verify.verdict.invalid");
+    case "changed_after_signing":
+      return t("verify.verdict.changedAfterSigning");
+    case "not_trusted":
+      return t("verify.verdict.notTrusted");
+    case "no_signature":
+      return t("verify.verdict.noSignature", { name: view.file_name });
+    case "unreadable":
+      return unreadableText(view);
+  }
+}
+
+/** The short headline of the verdict (the first words of the verdict box). */
+export function verdictTitle(view: VerifyView): string {
+  const keys: Record<VerifyView["verdict"], MessageKey> = {
+    verified: "verify.title.verified",
+    invalid: "verify.title.invalid",
+    changed_after_signing: "verify.title.changedAfterSigning",
+    not_trusted: "verify.title.notTrusted",
+    no_signature: "verify.title.noSignature",
+    unreadable: "verify.title.unreadable",
+  };
+  return t(keys[view.verdict]);
+}
+
+/** Whether the verdict is good news (drives the colour; the words say it too). */
+export function verdictIsGood(view: VerifyView): boolean {
+  return view.verdict === "verified";
+}
+
+function unreadableText(view: VerifyView): string {
+  const name = view.file_name;
+  switch (view.unreadable) {
+    case "not_pdf":
+      return t("verify.unreadable.notPdf", { name });
+    case "encrypted":
+      return t("verify.unreadable.encrypted", { name });
+    case "cannot_read":
+      return t("verify.unreadable.cannotRead", { name });
+    default:
+      return t("verify.unreadable.damaged", { name });
+  }
+}
+
+/** Types of assistance by their localized names (the code when the catalogue lacks one). */
+export function measureLabels(kinds: readonly string[], labels: ReadonlyMap<string, string>): string {
+  return kinds.map((k) => labels.get(k) ?? k).join("; ");
+}
+
+function row(label: string, value: Child, id?: string): Child[] {
+  return [el("dt", {}, label), el("dd", id ? { attrs: { id } } : {}, value)];
+}
+
+function orUnknown(text: string | null | undefined): string {
+  return text && text.trim() !== "" ? text : t("verify.notGiven");
+}
+
+function signatureSection(sig: SignatureView, index: number): HTMLElement {
+  const n = index + 1;
+  const headingId = `verify-signature-${n}-heading`;
+  const c = sig.signer;
+  const trust =
+    sig.trust === "trusted"
+      ? t("verify.sig.trusted", { name: sig.trust_detail ?? "" })
+      : sig.trust === "untrusted"
+        ? t("verify.sig.untrusted", { reason: sig.trust_detail ?? "" })
+        : t("verify.sig.notChecked");
+  return el("section", {
+    className: `signature ${sig.valid ? "valid" : "invalid"}`,
+    attrs: { id: `verify-signature-${n}`, "aria-labelledby": headingId, "data-valid": String(sig.valid) },
+  },
+    el("h4", { attrs: { id: headingId } },
+      t("verify.signature", { n }), " — ",
+      el("span", { className: sig.valid ? "ok" : "bad" }, sig.valid ? t("verify.sig.valid") : t("verify.sig.invalid")),
+    ),
+    el("dl", {},
+      ...(c
+        ? [
+            ...row(t("verify.sig.signer"), c.name, `verify-signer-${n}`),
+            ...row(t("verify.sig.subject"), el("span", { className: "mono" }, c.subject)),
+            ...row(t("verify.sig.issuer"), el("span", { className: "mono" }, c.issuer)),
+            ...row(t("verify.sig.serial"), el("span", { className: "mono" }, c.serial_hex)),
+            ...row(t("verify.sig.validity"), t("verify.sig.validityRange", {
+              from: formatDateTime(c.not_before),
+              to: formatDateTime(c.not_after),
+            })),
+            ...row(t("verify.sig.key"), c.key_algorithm),
+            ...row(t("verify.sig.keyUsage"), c.key_usage.join(", ")),
+            ...row(t("verify.sig.fingerprint"), el("span", { className: "mono" }, c.sha256_fingerprint)),
+          ]
+        : row(t("verify.sig.signer"), t("verify.sig.noCertificate"), `verify-signer-${n}`)),
+      ...(sig.signing_time
+        ? row(t("verify.sig.time"), t("verify.sig.timeNote", { time: formatDateTime(sig.signing_time) }))
+        : []),
+      ...(sig.location ? row(t("verify.sig.place"), sig.location) : []),
+      ...(sig.reason ? row(t("verify.sig.reason"), sig.reason) : []),
+      ...row(t("verify.sig.format"), orUnknown(sig.sub_filter)),
+      ...row(t("verify.sig.integrity"), sig.intact ? t("verify.sig.intact") : t("verify.sig.broken"), `verify-integrity-${n}`),
+      ...row(t("verify.sig.coverage"),
+        sig.covers_whole_file ? t("verify.sig.wholeFile") : t("verify.sig.partial", { n: sig.bytes_after_signature })),
+      ...row(t("verify.sig.trust"), trust, `verify-trust-${n}`),
+      ...(sig.problems.length > 0
+        ? row(t("verify.sig.problems"), el("ul", {}, ...sig.problems.map((p) => el("li", {}, p))))
+        : []),
+    ),
+  );
+}
+
+/** The verification view for `initial`; the buttons re-check or replace what is shown. */
+export function renderVerify(host: VerifyHost, initial: VerifyView): HTMLElement {
+  const body = el("div", { attrs: { id: "verify-body" } });
+  const status = el("p", { className: "muted", attrs: { id: "verify-status", role: "status", "aria-live": "polite" } });
+  const view = el("section", { className: "verify-view", attrs: { id: "verify-view", "aria-labelledby": "verify-heading" } },
+    el("div", { className: "toolbar" },
+      el("button", { attrs: { id: "verify-back", type: "button" }, on: { click: () => host.back() } }, t("verify.back")),
+      el("button", { attrs: { id: "verify-open-another", type: "button" }, on: { click: () => void openAnother() } }, t("verify.openAnother")),
+    ),
+    el("h2", { attrs: { id: "verify-heading" } }, t("verify.heading")),
+    status,
+    body,
+  );
+  let labels = new Map<string, string>();
+  let current = initial;
+
+  function draw(v: VerifyView, focusVerdict: boolean): void {
+    current = v;
+    host.shown(v);
+    const verdict = el("div", {
+      className: `verdict-box ${verdictIsGood(v) ? "good" : "bad"}`,
+      attrs: { id: "verify-verdict", "data-verdict": v.verdict, role: "status", "aria-live": "polite", tabindex: "-1" },
+    },
+      el("p", { className: "verdict-title" }, verdictTitle(v)),
+      el("p", {}, verdictText(v)),
+      v.problem ? el("p", { className: "mono", attrs: { id: "verify-problem" } }, t("verify.details", { message: v.problem })) : null,
+    );
+    const file = el("p", { attrs: { id: "verify-file" } },
+      t("verify.file", { name: v.file_name, bytes: v.bytes }), " ",
+      el("span", { className: "mono muted" }, v.path));
+
+    const trustButtons = el("div", { className: "chosen-line" },
+      el("button", { attrs: { id: "verify-trust", type: "button" }, on: { click: () => void trustCa() } }, t("verify.trustAdd")),
+      v.trusted_cas.length > 0
+        ? el("button", { attrs: { id: "verify-forget", type: "button" }, on: { click: () => void forgetCas() } }, t("verify.trustForget"))
+        : null,
+    );
+    const trust = v.verdict === "unreadable" ? null : el("section", { className: "verify-section", attrs: { "aria-labelledby": "verify-trust-heading" } },
+      el("h3", { attrs: { id: "verify-trust-heading" } }, t("verify.trustHeading")),
+      el("p", { attrs: { id: "verify-trusted-cas" } },
+        v.trusted_cas.length > 0 ? t("verify.trustList", { names: v.trusted_cas.join(", ") }) : t("verify.trustNone")),
+      trustButtons,
+    );
+
+    const signatures = v.signatures.length === 0 ? null : el("section", { className: "verify-section", attrs: { "aria-labelledby": "verify-signatures-heading" } },
+      el("h3", { attrs: { id: "verify-signatures-heading" } }, t("verify.signaturesHeading")),
+      ...v.signatures.map(signatureSection),
+    );
+
+    const importError = el("p", { className: "error", attrs: { id: "verify-import-error", role: "alert", hidden: "" } });
+    let request: HTMLElement | null = null;
+    if (v.verdict !== "unreadable") {
+      const r = v.request;
+      request = el("section", { className: "verify-section", attrs: { id: "verify-request", "aria-labelledby": "verify-request-heading" } },
+        el("h3", { attrs: { id: "verify-request-heading" } }, t("verify.requestHeading")),
+        r
+          ? el("dl", {},
+              ...row(t("verify.req.reference"), orUnknown(r.reference), "verify-req-reference"),
+              ...row(t("verify.req.authority"), orUnknown(r.requesting_authority)),
+              ...row(t("verify.req.requesting"), orUnknown(r.requesting_state), "verify-req-requesting"),
+              ...row(t("verify.req.requested"), orUnknown(r.requested_state), "verify-req-requested"),
+              ...row(t("verify.req.case"), orUnknown(r.case_number)),
+              ...row(t("verify.req.measures"),
+                r.measure_kinds.length > 0 ? measureLabels(r.measure_kinds, labels) : t("verify.notGiven"), "verify-req-measures"),
+            )
+          : el("p", { attrs: { id: "verify-request-missing" } },
+              v.request_problem ? t("verify.req.invalid", { message: v.request_problem }) : t("verify.req.missing")),
+        r
+          ? el("div", {},
+              el("button", {
+                className: "primary",
+                attrs: { id: "verify-import", type: "button", "aria-describedby": "verify-import-hint" },
+                on: { click: () => void importRequest(importError) },
+              }, t("verify.import")),
+              el("p", { className: "muted", attrs: { id: "verify-import-hint" } }, t("verify.importHint")),
+            )
+          : null,
+        importError,
+      );
+    }
+
+    const embedded = v.embedded_files.length === 0 ? null : el("section", { className: "verify-section", attrs: { "aria-labelledby": "verify-embedded-heading" } },
+      el("h3", { attrs: { id: "verify-embedded-heading" } }, t("verify.embeddedFiles")),
+      el("ul", { attrs: { id: "verify-embedded" } },
+        ...v.embedded_files.map((f) => el("li", {}, t("verify.embeddedFile", { name: f.name, bytes: f.size })))),
+    );
+
+    replaceChildren(body, verdict, file, trust, signatures, request, embedded);
+    // After the view is in the document (the first draw happens before it is attached).
+    if (focusVerdict) queueMicrotask(() => verdict.focus());
+  }
+
+  async function run(action: () => Promise<VerifyView | null>): Promise<void> {
+    status.textContent = t("verify.checking");
+    try {
+      const next = await action();
+      status.textContent = "";
+      if (next) draw(next, true);
+    } catch (e) {
+      status.textContent = "";
+      const err = e as IpcError;
+      if (err.code === "verify_ca_unreadable") {
+        host.fail({ code: err.code, message: t("verify.caFailed", { message: err.message }) });
+      } else {
+        host.fail(err);
+      }
+    }
+  }
+
+  function openAnother(): Promise<void> {
+    return run(() => call("verify_open_pdf", null));
+  }
+
+  function trustCa(): Promise<void> {
+    return run(() => call("verify_trust_ca", null));
+  }
+
+  function forgetCas(): Promise<void> {
+    return run(() => call("verify_forget_cas", null));
+  }
+
+  async function importRequest(errorBox: HTMLElement): Promise<void> {
+    errorBox.hidden = true;
+    try {
+      const row = await call("verify_import_request", null);
+      host.notify(t("verify.imported", { name: draftName(row) }));
+      host.open(row.id);
+    } catch (e) {
+      errorBox.textContent = t("verify.importFailed", { message: (e as IpcError).message });
+      errorBox.hidden = false;
+      errorBox.focus();
+    }
+  }
+
+  draw(initial, true);
+  // Localized names of the types of assistance; the codes are shown until they arrive.
+  call("catalogue", { lang: locale() }).then(
+    (cat) => {
+      labels = new Map(cat.measure_kinds.map((k) => [k.key, k.label]));
+      if (current.request && current.request.measure_kinds.length > 0) {
+        const cell = body.querySelector("#verify-req-measures");
+        if (cell) cell.textContent = measureLabels(current.request.measure_kinds, labels);
+      }
+    },
+    () => undefined,
+  );
+  return view;
+}
