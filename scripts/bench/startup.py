@@ -11,6 +11,7 @@ opened through WebDriver (tauri-driver), M times. Medians are reported.
 
 Needs: DISPLAY (Xvfb), tauri-driver on TAURI_DRIVER_URL for the memory part.
 """
+import http.client
 import json
 import os
 import signal
@@ -18,6 +19,7 @@ import statistics
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 
 BIN, REGISTER, DRAFT_ID = sys.argv[1], sys.argv[2], int(sys.argv[3])
@@ -59,22 +61,45 @@ def comm(pid):
         return "?"
 
 
+# Per process name, over the last memory_kb() call: {name: (PSS kB, RSS kB)}.
+LAST_BREAKDOWN = {}
+
+
 def memory_kb(root):
-    """(PSS, RSS) in kB summed over the process tree of `root`, and the process names."""
+    """(PSS, RSS) in kB summed over the process tree of `root`, and the process names.
+    The per-process figures are left in LAST_BREAKDOWN."""
     pss = rss = 0
     names = []
+    LAST_BREAKDOWN.clear()
     for pid in tree(root):
+        p_pss = p_rss = 0
         try:
             with open(f"/proc/{pid}/smaps_rollup") as f:
                 for line in f:
                     if line.startswith("Pss:"):
-                        pss += int(line.split()[1])
+                        p_pss += int(line.split()[1])
                     elif line.startswith("Rss:"):
-                        rss += int(line.split()[1])
+                        p_rss += int(line.split()[1])
         except OSError:
             continue
-        names.append(comm(pid))
+        pss += p_pss
+        rss += p_rss
+        name = comm(pid)
+        names.append(name)
+        old = LAST_BREAKDOWN.get(name, (0, 0))
+        LAST_BREAKDOWN[name] = (old[0] + p_pss, old[1] + p_rss)
     return pss, rss, names
+
+
+def breakdown_line(samples):
+    """Median PSS / RSS per process name over `samples` (a list of LAST_BREAKDOWN copies)."""
+    names = sorted({n for s in samples for n in s})
+    parts = []
+    for n in names:
+        pss = statistics.median(s.get(n, (0, 0))[0] for s in samples) / 1024
+        rss = statistics.median(s.get(n, (0, 0))[1] for s in samples) / 1024
+        parts.append(f"{n} PSS {pss:.0f} / RSS {rss:.0f}")
+    return "; ".join(parts)
 
 
 def startup_once():
@@ -153,32 +178,53 @@ def large_request_memory(driver_pid):
         wd("DELETE", f"/session/{session}")
 
 
+def large_request_memory_retried(driver_pid, tries=3):
+    """large_request_memory, started again (new session) when WebKitWebDriver drops the
+    connection: seen now and then on a session made soon after the previous one ended,
+    whatever the app does. Says so on stderr; a run is never half-measured."""
+    for attempt in range(1, tries + 1):
+        try:
+            return large_request_memory(driver_pid)
+        except (ConnectionError, http.client.HTTPException, urllib.error.URLError) as e:
+            print(f"bench: WebDriver connection lost ({e!r}), attempt {attempt} of {tries}",
+                  file=sys.stderr)
+            time.sleep(2.0)
+    raise SystemExit(f"WebDriver kept dropping the connection ({tries} attempts)")
+
+
 def main():
     times, pss_list, rss_list = [], [], []
     names = []
+    list_breakdowns = []
     startup_once()  # warm the file cache; not counted
     for _ in range(RUNS):
         ms, pss, rss, names = startup_once()
         times.append(ms)
         pss_list.append(pss)
         rss_list.append(rss)
+        list_breakdowns.append(dict(LAST_BREAKDOWN))
     print(f"start-up to first screen, {RUNS} runs (ms): {', '.join(f'{t:.0f}' for t in times)}")
-    print(f"  median {statistics.median(times):.0f} ms (target < 1500 ms)")
+    print(f"  median {statistics.median(times):.0f} ms, min {min(times):.0f}, max {max(times):.0f} "
+          f"(target < 1500 ms)")
     print(f"memory on the register list (process tree: {', '.join(sorted(set(names)))}):")
     print(f"  median PSS {statistics.median(pss_list) / 1024:.0f} MB, RSS {statistics.median(rss_list) / 1024:.0f} MB")
+    print(f"  per process (MB, medians): {breakdown_line(list_breakdowns)}")
 
     driver_pid = int(os.environ.get("TAURI_DRIVER_PID", "0"))
     if driver_pid:
         big_pss, big_rss = [], []
+        big_breakdowns = []
         for _ in range(MEM_RUNS):
-            pss, rss, names = large_request_memory(driver_pid)
+            pss, rss, names = large_request_memory_retried(driver_pid)
             big_pss.append(pss)
             big_rss.append(rss)
+            big_breakdowns.append(dict(LAST_BREAKDOWN))
         print(f"memory with the LARGE request open in the editor, {MEM_RUNS} runs "
               f"(process tree: {', '.join(sorted(set(names)))}):")
         print(f"  PSS (MB): {', '.join(f'{p / 1024:.0f}' for p in big_pss)}; "
               f"median PSS {statistics.median(big_pss) / 1024:.0f} MB, "
               f"median RSS {statistics.median(big_rss) / 1024:.0f} MB (target < 200 MB)")
+        print(f"  per process (MB, medians): {breakdown_line(big_breakdowns)}")
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ use mla_core::rules::{kind_label, measure_kinds};
 use mla_core::{Lang, OffenceCatalogue, Request};
 use mla_letter::LetterOptions;
 use mla_store::ListFilter;
+use tauri::Manager;
 
 use crate::commands::Ctx;
 use crate::ipc::*;
@@ -93,13 +94,23 @@ pub fn close_window(ctx: &Ctx, _: ()) -> Result<(), IpcError> {
 /// stderr (read by scripts/bench-startup.sh).
 pub const REPORT_READY_ENV: &str = "MLA_DESK_REPORT_READY";
 
-pub fn ui_ready(_: &Ctx, _: ()) -> Result<(), IpcError> {
+pub fn ui_ready(ctx: &Ctx, _: ()) -> Result<(), IpcError> {
     if std::env::var_os(REPORT_READY_ENV).is_some() {
         let now = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| d.as_nanos())
             .unwrap_or(0);
         eprintln!("mla-desk: ui-ready {now}");
+    }
+    // The first screen is drawn: load the profiles and parse the letter templates in the
+    // background, so that neither start-up nor the first check of a draft waits for them.
+    if let Some(window) = ctx.window {
+        let app = window.app_handle().clone();
+        std::thread::spawn(move || {
+            let state = app.state::<crate::state::AppState>();
+            state.profiles();
+            let _ = state.letters();
+        });
     }
     Ok(())
 }

@@ -9,6 +9,7 @@ mod export;
 pub mod ipc;
 mod state;
 mod verify;
+mod webview;
 
 use std::sync::atomic::Ordering;
 
@@ -25,6 +26,8 @@ pub const CLOSE_REQUESTED_EVENT: &str = "mla://close-requested";
 
 /// Start the desktop app.
 pub fn run() {
+    // Before anything else: WebKitGTK reads it when the webview is created.
+    webview::prepare_environment();
     let args = args::parse(std::env::args_os().skip(1));
     for a in &args.unknown {
         eprintln!("mla-desk: ignoring unknown argument {a:?}");

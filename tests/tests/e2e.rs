@@ -296,7 +296,28 @@ impl App {
 
     async fn screenshot(&self, name: &str) -> PathBuf {
         let path = screenshot_dir().join(format!("{name}.png"));
-        match self.client.screenshot().await {
+        // The app runs WebKitGTK without compositing (src-tauri/src/webview.rs); in that mode
+        // WebKitWebDriver takes the screenshot from the next painted frame, so on an idle
+        // page it waits for ever. Keep one pixel in the bottom-right corner repainting
+        // (white / near-white, for two seconds) so that a frame comes.
+        let _ = self
+            .client
+            .execute(
+                "const d = document.createElement('div');\
+                 d.style.cssText = 'position:fixed;right:0;bottom:0;width:1px;height:1px;pointer-events:none';\
+                 document.body.append(d);\
+                 let n = 0;\
+                 const t = setInterval(() => {\
+                   d.style.background = n++ % 2 ? '#ffffff' : '#fefefe';\
+                   if (n > 80) { clearInterval(t); d.remove(); }\
+                 }, 25);",
+                vec![],
+            )
+            .await;
+        let shot = tokio::time::timeout(TIMEOUT, self.client.screenshot())
+            .await
+            .unwrap_or_else(|_| panic!("screenshot {name}: no frame within {TIMEOUT:?}"));
+        match shot {
             Ok(png) => std::fs::write(&path, png).unwrap(),
             Err(e) => eprintln!("screenshot {name} failed: {e}"),
         }

@@ -111,8 +111,10 @@ export function renderWizard(host: EditorHost, draft: DraftView, initialCatalogu
       checks++;
       findings = resp.findings;
       readiness = resp.readiness;
+      // Most keystrokes change no finding: then neither the checklist nor the step list is
+      // touched (no style, layout or paint work for them).
       const changed = renderChecklist();
-      renderNav();
+      if (changed) renderNav();
       if (changed && (step === 7 || step === 6)) refreshStepOnCheck();
     },
     (e) => host.fail({ code: "internal", message: errorMessage(e) }),
@@ -360,7 +362,7 @@ export function renderWizard(host: EditorHost, draft: DraftView, initialCatalogu
   /** Draw the checklist; `false` when nothing changed since the last time. */
   function renderChecklist(): boolean {
     // Most keystrokes change no finding: then nothing is redrawn (less layout and paint).
-    const key = JSON.stringify([locale(), readiness, findings.map((f) => [f.rule_id, f.path, f.title])]);
+    const key = JSON.stringify([locale(), readiness, findings.map((f) => [f.rule_id, f.severity, f.path, f.title])]);
     if (key === drawnChecklist) return false;
     drawnChecklist = key;
     checklistHeading.textContent = t("checklist.heading");

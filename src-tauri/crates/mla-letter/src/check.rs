@@ -114,8 +114,9 @@ pub fn check_request(
         LetterChoice::Lang(code) => Some(code.trim().to_lowercase()),
         LetterChoice::None => None,
     };
-    let letter = match lang {
-        Some(lang) => Some(letters.letter(
+    // The letter's facts without rendering it (see `Letters::facts`).
+    let facts = match lang {
+        Some(lang) => Some(letters.facts(
             request,
             &LetterOptions {
                 lang: Some(lang),
@@ -124,7 +125,6 @@ pub fn check_request(
         )?),
         None => None,
     };
-    let facts = letter.as_ref().map(letter_facts);
     let mut ctx = CheckContext::new(input.today);
     // A State without a profile is checked as such: `state.unknown-profile` says that its
     // requirements are unknown.

@@ -237,6 +237,41 @@ impl Letters {
         })
     }
 
+    /// What the checker needs to know of the letter [`Letters::letter`] would produce with
+    /// the same arguments (its language, review status and the parts still to translate),
+    /// without rendering it: the parts come from the same view builder the letter uses, so
+    /// they are the letter's by construction (and a test compares the two for every
+    /// example and language). Used by every check, so a keystroke does not pay for a
+    /// template rendering and an HTML parse.
+    pub fn facts(
+        &self,
+        request: &Request,
+        options: &LetterOptions,
+    ) -> Result<mla_core::rules::LetterFacts, LetterError> {
+        let lang = options
+            .lang
+            .clone()
+            .unwrap_or_else(|| request.drafting_language.clone())
+            .trim()
+            .to_lowercase();
+        let pack = self
+            .packs
+            .get(&lang)
+            .ok_or_else(|| LetterError::UnknownLanguage { lang: lang.clone() })?;
+        let parts = view::translation_parts(request, pack, options.central_authority.as_ref());
+        Ok(mla_core::rules::LetterFacts {
+            lang,
+            reviewed: pack.language.reviewed,
+            needs_translation: parts
+                .into_iter()
+                .map(|p| mla_core::rules::TranslationNeed {
+                    path: p.path,
+                    from: p.from,
+                })
+                .collect(),
+        })
+    }
+
     /// The HTML preview of the letter.
     pub fn render_html(
         &self,

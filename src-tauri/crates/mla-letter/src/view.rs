@@ -455,6 +455,19 @@ fn attachment_label(req: &Request, id: &str) -> String {
     }
 }
 
+/// The parts [`build`] reports as needing translation, without keeping the view. When the
+/// letter is in the drafting language nothing is marked, so nothing is built.
+pub(crate) fn translation_parts(
+    req: &Request,
+    pack: &LanguagePack,
+    central_authority: Option<&CentralAuthority>,
+) -> Vec<TranslationPart> {
+    if req.drafting_language.trim().to_lowercase() == pack.language.code {
+        return Vec::new();
+    }
+    build(req, pack, central_authority).1
+}
+
 pub(crate) fn build(
     req: &Request,
     pack: &LanguagePack,
