@@ -17,7 +17,7 @@ fn main() {
     let repeat: usize = std::env::var("FACTS_REPEAT")
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(6);
+        .unwrap_or(9);
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/../../../assets/examples/laundering-e-evidence-fra.mla.json"

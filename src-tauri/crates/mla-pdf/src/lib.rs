@@ -332,6 +332,7 @@ pub fn typeset(letter: &Letter, options: &PdfOptions) -> Result<Typeset, PdfErro
         line_factor: 1.42,
         missing: Default::default(),
         memo: Default::default(),
+        has_glyph: Default::default(),
     };
     let blocks = &letter.blocks;
     let weight = |b: &Block| -> usize {
@@ -374,6 +375,7 @@ pub fn typeset(letter: &Letter, options: &PdfOptions) -> Result<Typeset, PdfErro
                     line_factor: 1.42,
                     missing: Default::default(),
                     memo: Default::default(),
+                    has_glyph: Default::default(),
                 };
                 let laid: Vec<Laid> = second
                     .iter()
@@ -410,12 +412,14 @@ pub fn typeset(letter: &Letter, options: &PdfOptions) -> Result<Typeset, PdfErro
         y: 0.0,
     };
     pager.new_page();
-    for i in 0..laid.len() {
-        let follow = follow_height(&laid[i + 1..]);
-        match &laid[i] {
-            Laid::Lines { .. } => place_lines(&mut pager, &laid[i], follow),
+    let follows: Vec<f32> = (0..laid.len())
+        .map(|i| follow_height(&laid[i + 1..]))
+        .collect();
+    for (block, follow) in laid.into_iter().zip(follows) {
+        match block {
+            Laid::Lines { .. } => place_lines(&mut pager, block, follow),
             Laid::Table { cols, header, rows } => {
-                place_table(&mut pager, cols, header.as_ref(), rows)
+                place_table(&mut pager, &cols, header.as_ref(), &rows)
             }
         }
     }
@@ -428,6 +432,7 @@ pub fn typeset(letter: &Letter, options: &PdfOptions) -> Result<Typeset, PdfErro
         line_factor: 1.2,
         missing: Default::default(),
         memo: Default::default(),
+        has_glyph: Default::default(),
     };
     let pages: Vec<Vec<Item>> = std::mem::take(&mut pager.pages);
     let mut pdf_pages = Vec::new();
@@ -575,25 +580,37 @@ fn compress_streams(doc: &mut lopdf::Document) {
             odd.push(s);
         }
     }
+    // One compressor per thread, reset between streams: setting one up allocates and
+    // clears its window and hash tables, which cost as much as compressing a page.
+    let compress_all = |streams: Vec<&mut lopdf::Stream>| {
+        let mut z = flate2::Compress::new(flate2::Compression::new(FLATE_LEVEL), true);
+        for s in streams {
+            compress_stream(&mut z, s);
+            z.reset();
+        }
+    };
     std::thread::scope(|scope| {
-        scope.spawn(|| odd.into_iter().for_each(compress_stream));
-        even.into_iter().for_each(compress_stream);
+        scope.spawn(|| compress_all(odd));
+        compress_all(even);
     });
 }
 
-fn compress_stream(stream: &mut lopdf::Stream) {
-    use std::io::Write;
-    let mut encoder = flate2::write::ZlibEncoder::new(
-        Vec::with_capacity(stream.content.len() / 2),
-        flate2::Compression::new(FLATE_LEVEL),
-    );
-    // Writing to a Vec cannot fail; on the impossible error the stream stays as is.
-    let Ok(compressed) = encoder
-        .write_all(&stream.content)
-        .and_then(|_| encoder.finish())
-    else {
-        return;
-    };
+fn compress_stream(z: &mut flate2::Compress, stream: &mut lopdf::Stream) {
+    let input = &stream.content;
+    let mut compressed = Vec::with_capacity(input.len() / 2 + 64);
+    loop {
+        let read = z.total_in() as usize;
+        match z.compress_vec(
+            &input[read..],
+            &mut compressed,
+            flate2::FlushCompress::Finish,
+        ) {
+            Ok(flate2::Status::StreamEnd) => break,
+            Ok(_) => compressed.reserve(compressed.capacity().max(64)),
+            // Cannot happen with a Vec as output; the stream then stays as is.
+            Err(_) => return,
+        }
+    }
     if compressed.len() + 19 < stream.content.len() {
         stream.dict.set("Filter", "FlateDecode");
         stream.set_content(compressed);
@@ -724,7 +741,7 @@ fn follow_height(rest: &[Laid]) -> f32 {
     }
 }
 
-fn place_lines(pager: &mut Pager, block: &Laid, follow: f32) {
+fn place_lines(pager: &mut Pager, block: Laid, follow: f32) {
     let Laid::Lines {
         lines,
         number,
@@ -739,13 +756,13 @@ fn place_lines(pager: &mut Pager, block: &Laid, follow: f32) {
     else {
         return;
     };
-    let height = block_height(lines);
-    let before = if pager.at_top() { 0.0 } else { *space_before };
+    let height = block_height(&lines);
+    let before = if pager.at_top() { 0.0 } else { space_before };
     let mut need = before + height;
-    if *keep_with_next {
+    if keep_with_next {
         need += follow.min(pager.capacity() / 2.0);
     }
-    if (*keep_together || *keep_with_next)
+    if (keep_together || keep_with_next)
         && need > pager.remaining()
         && !pager.at_top()
         && height <= pager.capacity()
@@ -763,7 +780,8 @@ fn place_lines(pager: &mut Pager, block: &Laid, follow: f32) {
     }
     let content_w = pager.page_w - 2.0 * MARGIN_X;
     let frame_top = pager.y + if frame.is_some() { 6.0 } else { 0.0 };
-    for (i, line) in lines.iter().enumerate() {
+    let mut number = number;
+    for (i, line) in lines.into_iter().enumerate() {
         if line.height > pager.remaining() + 0.01 && !pager.at_top() {
             pager.new_page();
         }
@@ -773,19 +791,20 @@ fn place_lines(pager: &mut Pager, block: &Laid, follow: f32) {
         } else {
             (MARGIN_X + indent, content_w - indent)
         };
-        let x = pager.line_x(*align, box_left, box_w, line.width);
+        let x = pager.line_x(align, box_left, box_w, line.width);
         if i == 0 {
-            if let Some(num) = number {
+            if let Some(num) = number.take() {
                 let nx = if pager.rtl {
                     MARGIN_X + content_w - num.width
                 } else {
                     MARGIN_X
                 };
-                pager.place_line(num.clone(), nx, top);
+                pager.place_line(num, nx, top);
             }
         }
-        pager.place_line(line.clone(), x, top);
-        pager.y -= line.height;
+        let height = line.height;
+        pager.place_line(line, x, top);
+        pager.y -= height;
     }
     if let Some(c) = frame {
         let bottom = pager.y - 4.0;
@@ -795,7 +814,7 @@ fn place_lines(pager: &mut Pager, block: &Laid, follow: f32) {
             w: content_w,
             h: frame_top - bottom,
             fill: None,
-            stroke: Some(rgb(*c)),
+            stroke: Some(rgb(c)),
         });
     }
     pager.y -= space_after;
