@@ -521,6 +521,10 @@ pub fn typeset(letter: &Letter, options: &PdfOptions) -> Result<Typeset, PdfErro
             lopdf::Object::String(id, lopdf::StringFormat::Hexadecimal),
         ]),
     );
+    tag_font_subsets(&mut lo);
+    pdfa_info(&mut lo);
+    // PDF/A-3 rests on PDF 1.7 (associated files, which the signing step adds).
+    lo.version = "1.7".to_owned();
     compress_streams(&mut lo);
     let mut bytes = Vec::new();
     lo.save_to(&mut bytes).map_err(|e| PdfError::Write {
@@ -536,6 +540,116 @@ pub fn typeset(letter: &Letter, options: &PdfOptions) -> Result<Typeset, PdfErro
             .map(|w| w.msg.clone())
             .collect(),
     })
+}
+
+/// Give each embedded font subset the name the PDF specification (9.6.4) asks for: six
+/// upper-case letters and a plus sign before the PostScript name. printpdf writes the
+/// resource name instead ("F0+NotoSerif-Regular"), which is not a subset tag, so a
+/// validator takes the font for a complete one. The tag is derived from the subset's own
+/// bytes (FNV-1a), so the same text gives the same name and the output stays deterministic.
+fn tag_font_subsets(doc: &mut lopdf::Document) {
+    use lopdf::Object;
+    let mut renames: Vec<(lopdf::ObjectId, Option<lopdf::ObjectId>, Vec<u8>)> = Vec::new();
+    for (&id, obj) in &doc.objects {
+        let Object::Dictionary(d) = obj else { continue };
+        if d.get(b"Subtype").and_then(Object::as_name).ok() != Some(b"Type0".as_slice()) {
+            continue;
+        }
+        let Ok(base) = d.get(b"BaseFont").and_then(Object::as_name) else {
+            continue;
+        };
+        // Only printpdf's "F<digits>+Name".
+        let Some(plus) = base.iter().position(|&b| b == b'+') else {
+            continue;
+        };
+        if !(base.first() == Some(&b'F') && base[1..plus].iter().all(u8::is_ascii_digit)) {
+            continue;
+        }
+        let name = base[plus + 1..].to_vec();
+        let descriptor = d
+            .get(b"DescendantFonts")
+            .and_then(Object::as_array)
+            .ok()
+            .and_then(|a| a.first())
+            .and_then(|f| match f {
+                Object::Dictionary(f) => f.get(b"FontDescriptor").ok().cloned(),
+                Object::Reference(r) => doc
+                    .get_dictionary(*r)
+                    .ok()
+                    .and_then(|f| f.get(b"FontDescriptor").ok().cloned()),
+                _ => None,
+            })
+            .and_then(|o| o.as_reference().ok());
+        let program = descriptor
+            .and_then(|r| doc.get_dictionary(r).ok())
+            .and_then(|fd| {
+                [b"FontFile2".as_slice(), b"FontFile3", b"FontFile"]
+                    .iter()
+                    .find_map(|k| fd.get(k).and_then(Object::as_reference).ok())
+            })
+            .and_then(|r| doc.get_object(r).ok())
+            .and_then(|o| o.as_stream().ok())
+            .map(|s| s.content.as_slice())
+            .unwrap_or(base);
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        for &b in name.iter().chain(program) {
+            hash ^= b as u64;
+            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        let mut tagged = Vec::with_capacity(name.len() + 7);
+        for _ in 0..6 {
+            tagged.push(b'A' + (hash % 26) as u8);
+            hash /= 26;
+        }
+        tagged.push(b'+');
+        tagged.extend_from_slice(&name);
+        renames.push((id, descriptor, tagged));
+    }
+    for (id, descriptor, tagged) in renames {
+        let mut descendant_ref = None;
+        if let Ok(Object::Dictionary(d)) = doc.get_object_mut(id) {
+            d.set("BaseFont", Object::Name(tagged.clone()));
+            if let Ok(Object::Array(a)) = d.get_mut(b"DescendantFonts") {
+                match a.first_mut() {
+                    Some(Object::Dictionary(f)) => f.set("BaseFont", Object::Name(tagged.clone())),
+                    Some(Object::Reference(r)) => descendant_ref = Some(*r),
+                    _ => {}
+                }
+            }
+        }
+        if let Some(Ok(Object::Dictionary(f))) = descendant_ref.map(|r| doc.get_object_mut(r)) {
+            f.set("BaseFont", Object::Name(tagged.clone()));
+        }
+        if let Some(Ok(Object::Dictionary(fd))) = descriptor.map(|r| doc.get_object_mut(r)) {
+            fd.set("FontName", Object::Name(tagged));
+        }
+    }
+}
+
+/// The document information dictionary as PDF/A wants it: every entry that has an XMP
+/// counterpart must match it, so entries printpdf writes empty (Author, Keywords) are left
+/// out rather than mirrored as empty XMP properties, and PDF/X's version key (empty; this
+/// is not a PDF/X file) and /Trapped are dropped.
+fn pdfa_info(doc: &mut lopdf::Document) {
+    use lopdf::Object;
+    let Ok(info) = doc.trailer.get(b"Info").and_then(Object::as_reference) else {
+        return;
+    };
+    if let Ok(Object::Dictionary(d)) = doc.get_object_mut(info) {
+        // Trapping is a prepress matter with no XMP counterpart written here.
+        d.remove(b"GTS_PDFXVersion");
+        d.remove(b"Trapped");
+        let empty: Vec<Vec<u8>> = d
+            .iter()
+            .filter(|(_, v)| {
+                matches!(v, Object::String(s, _) if s.is_empty() || s.as_slice() == [0xFE, 0xFF])
+            })
+            .map(|(k, _)| k.clone())
+            .collect();
+        for k in empty {
+            d.remove(&k);
+        }
+    }
 }
 
 /// printpdf's parse of a bundled font, made once per process and cloned for each

@@ -63,6 +63,20 @@ const HELVETICA_WIDTHS: [u16; 95] = [
 
 /// Encode text in WinAnsiEncoding (the standard fonts' encoding). A character outside it
 /// is an error, never a silent substitution.
+/// Six upper-case letters from the font name and the glyph ids a subset keeps.
+pub(crate) fn subset_tag(name: &str, glyphs: &std::collections::BTreeSet<u16>) -> String {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    h.update(name.as_bytes());
+    for g in glyphs {
+        h.update(g.to_be_bytes());
+    }
+    h.finalize()[..6]
+        .iter()
+        .map(|b| (b'A' + b % 26) as char)
+        .collect()
+}
+
 pub(crate) fn win_ansi(text: &str, field: &'static str) -> Result<Vec<u8>, Error> {
     let mut out = Vec::with_capacity(text.len());
     for ch in text.chars() {
@@ -221,8 +235,12 @@ impl<'a> EmbeddedFont<'a> {
         let name = self.postscript_name();
         // Only the glyphs the block shows are kept (ids unchanged), else the whole font.
         let keep: std::collections::BTreeSet<u16> = self.used.keys().copied().collect();
-        let data = crate::subset::subset_truetype(self.bytes, &keep)
-            .unwrap_or_else(|| self.bytes.to_vec());
+        let (data, name) = match crate::subset::subset_truetype(self.bytes, &keep) {
+            // A subset's name carries a tag of six upper-case letters (PDF 9.6.4), here
+            // from the glyphs kept, so the same block gives the same name.
+            Some(data) => (data, format!("{}+{name}", subset_tag(&name, &keep))),
+            None => (self.bytes.to_vec(), name),
+        };
         let mut program = Stream::new(dictionary! { "Length1" => data.len() as i64 }, data);
         let _ = program.compress();
         let program_id = doc.add_object(program);
