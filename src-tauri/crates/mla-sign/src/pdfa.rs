@@ -171,7 +171,7 @@ xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n\
     let intent = match (&opts.srgb_icc_profile, has_intents) {
         (Some(icc), false) => {
             let mut profile = Stream::new(dictionary! { "N" => 3 }, icc.clone());
-            let _ = profile.compress();
+            crate::appearance::flate(&mut profile);
             let icc_id = inc.new_document.add_object(profile);
             Some(inc.new_document.add_object(dictionary! {
                 "Type" => "OutputIntent",
