@@ -332,6 +332,7 @@ pub fn typeset(letter: &Letter, options: &PdfOptions) -> Result<Typeset, PdfErro
         line_factor: 1.42,
         missing: Default::default(),
         memo: Default::default(),
+        has_glyph: Default::default(),
     };
     let blocks = &letter.blocks;
     let weight = |b: &Block| -> usize {
@@ -374,6 +375,7 @@ pub fn typeset(letter: &Letter, options: &PdfOptions) -> Result<Typeset, PdfErro
                     line_factor: 1.42,
                     missing: Default::default(),
                     memo: Default::default(),
+                    has_glyph: Default::default(),
                 };
                 let laid: Vec<Laid> = second
                     .iter()
@@ -410,12 +412,14 @@ pub fn typeset(letter: &Letter, options: &PdfOptions) -> Result<Typeset, PdfErro
         y: 0.0,
     };
     pager.new_page();
-    for i in 0..laid.len() {
-        let follow = follow_height(&laid[i + 1..]);
-        match &laid[i] {
-            Laid::Lines { .. } => place_lines(&mut pager, &laid[i], follow),
+    let follows: Vec<f32> = (0..laid.len())
+        .map(|i| follow_height(&laid[i + 1..]))
+        .collect();
+    for (block, follow) in laid.into_iter().zip(follows) {
+        match block {
+            Laid::Lines { .. } => place_lines(&mut pager, block, follow),
             Laid::Table { cols, header, rows } => {
-                place_table(&mut pager, cols, header.as_ref(), rows)
+                place_table(&mut pager, &cols, header.as_ref(), &rows)
             }
         }
     }
@@ -428,6 +432,7 @@ pub fn typeset(letter: &Letter, options: &PdfOptions) -> Result<Typeset, PdfErro
         line_factor: 1.2,
         missing: Default::default(),
         memo: Default::default(),
+        has_glyph: Default::default(),
     };
     let pages: Vec<Vec<Item>> = std::mem::take(&mut pager.pages);
     let mut pdf_pages = Vec::new();
@@ -516,6 +521,10 @@ pub fn typeset(letter: &Letter, options: &PdfOptions) -> Result<Typeset, PdfErro
             lopdf::Object::String(id, lopdf::StringFormat::Hexadecimal),
         ]),
     );
+    tag_font_subsets(&mut lo);
+    pdfa_info(&mut lo);
+    // PDF/A-3 rests on PDF 1.7 (associated files, which the signing step adds).
+    lo.version = "1.7".to_owned();
     compress_streams(&mut lo);
     let mut bytes = Vec::new();
     lo.save_to(&mut bytes).map_err(|e| PdfError::Write {
@@ -531,6 +540,116 @@ pub fn typeset(letter: &Letter, options: &PdfOptions) -> Result<Typeset, PdfErro
             .map(|w| w.msg.clone())
             .collect(),
     })
+}
+
+/// Give each embedded font subset the name the PDF specification (9.6.4) asks for: six
+/// upper-case letters and a plus sign before the PostScript name. printpdf writes the
+/// resource name instead ("F0+NotoSerif-Regular"), which is not a subset tag, so a
+/// validator takes the font for a complete one. The tag is derived from the subset's own
+/// bytes (FNV-1a), so the same text gives the same name and the output stays deterministic.
+fn tag_font_subsets(doc: &mut lopdf::Document) {
+    use lopdf::Object;
+    let mut renames: Vec<(lopdf::ObjectId, Option<lopdf::ObjectId>, Vec<u8>)> = Vec::new();
+    for (&id, obj) in &doc.objects {
+        let Object::Dictionary(d) = obj else { continue };
+        if d.get(b"Subtype").and_then(Object::as_name).ok() != Some(b"Type0".as_slice()) {
+            continue;
+        }
+        let Ok(base) = d.get(b"BaseFont").and_then(Object::as_name) else {
+            continue;
+        };
+        // Only printpdf's "F<digits>+Name".
+        let Some(plus) = base.iter().position(|&b| b == b'+') else {
+            continue;
+        };
+        if !(base.first() == Some(&b'F') && base[1..plus].iter().all(u8::is_ascii_digit)) {
+            continue;
+        }
+        let name = base[plus + 1..].to_vec();
+        let descriptor = d
+            .get(b"DescendantFonts")
+            .and_then(Object::as_array)
+            .ok()
+            .and_then(|a| a.first())
+            .and_then(|f| match f {
+                Object::Dictionary(f) => f.get(b"FontDescriptor").ok().cloned(),
+                Object::Reference(r) => doc
+                    .get_dictionary(*r)
+                    .ok()
+                    .and_then(|f| f.get(b"FontDescriptor").ok().cloned()),
+                _ => None,
+            })
+            .and_then(|o| o.as_reference().ok());
+        let program = descriptor
+            .and_then(|r| doc.get_dictionary(r).ok())
+            .and_then(|fd| {
+                [b"FontFile2".as_slice(), b"FontFile3", b"FontFile"]
+                    .iter()
+                    .find_map(|k| fd.get(k).and_then(Object::as_reference).ok())
+            })
+            .and_then(|r| doc.get_object(r).ok())
+            .and_then(|o| o.as_stream().ok())
+            .map(|s| s.content.as_slice())
+            .unwrap_or(base);
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        for &b in name.iter().chain(program) {
+            hash ^= b as u64;
+            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        let mut tagged = Vec::with_capacity(name.len() + 7);
+        for _ in 0..6 {
+            tagged.push(b'A' + (hash % 26) as u8);
+            hash /= 26;
+        }
+        tagged.push(b'+');
+        tagged.extend_from_slice(&name);
+        renames.push((id, descriptor, tagged));
+    }
+    for (id, descriptor, tagged) in renames {
+        let mut descendant_ref = None;
+        if let Ok(Object::Dictionary(d)) = doc.get_object_mut(id) {
+            d.set("BaseFont", Object::Name(tagged.clone()));
+            if let Ok(Object::Array(a)) = d.get_mut(b"DescendantFonts") {
+                match a.first_mut() {
+                    Some(Object::Dictionary(f)) => f.set("BaseFont", Object::Name(tagged.clone())),
+                    Some(Object::Reference(r)) => descendant_ref = Some(*r),
+                    _ => {}
+                }
+            }
+        }
+        if let Some(Ok(Object::Dictionary(f))) = descendant_ref.map(|r| doc.get_object_mut(r)) {
+            f.set("BaseFont", Object::Name(tagged.clone()));
+        }
+        if let Some(Ok(Object::Dictionary(fd))) = descriptor.map(|r| doc.get_object_mut(r)) {
+            fd.set("FontName", Object::Name(tagged));
+        }
+    }
+}
+
+/// The document information dictionary as PDF/A wants it: every entry that has an XMP
+/// counterpart must match it, so entries printpdf writes empty (Author, Keywords) are left
+/// out rather than mirrored as empty XMP properties, and PDF/X's version key (empty; this
+/// is not a PDF/X file) and /Trapped are dropped.
+fn pdfa_info(doc: &mut lopdf::Document) {
+    use lopdf::Object;
+    let Ok(info) = doc.trailer.get(b"Info").and_then(Object::as_reference) else {
+        return;
+    };
+    if let Ok(Object::Dictionary(d)) = doc.get_object_mut(info) {
+        // Trapping is a prepress matter with no XMP counterpart written here.
+        d.remove(b"GTS_PDFXVersion");
+        d.remove(b"Trapped");
+        let empty: Vec<Vec<u8>> = d
+            .iter()
+            .filter(|(_, v)| {
+                matches!(v, Object::String(s, _) if s.is_empty() || s.as_slice() == [0xFE, 0xFF])
+            })
+            .map(|(k, _)| k.clone())
+            .collect();
+        for k in empty {
+            d.remove(&k);
+        }
+    }
 }
 
 /// printpdf's parse of a bundled font, made once per process and cloned for each
@@ -575,25 +694,37 @@ fn compress_streams(doc: &mut lopdf::Document) {
             odd.push(s);
         }
     }
+    // One compressor per thread, reset between streams: setting one up allocates and
+    // clears its window and hash tables, which cost as much as compressing a page.
+    let compress_all = |streams: Vec<&mut lopdf::Stream>| {
+        let mut z = flate2::Compress::new(flate2::Compression::new(FLATE_LEVEL), true);
+        for s in streams {
+            compress_stream(&mut z, s);
+            z.reset();
+        }
+    };
     std::thread::scope(|scope| {
-        scope.spawn(|| odd.into_iter().for_each(compress_stream));
-        even.into_iter().for_each(compress_stream);
+        scope.spawn(|| compress_all(odd));
+        compress_all(even);
     });
 }
 
-fn compress_stream(stream: &mut lopdf::Stream) {
-    use std::io::Write;
-    let mut encoder = flate2::write::ZlibEncoder::new(
-        Vec::with_capacity(stream.content.len() / 2),
-        flate2::Compression::new(FLATE_LEVEL),
-    );
-    // Writing to a Vec cannot fail; on the impossible error the stream stays as is.
-    let Ok(compressed) = encoder
-        .write_all(&stream.content)
-        .and_then(|_| encoder.finish())
-    else {
-        return;
-    };
+fn compress_stream(z: &mut flate2::Compress, stream: &mut lopdf::Stream) {
+    let input = &stream.content;
+    let mut compressed = Vec::with_capacity(input.len() / 2 + 64);
+    loop {
+        let read = z.total_in() as usize;
+        match z.compress_vec(
+            &input[read..],
+            &mut compressed,
+            flate2::FlushCompress::Finish,
+        ) {
+            Ok(flate2::Status::StreamEnd) => break,
+            Ok(_) => compressed.reserve(compressed.capacity().max(64)),
+            // Cannot happen with a Vec as output; the stream then stays as is.
+            Err(_) => return,
+        }
+    }
     if compressed.len() + 19 < stream.content.len() {
         stream.dict.set("Filter", "FlateDecode");
         stream.set_content(compressed);
@@ -724,7 +855,7 @@ fn follow_height(rest: &[Laid]) -> f32 {
     }
 }
 
-fn place_lines(pager: &mut Pager, block: &Laid, follow: f32) {
+fn place_lines(pager: &mut Pager, block: Laid, follow: f32) {
     let Laid::Lines {
         lines,
         number,
@@ -739,13 +870,13 @@ fn place_lines(pager: &mut Pager, block: &Laid, follow: f32) {
     else {
         return;
     };
-    let height = block_height(lines);
-    let before = if pager.at_top() { 0.0 } else { *space_before };
+    let height = block_height(&lines);
+    let before = if pager.at_top() { 0.0 } else { space_before };
     let mut need = before + height;
-    if *keep_with_next {
+    if keep_with_next {
         need += follow.min(pager.capacity() / 2.0);
     }
-    if (*keep_together || *keep_with_next)
+    if (keep_together || keep_with_next)
         && need > pager.remaining()
         && !pager.at_top()
         && height <= pager.capacity()
@@ -763,7 +894,8 @@ fn place_lines(pager: &mut Pager, block: &Laid, follow: f32) {
     }
     let content_w = pager.page_w - 2.0 * MARGIN_X;
     let frame_top = pager.y + if frame.is_some() { 6.0 } else { 0.0 };
-    for (i, line) in lines.iter().enumerate() {
+    let mut number = number;
+    for (i, line) in lines.into_iter().enumerate() {
         if line.height > pager.remaining() + 0.01 && !pager.at_top() {
             pager.new_page();
         }
@@ -773,19 +905,20 @@ fn place_lines(pager: &mut Pager, block: &Laid, follow: f32) {
         } else {
             (MARGIN_X + indent, content_w - indent)
         };
-        let x = pager.line_x(*align, box_left, box_w, line.width);
+        let x = pager.line_x(align, box_left, box_w, line.width);
         if i == 0 {
-            if let Some(num) = number {
+            if let Some(num) = number.take() {
                 let nx = if pager.rtl {
                     MARGIN_X + content_w - num.width
                 } else {
                     MARGIN_X
                 };
-                pager.place_line(num.clone(), nx, top);
+                pager.place_line(num, nx, top);
             }
         }
-        pager.place_line(line.clone(), x, top);
-        pager.y -= line.height;
+        let height = line.height;
+        pager.place_line(line, x, top);
+        pager.y -= height;
     }
     if let Some(c) = frame {
         let bottom = pager.y - 4.0;
@@ -795,7 +928,7 @@ fn place_lines(pager: &mut Pager, block: &Laid, follow: f32) {
             w: content_w,
             h: frame_top - bottom,
             fill: None,
-            stroke: Some(rgb(*c)),
+            stroke: Some(rgb(c)),
         });
     }
     pager.y -= space_after;

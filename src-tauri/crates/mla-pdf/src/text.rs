@@ -62,14 +62,66 @@ pub(crate) struct Shaper<'a> {
     pub line_factor: f32,
     /// Characters no bundled font can draw.
     pub missing: BTreeSet<char>,
-    /// Runs already shaped in this document, by font, direction and text, unscaled: a
-    /// table cell is shaped once to measure the columns and laid out again at the
-    /// column width, and labels repeat. Shaping depends on nothing else.
-    pub memo: std::collections::HashMap<(usize, bool, String), Vec<ShapedGlyph>>,
+    /// Runs already shaped in this document, by font and direction, then text, unscaled:
+    /// a table cell is shaped once to measure the columns and laid out again at the
+    /// column width, and labels repeat. Shaping depends on nothing else. (Two levels so
+    /// that a lookup borrows the run's text instead of allocating a key.)
+    pub memo: std::collections::HashMap<
+        (usize, bool),
+        std::collections::HashMap<String, Vec<ShapedGlyph>>,
+    >,
+    /// Whether a face has a glyph for a character below [`GLYPH_MEMO_CHARS`], as found
+    /// in this document so far (0 not looked up, 1 no, 2 yes): font choice asks this for
+    /// every character and a cmap lookup is a binary search.
+    pub has_glyph: GlyphMemo,
+}
+
+/// Characters whose glyph lookups [`GlyphMemo`] remembers (Latin, Greek, Cyrillic,
+/// Hebrew, Arabic and the other scripts of the first 2048 code points).
+const GLYPH_MEMO_CHARS: usize = 0x800;
+
+/// See [`Shaper::has_glyph`].
+pub(crate) struct GlyphMemo(Vec<u8>);
+
+impl Default for GlyphMemo {
+    fn default() -> Self {
+        GlyphMemo(vec![0; GLYPH_MEMO_CHARS * fonts::COUNT])
+    }
+}
+
+impl GlyphMemo {
+    fn has(&mut self, fonts: &[Font], font: usize, c: char) -> bool {
+        let i = c as usize;
+        if i >= GLYPH_MEMO_CHARS {
+            return fonts::has_glyph(&fonts[font], c);
+        }
+        let slot = &mut self.0[font * GLYPH_MEMO_CHARS + i];
+        if *slot == 0 {
+            *slot = if fonts::has_glyph(&fonts[font], c) {
+                2
+            } else {
+                1
+            };
+        }
+        *slot == 2
+    }
 }
 
 /// Byte ranges of a paragraph's text and their styles.
 type StyleRanges = Vec<(Range<usize>, Style)>;
+
+/// The text a shaped glyph stands for, as byte offsets in its run (no allocation per
+/// glyph while shaping, memoizing and breaking lines; the string is made once, for the
+/// line that shows the glyph).
+#[derive(Clone, Copy, PartialEq)]
+enum GlyphText {
+    /// An invisible cluster (default-ignorable characters only).
+    None,
+    /// A mark or another part of a cluster whose text another glyph carries.
+    Empty,
+    /// The cluster's text: `run text[start..end]`.
+    Cluster(u32, u32),
+}
 
 #[derive(Clone)]
 pub(crate) struct ShapedGlyph {
@@ -78,7 +130,7 @@ pub(crate) struct ShapedGlyph {
     adv: f32,
     x_off: f32,
     y_off: f32,
-    text: Option<String>,
+    text: GlyphText,
 }
 
 struct Run {
@@ -157,23 +209,24 @@ impl Shaper<'_> {
         for (i, c) in s.char_indices() {
             let style = Self::style_at(styles, i);
             let stack = fonts::stack(self.lang, style.bold);
-            let ascii = || {
-                // ASCII (digits, spaces, Latin punctuation) always comes from the first face
-                // of the stack that has it, so "1 / 6" next to Chinese keeps Latin spacing.
-                stack
-                    .iter()
-                    .copied()
-                    .find(|&f| c.is_ascii() && fonts::has_glyph(&self.fonts[f], c))
+            let all = self.fonts;
+            let memo = &mut self.has_glyph;
+            // ASCII (digits, spaces, Latin punctuation) always comes from the first face
+            // of the stack that has it, so "1 / 6" next to Chinese keeps Latin spacing.
+            let ascii = if c.is_ascii() {
+                stack.iter().copied().find(|&f| memo.has(all, f, c))
+            } else {
+                None
             };
             let font = if fonts::is_default_ignorable(c) {
                 prev.unwrap_or(stack[0])
-            } else if let Some(f) = ascii() {
+            } else if let Some(f) = ascii {
                 f
-            } else if let Some(p) = prev.filter(|&p| {
-                fonts::is_neutral(c) && fonts::has_glyph(&self.fonts[p], c) && stack.contains(&p)
-            }) {
+            } else if let Some(p) =
+                prev.filter(|&p| fonts::is_neutral(c) && memo.has(all, p, c) && stack.contains(&p))
+            {
                 p
-            } else if let Some(&f) = stack.iter().find(|&&f| fonts::has_glyph(&self.fonts[f], c)) {
+            } else if let Some(&f) = stack.iter().find(|&&f| memo.has(all, f, c)) {
                 f
             } else {
                 if !c.is_whitespace() {
@@ -231,11 +284,11 @@ impl Shaper<'_> {
             let text = &s[run.range.start + c..run.range.start + end];
             let visible = text.chars().any(|ch| !fonts::is_default_ignorable(ch));
             let text = if !visible {
-                None
+                GlyphText::None
             } else if carrier.get(&c).map(|e| e.0) == Some(gi) {
-                Some(text.to_owned())
+                GlyphText::Cluster(c as u32, end as u32)
             } else {
-                Some(String::new())
+                GlyphText::Empty
             };
             out.push(ShapedGlyph {
                 gid: info.glyph_id as u16,
@@ -284,28 +337,25 @@ impl Shaper<'_> {
             }
         }
         for run in &mut runs {
-            let key = (
-                run.font,
-                run.level.is_rtl(),
-                s[run.range.clone()].to_owned(),
-            );
-            let unscaled = match self.memo.get(&key) {
-                Some(glyphs) => glyphs.clone(),
-                None => {
-                    let glyphs = self.shape_run(s, run);
-                    self.memo.insert(key, glyphs.clone());
-                    glyphs
-                }
-            };
+            let text = &s[run.range.clone()];
+            let memo = self.memo.entry((run.font, run.level.is_rtl())).or_default();
+            if !memo.contains_key(text) {
+                let glyphs = self.shape_run(s, run);
+                self.memo
+                    .entry((run.font, run.level.is_rtl()))
+                    .or_default()
+                    .insert(text.to_owned(), glyphs);
+            }
+            let unscaled = &self.memo[&(run.font, run.level.is_rtl())][text];
             let scale = run.style.size / self.fonts[run.font].upem;
             run.glyphs = unscaled
-                .into_iter()
+                .iter()
                 .map(|g| ShapedGlyph {
                     cluster: run.range.start + g.cluster,
                     adv: g.adv * scale,
                     x_off: g.x_off * scale,
                     y_off: g.y_off * scale,
-                    ..g
+                    ..*g
                 })
                 .collect();
         }
@@ -408,8 +458,8 @@ impl Shaper<'_> {
                 let (levels, vruns) = bidi.visual_runs(para, range.start..end);
                 for vr in vruns {
                     let level = levels[vr.start];
-                    let mut pieces: Vec<&mut Run> = runs
-                        .iter_mut()
+                    let mut pieces: Vec<&Run> = runs
+                        .iter()
                         .filter(|r| r.range.start < vr.end && vr.start < r.range.end)
                         .collect();
                     if level.is_rtl() {
@@ -417,12 +467,22 @@ impl Shaper<'_> {
                     }
                     for run in pieces {
                         line_size = line_size.max(run.style.size);
-                        // Each glyph belongs to one line: its text moves there.
-                        for g in &mut run.glyphs {
-                            if g.cluster < vr.start || g.cluster >= vr.end {
-                                continue;
-                            }
-                            if g.text.is_some() || g.adv != 0.0 || g.x_off != 0.0 {
+                        // The run's glyphs in this visual run. Clusters are monotone in
+                        // the glyph order (rising left to right, falling right to left),
+                        // so the glyphs of a byte range are one slice of the run.
+                        let in_range = if run.level.is_rtl() {
+                            let a = run.glyphs.partition_point(|g| g.cluster >= vr.end);
+                            let b = run.glyphs.partition_point(|g| g.cluster >= vr.start);
+                            a..b.max(a)
+                        } else {
+                            let a = run.glyphs.partition_point(|g| g.cluster < vr.start);
+                            let b = run.glyphs.partition_point(|g| g.cluster < vr.end);
+                            a..b.max(a)
+                        };
+                        let start = run.range.start;
+                        for g in &run.glyphs[in_range] {
+                            debug_assert!(g.cluster >= vr.start && g.cluster < vr.end);
+                            if g.text != GlyphText::None || g.adv != 0.0 || g.x_off != 0.0 {
                                 glyphs.push(Glyph {
                                     font: run.font,
                                     gid: g.gid,
@@ -430,7 +490,13 @@ impl Shaper<'_> {
                                     y: g.y_off,
                                     size: run.style.size,
                                     colour: run.style.colour,
-                                    text: g.text.take(),
+                                    text: match g.text {
+                                        GlyphText::None => None,
+                                        GlyphText::Empty => Some(String::new()),
+                                        GlyphText::Cluster(a, b) => Some(
+                                            s[start + a as usize..start + b as usize].to_owned(),
+                                        ),
+                                    },
                                 });
                             }
                             x += g.adv;

@@ -76,6 +76,45 @@ const HELVETICA_WIDTHS: [u16; 95] = [
 
 /// Encode text in WinAnsiEncoding (the standard fonts' encoding). A character outside it
 /// is an error, never a silent substitution.
+/// Flate-compress a stream at level 6 (zlib's default), keeping it as is when that would
+/// not shrink it. lopdf's `Stream::compress` uses level 9, which took a fifth of the
+/// signing time (mostly the block's font program) for a few percent of size.
+pub(crate) fn flate(stream: &mut Stream) {
+    use std::io::Write;
+    if stream.dict.get(b"Filter").is_ok() {
+        return;
+    }
+    let mut encoder = flate2::write::ZlibEncoder::new(
+        Vec::with_capacity(stream.content.len() / 2),
+        flate2::Compression::new(6),
+    );
+    // Writing to a Vec cannot fail; on the impossible error the stream stays as is.
+    let Ok(compressed) = encoder
+        .write_all(&stream.content)
+        .and_then(|_| encoder.finish())
+    else {
+        return;
+    };
+    if compressed.len() + 19 < stream.content.len() {
+        stream.dict.set("Filter", "FlateDecode");
+        stream.set_content(compressed);
+    }
+}
+
+/// Six upper-case letters from the font name and the glyph ids a subset keeps.
+pub(crate) fn subset_tag(name: &str, glyphs: &std::collections::BTreeSet<u16>) -> String {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    h.update(name.as_bytes());
+    for g in glyphs {
+        h.update(g.to_be_bytes());
+    }
+    h.finalize()[..6]
+        .iter()
+        .map(|b| (b'A' + b % 26) as char)
+        .collect()
+}
+
 pub(crate) fn win_ansi(text: &str, field: &'static str) -> Result<Vec<u8>, Error> {
     let mut out = Vec::with_capacity(text.len());
     for ch in text.chars() {
@@ -234,10 +273,14 @@ impl<'a> EmbeddedFont<'a> {
         let name = self.postscript_name();
         // Only the glyphs the block shows are kept (ids unchanged), else the whole font.
         let keep: std::collections::BTreeSet<u16> = self.used.keys().copied().collect();
-        let data = crate::subset::subset_truetype(self.bytes, &keep)
-            .unwrap_or_else(|| self.bytes.to_vec());
+        let (data, name) = match crate::subset::subset_truetype(self.bytes, &keep) {
+            // A subset's name carries a tag of six upper-case letters (PDF 9.6.4), here
+            // from the glyphs kept, so the same block gives the same name.
+            Some(data) => (data, format!("{}+{name}", subset_tag(&name, &keep))),
+            None => (self.bytes.to_vec(), name),
+        };
         let mut program = Stream::new(dictionary! { "Length1" => data.len() as i64 }, data);
-        let _ = program.compress();
+        flate(&mut program);
         let program_id = doc.add_object(program);
         let descriptor = doc.add_object(dictionary! {
             "Type" => "FontDescriptor",
@@ -293,7 +336,7 @@ impl<'a> EmbeddedFont<'a> {
         }
         cmap.push_str("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
         let mut to_unicode = Stream::new(dictionary! {}, cmap.into_bytes());
-        let _ = to_unicode.compress();
+        flate(&mut to_unicode);
         let to_unicode = doc.add_object(to_unicode);
         doc.add_object(dictionary! {
             "Type" => "Font",
@@ -545,11 +588,11 @@ fn add_image(doc: &mut Document, seal: &SealImage) -> Result<(ObjectId, u32, u32
                     },
                     a,
                 );
-                let _ = smask.compress();
+                flate(&mut smask);
                 dict.set("SMask", doc.add_object(smask));
             }
             let mut stream = Stream::new(dict, color);
-            let _ = stream.compress();
+            flate(&mut stream);
             Ok((doc.add_object(stream), w, h))
         }
     }

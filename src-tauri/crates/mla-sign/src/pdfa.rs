@@ -74,6 +74,20 @@ pub(crate) fn apply_pdfa(
     let mut info = info_id
         .and_then(|id| prev.get_dictionary(id).ok().cloned())
         .unwrap_or_default();
+    // Entries with an XMP counterpart must match it: empty ones are dropped rather than
+    // mirrored as empty properties; PDF/X's version key and /Trapped (no counterpart
+    // written here) go too.
+    let empty: Vec<Vec<u8>> = info
+        .iter()
+        .filter(|(_, v)| {
+            matches!(v, Object::String(s, _) if s.is_empty() || s.as_slice() == [0xFE, 0xFF])
+        })
+        .map(|(k, _)| k.clone())
+        .chain([b"GTS_PDFXVersion".to_vec(), b"Trapped".to_vec()])
+        .collect();
+    for k in empty {
+        info.remove(&k);
+    }
     let mod_date = pdf_date(modified);
     info.set("ModDate", Object::string_literal(mod_date.clone()));
     if !info.has(b"CreationDate") {
@@ -157,7 +171,7 @@ xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n\
     let intent = match (&opts.srgb_icc_profile, has_intents) {
         (Some(icc), false) => {
             let mut profile = Stream::new(dictionary! { "N" => 3 }, icc.clone());
-            let _ = profile.compress();
+            crate::appearance::flate(&mut profile);
             let icc_id = inc.new_document.add_object(profile);
             Some(inc.new_document.add_object(dictionary! {
                 "Type" => "OutputIntent",
@@ -169,11 +183,19 @@ xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n\
         }
         _ => None,
     };
+    let older_than_1_7 = matches!(
+        inc.get_prev_documents().version.as_str(),
+        "1.0" | "1.1" | "1.2" | "1.3" | "1.4" | "1.5" | "1.6"
+    );
     let catalog = inc
         .new_document
         .get_dictionary_mut(root_id)
         .map_err(|e| Error::CorruptPdf(format!("catalog: {e}")))?;
     catalog.set("Metadata", meta_id);
+    // PDF/A-3 rests on PDF 1.7 (associated files): raise an older header's version.
+    if older_than_1_7 {
+        catalog.set("Version", Object::Name(b"1.7".to_vec()));
+    }
     if let Some(i) = intent {
         catalog.set("OutputIntents", vec![Object::Reference(i)]);
     }
