@@ -435,7 +435,8 @@ pub fn export_pdf(ctx: &Ctx, args: ExportArgs) -> Result<ExportResult, IpcError>
             place,
             seal,
         },
-        pdfa_icc: None,
+        // Every export is made as PDF/A-3b, like `mla export`.
+        pdfa_icc: Some(mla_export::SRGB_ICC_PROFILE.to_vec()),
         now,
         output: &output,
         protected: &protected,

@@ -407,6 +407,19 @@ fn export_renders_signs_and_embeds_each_example() {
         assert!(ok, "pdfsig {}: {t}", example.display());
         let (ok, t) = qpdf_check(&out);
         assert!(ok, "qpdf {}: {t}", example.display());
+        // Without --pdfa-icc the bundled sRGB profile makes it PDF/A-3b (XMP identification;
+        // the structure is checked point by point in mla-export's tests/pdfa.rs).
+        let meta = Command::new("pdfinfo")
+            .arg("-meta")
+            .arg(&out)
+            .output()
+            .unwrap();
+        let meta = String::from_utf8_lossy(&meta.stdout);
+        assert!(
+            meta.contains("pdfaid:part") && meta.contains("pdfaid:conformance"),
+            "no PDF/A identification in {}: {meta}",
+            example.display()
+        );
         let detach_dir = d.join(format!("detach-{i}"));
         std::fs::create_dir(&detach_dir).unwrap();
         common::run(

@@ -562,3 +562,7 @@ pub fn verify_file(path: &Path, now: DateTime<Utc>) -> Result<VerificationReport
     mla_sign::verify_pdf(&bytes, &mla_sign::VerifyOptions { trusted: &[], now })
         .map_err(ExportError::Sign)
 }
+
+/// The sRGB ICC profile bundled with MLA Desk (`assets/icc/`, zlib licence): the output
+/// intent that makes an exported letter PDF/A-3b without the user finding a profile.
+pub const SRGB_ICC_PROFILE: &[u8] = include_bytes!("../../../../assets/icc/sRGB.icc");

@@ -24,8 +24,6 @@ use common::{Pki, P12_PASSWORD};
 use lopdf::{Document, Object, ObjectId};
 use mla_export::{export, BlockText, ExportJob, Password, Signer};
 
-const ICC: &str = "/usr/share/color/icc/sRGB.icc";
-
 fn example(name: &str) -> String {
     format!(
         "{}/../../../assets/examples/{name}.mla.json",
@@ -41,7 +39,8 @@ fn signed_export(pki: &Pki, example_name: &str, lang: Option<&str>) -> Vec<u8> {
     let annex = dir.path().join("annex.txt");
     std::fs::write(&annex, "Bank statement, account 123\n").unwrap();
     let out = dir.path().join("out.pdf");
-    let icc = std::fs::read(ICC).expect("Debian icc-profiles-free provides sRGB.icc");
+    // The profile `mla export` and the app embed by default (assets/icc/).
+    let icc = mla_export::SRGB_ICC_PROFILE.to_vec();
     export(
         ExportJob {
             request_json: &json,

@@ -66,7 +66,11 @@ pub fn run(args: Args) -> Result<(), CliError> {
         annexes: &args.attach,
         signer: args.key.signer()?,
         block: args.block.block_text()?,
-        pdfa_icc: args.pdfa.icc()?,
+        pdfa_icc: Some(
+            args.pdfa
+                .icc()?
+                .unwrap_or_else(|| mla_export::SRGB_ICC_PROFILE.to_vec()),
+        ),
         now,
         output: &args.output,
         protected: &protected,

@@ -110,8 +110,9 @@ impl BlockArgs {
 /// PDF/A-3b.
 #[derive(clap::Args, Debug)]
 pub struct PdfaArgs {
-    /// An sRGB ICC profile: add PDF/A-3b metadata and an output intent
-    /// (Debian: /usr/share/color/icc/sRGB.icc from icc-profiles-free).
+    /// An sRGB ICC profile for the PDF/A-3b output intent. `mla export` uses the sRGB
+    /// profile bundled with MLA Desk when none is given; `mla sign-pdf` adds PDF/A
+    /// metadata only with this option (it cannot know the input's conformance).
     #[arg(long, value_name = "ICC")]
     pub pdfa_icc: Option<PathBuf>,
 }
