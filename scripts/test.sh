@@ -5,11 +5,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TERM_COLOR=never
+# One clean build: incremental caches would only take disk (a CI run once failed on a
+# full disk), so they are off unless the caller asks for them.
+export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
 export PATH="$PWD/target/tools/venv/bin:$HOME/.cargo/bin:$PATH"
 
 step() { printf '\n=== %s (%s)\n' "$*" "$(date -u +%H:%M:%S)"; }
 
 step "setup"
+df -h . | sed 's/^/disk: /'
 scripts/setup.sh
 
 step "ui: lint, unit tests, build"
@@ -27,4 +31,6 @@ cargo test --workspace --locked
 step "end-to-end tests of the real app binary (Xvfb + tauri-driver)"
 scripts/e2e.sh
 
+df -h . | sed 's/^/disk: /'
+du -sh target 2>/dev/null | sed 's/^/build output: /' || true
 step "all tests passed"
