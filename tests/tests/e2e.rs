@@ -1065,6 +1065,8 @@ async fn journey(lang: &str) {
     app.wait_saved().await;
     if lang == "en" {
         export_and_sign_in_the_journey(&app, &register, &answers).await;
+    } else {
+        export_and_sign_in_french(&app, &register, &answers).await;
     }
     app.quit().await;
     let reg = Register::open(&register).unwrap();
@@ -1441,6 +1443,73 @@ fn render_last_page(pdf: &Path, name: &str) -> PathBuf {
 /// (a wrong password first), then with the key on a SoftHSM2 token and a seal image (a
 /// wrong PIN and an unreadable image first); pdfsig validates each PDF, pdfdetach gives
 /// back the request as saved. The draft is not changed by any of it.
+/// The French journey ends the same way: a French letter signed with a .p12 file, the
+/// result told in French, the PDF accepted by pdfsig and carrying the French letter.
+async fn export_and_sign_in_french(app: &App, register: &Path, answers: &Path) {
+    let pki = signing_common::Pki::new();
+    let files = tempfile::tempdir().unwrap();
+    let signed = files.path().join("demande-signee.pdf");
+    let saved = {
+        let reg = Register::open(register).unwrap();
+        let id = reg.list(&ListFilter::default()).unwrap()[0].id;
+        reg.get(id).unwrap().request
+    };
+    write_answers(
+        answers,
+        serde_json::json!({ "certificate": pki.path("rsa.p12"), "output": &signed }),
+    );
+    app.wait_for("#export-panel #export-panel-body").await;
+    app.click("#export-choose-cert").await;
+    app.click("#export-choose-output").await;
+    app.until("the certificate and the output", || async {
+        let cert = app.text("#export-cert-name").await;
+        let output = app.text("#export-output-name").await;
+        (cert == "rsa.p12" && output.ends_with("demande-signee.pdf")).then_some(())
+    })
+    .await;
+    app.type_into("#export-password", "pas le mot de passe")
+        .await;
+    app.click("#export-start").await;
+    let message = wait_message(
+        app,
+        "#export-error",
+        "Ce mot de passe n’ouvre pas ce fichier de certificat",
+    )
+    .await;
+    assert!(
+        message.contains("Votre brouillon n’a pas été modifié."),
+        "{message}"
+    );
+    assert!(!signed.exists());
+    app.type_into("#export-password", signing_common::P12_PASSWORD)
+        .await;
+    app.click("#export-start").await;
+    let (valid, text) = wait_verification(app).await;
+    assert_eq!(valid, "true", "{text}");
+    assert!(
+        text.contains("Signature vérifiée sur le fichier enregistré : valide")
+            && text.contains("Jeanne Procureur"),
+        "{text}"
+    );
+    app.screenshot("wizard-fr-9-signed").await;
+    let (ok, pdfsig) = signing_common::pdfsig_ok(&pki, &signed);
+    assert!(ok, "pdfsig does not accept the app's PDF:\n{pdfsig}");
+    let letter = String::from_utf8(
+        signing_common::run(
+            std::process::Command::new("pdftotext")
+                .args(["-enc", "UTF-8"])
+                .arg(&signed)
+                .arg("-"),
+        )
+        .stdout,
+    )
+    .unwrap();
+    assert!(
+        letter.contains(&saved.reference) && letter.contains("PROJET"),
+        "the signed PDF does not carry the French letter:\n{letter}"
+    );
+}
+
 async fn export_and_sign_in_the_journey(app: &App, register: &Path, answers: &Path) {
     let pki = signing_common::Pki::new();
     let files = tempfile::tempdir().unwrap();
