@@ -994,17 +994,10 @@ fn validate(
     if let Some(es) = &profile.names.es {
         c.non_empty("names.es".into(), es);
     }
-    if let Some(f) = &profile.uncac {
-        c.provenance("uncac", f.provenance());
-    }
-    if let Some(f) = &profile.untoc {
-        c.provenance("untoc", f.provenance());
-    }
     for (i, a) in profile.central_authorities.iter().enumerate() {
         let at = format!("central_authorities[{i}]");
         c.instruments(&at, &a.instruments);
         c.non_empty(format!("{at}.name"), &a.name);
-        c.provenance(&at, a.provenance());
     }
     let mut seen = BTreeSet::new();
     for (i, ch) in profile.channels.iter().enumerate() {
@@ -1027,7 +1020,6 @@ fn validate(
                 );
             }
         }
-        c.provenance(&at, ch.provenance());
     }
     let mut seen = BTreeSet::new();
     for (i, l) in profile.languages.iter().enumerate() {
@@ -1054,19 +1046,6 @@ fn validate(
                 );
             }
         }
-        c.provenance(&at, l.provenance());
-    }
-    if let Some(f) = &profile.legal_basis {
-        c.provenance("legal_basis", f.provenance());
-    }
-    if let Some(f) = &profile.dual_criminality {
-        c.provenance("dual_criminality", f.provenance());
-    }
-    for (k, f) in &profile.optional_offences {
-        c.provenance(
-            &format!("optional_offences.\"{}\"", k.key()),
-            f.provenance(),
-        );
     }
     let mut seen = BTreeSet::new();
     for (i, f) in profile.instruments.iter().enumerate() {
@@ -1088,20 +1067,9 @@ fn validate(
         if !seen.insert(f.id.as_str()) {
             c.push(format!("{at}.id"), format!("`{}` is listed twice", f.id));
         }
-        c.provenance(&at, f.provenance());
-    }
-    if let Some(f) = &profile.authentication {
-        c.provenance("authentication", f.provenance());
-    }
-    if let Some(f) = &profile.service_lead_time_days {
-        c.provenance("service_lead_time_days", f.provenance());
     }
     if let Some(f) = &profile.urgent_procedure {
         c.non_empty("urgent_procedure.value".into(), &f.value);
-        c.provenance("urgent_procedure", f.provenance());
-    }
-    if let Some(f) = &profile.civil_proceedings {
-        c.provenance("civil_proceedings", f.provenance());
     }
     for (i, f) in profile.special_requirements.iter().enumerate() {
         let at = format!("special_requirements[{i}]");
@@ -1120,8 +1088,14 @@ fn validate(
             );
         }
         c.non_empty(format!("{at}.value"), &f.value);
-        c.provenance(&at, f.provenance());
     }
+    // Every fact, wherever it sits, carries its source and the date it was checked: the
+    // same list of facts the profile card shows.
+    for (at, provenance) in profile.facts() {
+        c.provenance(&at, provenance);
+    }
+    // Told in the order of the file (stable: problems on one line keep their order).
+    c.problems.sort_by_key(|p| p.line);
     c.problems
 }
 
