@@ -1273,107 +1273,45 @@ fn listing(dir: &Path) -> Vec<String> {
     names
 }
 
+#[path = "../../src-tauri/crates/mla-sign/tests/softhsm/mod.rs"]
+mod softhsm;
+
 /// The SoftHSM2 module Debian installs (package softhsm2).
-const SOFTHSM2_MODULE: &str = "/usr/lib/softhsm/libsofthsm2.so";
+const SOFTHSM2_MODULE: &str = softhsm::MODULE;
 const TOKEN_LABEL: &str = "mla-e2e";
 const TOKEN_PIN: &str = "271828";
 
-/// Point SoftHSM2 at an empty token folder: the module then shows one blank slot only.
+/// SoftHSM2 pointed at an empty token folder: the module then shows one blank slot only.
 ///
 /// The app reads `$SOFTHSM2_CONF` from the environment it gets from tauri-driver, so
 /// scripts/e2e.sh exports it (a file under artifacts/) and this writes that file; its
 /// token folder is emptied at each call (the system's tokens are never touched).
-fn softhsm2_reset() {
+fn softhsm2_reset() -> softhsm::SoftHsm {
     let conf = PathBuf::from(std::env::var_os("SOFTHSM2_CONF").expect(
         "SOFTHSM2_CONF is not set: the app must see the same SoftHSM2 configuration as this \
          test; run the e2e tests through scripts/e2e.sh, which exports it",
     ));
-    assert!(
-        Path::new(SOFTHSM2_MODULE).is_file(),
-        "{SOFTHSM2_MODULE} is missing (apt-get install softhsm2)"
-    );
-    let tokens = conf.parent().unwrap().join("tokens");
-    let _ = std::fs::remove_dir_all(&tokens);
-    std::fs::create_dir_all(&tokens).unwrap();
-    std::fs::write(
-        &conf,
-        format!(
-            "directories.tokendir = {}\nobjectstore.backend = file\nlog.level = ERROR\n",
-            tokens.display()
-        ),
-    )
-    .unwrap();
-}
-
-fn softhsm2_util(args: &[&str]) {
-    signing_common::run(std::process::Command::new("softhsm2-util").args(args));
-}
-
-/// A new, empty token (after [`softhsm2_reset`]).
-fn softhsm2_init_token() {
-    softhsm2_util(&[
-        "--init-token",
-        "--free",
-        "--label",
-        TOKEN_LABEL,
-        "--pin",
-        TOKEN_PIN,
-        "--so-pin",
-        "31415926",
-    ]);
+    softhsm::SoftHsm::at(&conf)
 }
 
 /// A fresh SoftHSM2 token holding the test signer's RSA key and certificate.
 fn softhsm2_token(pki: &signing_common::Pki) {
-    use cryptoki::context::{CInitializeArgs, CInitializeFlags, Pkcs11};
-    use cryptoki::object::{Attribute, CertificateType, ObjectClass};
-    use cryptoki::session::UserType;
-    use cryptoki::types::AuthPin;
-    use der::Encode;
-
-    softhsm2_reset();
-    softhsm2_init_token();
-    let key = pki.path("rsa.key");
-    softhsm2_util(&[
-        "--import",
-        key.to_str().unwrap(),
-        "--token",
+    let hsm = softhsm2_reset();
+    hsm.init_token(TOKEN_LABEL, TOKEN_PIN);
+    hsm.import_key(
         TOKEN_LABEL,
-        "--label",
-        "prosecutor-key",
-        "--id",
-        "01",
-        "--pin",
         TOKEN_PIN,
-    ]);
-    let cert = &mla_sign::parse_certificates(&pki.read("rsa.pem")).unwrap()[0];
-    let ctx = Pkcs11::new(SOFTHSM2_MODULE).unwrap();
-    ctx.initialize(CInitializeArgs::new(CInitializeFlags::OS_LOCKING_OK))
-        .unwrap();
-    {
-        let slot = ctx
-            .get_slots_with_token()
-            .unwrap()
-            .into_iter()
-            .find(|&s| ctx.get_token_info(s).unwrap().label().trim() == TOKEN_LABEL)
-            .expect("the token just made");
-        let session = ctx.open_rw_session(slot).unwrap();
-        session
-            .login(UserType::User, Some(&AuthPin::from(TOKEN_PIN)))
-            .unwrap();
-        session
-            .create_object(&[
-                Attribute::Class(ObjectClass::CERTIFICATE),
-                Attribute::CertificateType(CertificateType::X_509),
-                Attribute::Token(true),
-                Attribute::Id(vec![0x01]),
-                Attribute::Label(b"prosecutor certificate".to_vec()),
-                Attribute::Subject(cert.tbs_certificate.subject.to_der().unwrap()),
-                Attribute::Value(cert.to_der().unwrap()),
-            ])
-            .unwrap();
-    }
-    ctx.finalize().unwrap();
+        &pki.path("rsa.key"),
+        "prosecutor-key",
+        "01",
+    );
+    hsm.put_certificate(
+        TOKEN_LABEL,
+        TOKEN_PIN,
+        &pki.read("rsa.pem"),
+        &[0x01],
+        "prosecutor certificate",
+    );
 }
 
 /// The text of the export panel's message `css` once it contains `expected`.
@@ -1758,7 +1696,7 @@ fn no_token_no_key_and_a_cancelled_export_write_nothing() {
         })
         .await;
         // A token: first none in the reader (a blank slot only), then one without a key.
-        softhsm2_reset();
+        let hsm = softhsm2_reset();
         app.click("#export-with-token").await;
         app.click(&format!(
             "#export-known-modules button[data-path=\"{SOFTHSM2_MODULE}\"]"
@@ -1777,7 +1715,7 @@ fn no_token_no_key_and_a_cancelled_export_write_nothing() {
         )
         .await;
         app.screenshot("export-no-token").await;
-        softhsm2_init_token();
+        hsm.init_token(TOKEN_LABEL, TOKEN_PIN);
         app.click("#export-list-keys").await;
         wait_message(&app, "#export-token-error", "The token holds no key").await;
         // Without a key, the export does not start.

@@ -2,97 +2,39 @@
 //! One test function, because a PKCS#11 module is process-global state.
 
 mod common;
+mod softhsm;
 
 use std::path::Path;
-use std::process::Command;
 
 use chrono::Utc;
-use common::{pdfsig_ok, pyhanko_validate, run, sample::sample_pdf, Pki};
-use cryptoki::context::{CInitializeArgs, CInitializeFlags, Pkcs11};
-use cryptoki::object::{Attribute, CertificateType, ObjectClass};
-use cryptoki::session::UserType;
-use cryptoki::types::AuthPin;
-use der::Encode;
+use common::{pdfsig_ok, pyhanko_validate, sample::sample_pdf, Pki};
 use mla_sign::{
     list_token_keys, sign_pdf, verify_pdf, Error, Password, Pkcs11Key, Pkcs11KeySelector,
     SignOptions, SignatureBlock, VerifyOptions,
 };
+use softhsm::{SoftHsm, MODULE};
 
-const MODULE: &str = "/usr/lib/softhsm/libsofthsm2.so";
 const PIN: &str = "271828";
-
-fn put_certificate_on_token(cert_pem: &[u8], id: &[u8]) {
-    let cert = &mla_sign::parse_certificates(cert_pem).unwrap()[0];
-    let ctx = Pkcs11::new(MODULE).unwrap();
-    ctx.initialize(CInitializeArgs::new(CInitializeFlags::OS_LOCKING_OK))
-        .unwrap();
-    let slot = ctx.get_slots_with_token().unwrap()[0];
-    let session = ctx.open_rw_session(slot).unwrap();
-    session
-        .login(UserType::User, Some(&AuthPin::from(PIN)))
-        .unwrap();
-    session
-        .create_object(&[
-            Attribute::Class(ObjectClass::CERTIFICATE),
-            Attribute::CertificateType(CertificateType::X_509),
-            Attribute::Token(true),
-            Attribute::Id(id.to_vec()),
-            Attribute::Label(b"rsa signer certificate".to_vec()),
-            Attribute::Subject(cert.tbs_certificate.subject.to_der().unwrap()),
-            Attribute::Value(cert.to_der().unwrap()),
-        ])
-        .unwrap();
-}
 
 #[test]
 fn softhsm2_token_signs_rsa_and_ecdsa_and_refuses_a_wrong_pin() {
     let pki = Pki::new();
     let conf_dir = tempfile::tempdir().unwrap();
-    let tokens = conf_dir.path().join("tokens");
-    std::fs::create_dir(&tokens).unwrap();
-    let conf = conf_dir.path().join("softhsm2.conf");
-    std::fs::write(
-        &conf,
-        format!(
-            "directories.tokendir = {}\nobjectstore.backend = file\nlog.level = ERROR\n",
-            tokens.display()
-        ),
-    )
-    .unwrap();
+    let hsm = SoftHsm::at(&conf_dir.path().join("softhsm2.conf"));
     // This test binary has this one test, so setting the variable races with nothing.
-    std::env::set_var("SOFTHSM2_CONF", &conf);
-    let util = |args: &[&str]| {
-        run(Command::new("softhsm2-util")
-            .env("SOFTHSM2_CONF", &conf)
-            .args(args))
-    };
-    util(&[
-        "--init-token",
-        "--free",
-        "--label",
-        "mla-test",
-        "--pin",
-        PIN,
-        "--so-pin",
-        "31415926",
-    ]);
+    std::env::set_var("SOFTHSM2_CONF", &hsm.conf);
+    hsm.init_token("mla-test", PIN);
     for (file, label, id) in [("rsa.key", "rsa", "01"), ("ec.key", "ec", "02")] {
-        let key = pki.path(file);
-        util(&[
-            "--import",
-            key.to_str().unwrap(),
-            "--token",
-            "mla-test",
-            "--label",
-            label,
-            "--id",
-            id,
-            "--pin",
-            PIN,
-        ]);
+        hsm.import_key("mla-test", PIN, &pki.path(file), label, id);
     }
     // The RSA certificate lives on the token; the ECDSA one is passed in, as from a file.
-    put_certificate_on_token(&pki.read("rsa.pem"), &[0x01]);
+    hsm.put_certificate(
+        "mla-test",
+        PIN,
+        &pki.read("rsa.pem"),
+        &[0x01],
+        "rsa signer certificate",
+    );
 
     let ca = pki.ca();
     let module = Path::new(MODULE);
