@@ -25,17 +25,36 @@ use crate::{rgb, Item, PdfError};
 /// one seen wins, as printpdf records it; `None` lets printpdf take the font's own char).
 pub(crate) type UsedGlyphs = BTreeMap<usize, BTreeMap<u16, Option<String>>>;
 
-pub(crate) fn used_glyphs(pages: &[Vec<Item>]) -> UsedGlyphs {
-    let mut used: BTreeMap<usize, BTreeMap<u16, &Option<String>>> = BTreeMap::new();
+pub(crate) fn used_glyphs(pages: &[Vec<Item>], fonts: &[Font]) -> UsedGlyphs {
+    // Per font, indexed by glyph id: the text of the glyph's last use, if used.
+    let mut used: Vec<Vec<Option<Option<&str>>>> = vec![Vec::new(); fonts.len()];
     for item in pages.iter().flatten() {
         if let Item::Line { line, .. } = item {
             for g in &line.glyphs {
-                used.entry(g.font).or_default().insert(g.gid, &g.text);
+                let Some(slots) = used.get_mut(g.font) else {
+                    continue;
+                };
+                if slots.is_empty() {
+                    let count = fonts[g.font].face.number_of_glyphs() as usize;
+                    slots.resize(count.max(g.gid as usize + 1), None);
+                }
+                if let Some(slot) = slots.get_mut(g.gid as usize) {
+                    *slot = Some(line.glyph_text(g));
+                }
             }
         }
     }
     used.into_iter()
-        .map(|(f, glyphs)| (f, glyphs.into_iter().map(|(g, t)| (g, t.clone())).collect()))
+        .enumerate()
+        .filter(|(_, slots)| !slots.is_empty())
+        .map(|(f, slots)| {
+            let glyphs = slots
+                .into_iter()
+                .enumerate()
+                .filter_map(|(gid, t)| Some((gid as u16, t?.map(str::to_owned))))
+                .collect();
+            (f, glyphs)
+        })
         .collect()
 }
 
@@ -130,14 +149,18 @@ impl Codes {
         Ok(Codes(codes))
     }
 
-    fn code(&self, font: usize, gid: u16) -> u16 {
-        self.0
-            .get(&font)
-            .and_then(|m| m.get(gid as usize))
-            .filter(|&&c| c != u32::MAX)
-            .map(|&c| c as u16)
-            // Every drawn glyph was in the probe; .notdef is the safe answer otherwise.
-            .unwrap_or(0)
+    /// A font's codes by glyph id (empty for a font not in the probe).
+    fn font(&self, font: usize) -> &[u32] {
+        self.0.get(&font).map(Vec::as_slice).unwrap_or(&[])
+    }
+}
+
+/// A glyph's code in `codes` (from [`Codes::font`]).
+fn code(codes: &[u32], gid: u16) -> u16 {
+    match codes.get(gid as usize) {
+        Some(&c) if c != u32::MAX => c as u16,
+        // Every drawn glyph was in the probe; .notdef is the safe answer otherwise.
+        _ => 0,
     }
 }
 
@@ -146,6 +169,31 @@ impl Codes {
 fn num(out: &mut Vec<u8>, v: f32) {
     // Writing to a Vec cannot fail.
     let _ = write!(out, "{v}");
+}
+
+/// Append a kern (a multiple of 0.1, as [`page_stream`] rounds it): the same digits as
+/// [`num`] gives, without formatting a float.
+fn tenths(out: &mut Vec<u8>, tenths: i64) {
+    if tenths < 0 {
+        out.push(b'-');
+    }
+    let t = tenths.unsigned_abs();
+    let mut digits = [0u8; 20];
+    let mut n = t / 10;
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[i..]);
+    let frac = (t % 10) as u8;
+    if frac != 0 {
+        out.extend_from_slice(&[b'.', b'0' + frac]);
+    }
 }
 
 fn nums(out: &mut Vec<u8>, vs: &[f32], op: &[u8]) {
@@ -241,8 +289,10 @@ pub(crate) fn page_stream(items: &[Item], codes: &Codes, fonts: &[Font]) -> Vec<
                 nums(&mut out, &rgb(run_colour), b"rg");
                 colour = Some(run_colour);
             }
-            nums(&mut out, &[1.0, 0.0, 0.0, 1.0, x0, *baseline + y], b"Tm");
+            out.extend_from_slice(b"1 0 0 1 ");
+            nums(&mut out, &[x0, *baseline + y], b"Tm");
             let face = &fonts[font_index];
+            let font_codes = codes.font(font_index);
             let em = 1000.0 / size as f64;
             // Where the viewer's pen is, in thousandths of an em from x0.
             let mut pen = 0f64;
@@ -250,16 +300,15 @@ pub(crate) fn page_stream(items: &[Item], codes: &Codes, fonts: &[Font]) -> Vec<
             // Identity-H), a third of the size of one string per glyph.
             out.extend_from_slice(b"[<");
             for k in 0..run.len() {
-                hex_code(&mut out, codes.code(font_index, run[k].gid));
+                hex_code(&mut out, code(font_codes, run[k].gid));
                 pen += pdf_width(face, run[k].gid) as f64;
                 if let Some(next) = run.get(k + 1) {
                     let target = (x + next.x - x0) as f64 * em;
-                    let kern = ((pen - target) * 10.0).round() / 10.0;
-                    pen -= kern;
-                    let kern = kern as f32;
+                    let kern = ((pen - target) * 10.0).round();
+                    pen -= kern / 10.0;
                     if kern != 0.0 {
                         out.extend_from_slice(b"> ");
-                        num(&mut out, kern);
+                        tenths(&mut out, kern as i64);
                         out.push(b'<');
                     }
                 }
@@ -279,4 +328,60 @@ fn pdf_width(font: &fonts::Font, gid: u16) -> i64 {
         .glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(gid))
         .unwrap_or(0);
     (adv as f32 * 1000.0 / font.upem) as i64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kerns_are_written_with_the_digits_lopdf_gave_their_float() {
+        for k in -250_000i64..=250_000 {
+            let mut ours = Vec::new();
+            tenths(&mut ours, k);
+            let theirs = format!("{}", (k as f64 / 10.0) as f32);
+            assert_eq!(String::from_utf8(ours).unwrap(), theirs, "{k} tenths");
+        }
+    }
+
+    #[test]
+    fn glyph_codes_are_four_upper_case_hex_digits() {
+        let mut out = Vec::new();
+        for code in [0u16, 0x1f, 0xabc, 0xfffe] {
+            hex_code(&mut out, code);
+        }
+        assert_eq!(out, b"0000001F0ABCFFFE");
+    }
+
+    #[test]
+    fn codes_are_read_back_in_glyph_order_and_a_short_probe_is_refused() {
+        let fonts = fonts::fonts().unwrap();
+        let used: UsedGlyphs = [(
+            fonts::SERIF,
+            [
+                (3u16, Some("a".to_owned())),
+                (40, None),
+                (7, Some(String::new())),
+            ]
+            .into_iter()
+            .collect(),
+        )]
+        .into_iter()
+        .collect();
+        // Glyph ids 3, 7, 40 became codes 1, 2, 5 in the subset.
+        let probe = b"BT\n/F0 1 Tf\n[<0001><0002><0005>] TJ\nET";
+        let codes = Codes::read(probe, &used, fonts).unwrap();
+        let f = codes.font(fonts::SERIF);
+        assert_eq!([code(f, 3), code(f, 7), code(f, 40)], [1, 2, 5]);
+        assert_eq!(code(f, 4), 0, "an unused glyph is .notdef");
+        let short = b"BT\n/F0 1 Tf\n[<0001><0002>] TJ\nET";
+        assert!(matches!(
+            Codes::read(short, &used, fonts),
+            Err(PdfError::Write { .. })
+        ));
+        assert!(
+            Codes::read(b"BT\nET", &used, fonts).is_err(),
+            "font missing"
+        );
+    }
 }

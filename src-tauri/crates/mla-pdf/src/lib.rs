@@ -473,7 +473,7 @@ pub fn typeset(letter: &Letter, options: &PdfOptions) -> Result<Typeset, PdfErro
     // printpdf writes the document structure and embeds the fonts; its first page shows
     // every used glyph once so that we learn their codes in the subsets (content.rs), and
     // every page's stream is then replaced by the one we write.
-    let used = content::used_glyphs(&pdf_pages);
+    let used = content::used_glyphs(&pdf_pages, fonts);
     for &f in used.keys() {
         let font = &fonts[f];
         let parsed = parsed_font(f, font).ok_or_else(|| PdfError::Font {

@@ -3,6 +3,7 @@
 
 use std::collections::BTreeSet;
 use std::ops::Range;
+use std::sync::Arc;
 
 use unicode_bidi::{BidiInfo, Level};
 use unicode_linebreak::{linebreaks, BreakOpportunity};
@@ -33,7 +34,7 @@ pub(crate) struct Span {
 }
 
 /// A glyph placed on a line: `x` from the line's left edge, `y` from its baseline.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub(crate) struct Glyph {
     pub font: usize,
     pub gid: u16,
@@ -41,13 +42,15 @@ pub(crate) struct Glyph {
     pub y: f32,
     pub size: f32,
     pub colour: Colour,
-    /// The text this glyph stands for (for the ToUnicode map); `None` for the second and
-    /// later glyphs of one cluster.
-    pub text: Option<String>,
+    /// The text this glyph stands for (for the ToUnicode map), in its line's `text`.
+    pub text: GlyphText,
 }
 
 #[derive(Debug, Clone)]
 pub(crate) struct Line {
+    /// The paragraph the line comes from (shared by its lines), which the glyphs' text
+    /// ranges point into.
+    pub text: Arc<str>,
     pub width: f32,
     /// Distance from this line's top to the next line's top.
     pub height: f32,
@@ -110,17 +113,28 @@ impl GlyphMemo {
 /// Byte ranges of a paragraph's text and their styles.
 type StyleRanges = Vec<(Range<usize>, Style)>;
 
-/// The text a shaped glyph stands for, as byte offsets in its run (no allocation per
-/// glyph while shaping, memoizing and breaking lines; the string is made once, for the
-/// line that shows the glyph).
-#[derive(Clone, Copy, PartialEq)]
-enum GlyphText {
+/// The text a glyph stands for, as byte offsets (in its run while shaping, in its line's
+/// paragraph once placed): no string is allocated per glyph.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum GlyphText {
     /// An invisible cluster (default-ignorable characters only).
     None,
     /// A mark or another part of a cluster whose text another glyph carries.
     Empty,
-    /// The cluster's text: `run text[start..end]`.
+    /// The cluster's text: `text[start..end]`.
     Cluster(u32, u32),
+}
+
+impl Line {
+    /// The text a glyph of this line stands for: `None` for an invisible cluster, `""`
+    /// for the second and later glyphs of one cluster.
+    pub fn glyph_text(&self, glyph: &Glyph) -> Option<&str> {
+        match glyph.text {
+            GlyphText::None => None,
+            GlyphText::Empty => Some(""),
+            GlyphText::Cluster(a, b) => self.text.get(a as usize..b as usize),
+        }
+    }
 }
 
 #[derive(Clone)]
@@ -182,6 +196,7 @@ impl Shaper<'_> {
             let style = styles.first().map(|s| s.1).unwrap_or(default_style);
             if text.is_empty() {
                 out.lines.push(Line {
+                    text: Arc::from(""),
                     width: 0.0,
                     height: style.size * self.line_factor,
                     size: style.size,
@@ -443,6 +458,7 @@ impl Shaper<'_> {
             ranges.push(start..s.len());
         }
 
+        let shared: Arc<str> = Arc::from(s);
         for range in ranges {
             let end = trimmed(range.start, range.end);
             let mut line_size: f32 = styles.iter().map(|(_, st)| st.size).fold(0.0, f32::max);
@@ -491,11 +507,10 @@ impl Shaper<'_> {
                                     size: run.style.size,
                                     colour: run.style.colour,
                                     text: match g.text {
-                                        GlyphText::None => None,
-                                        GlyphText::Empty => Some(String::new()),
-                                        GlyphText::Cluster(a, b) => Some(
-                                            s[start + a as usize..start + b as usize].to_owned(),
-                                        ),
+                                        GlyphText::Cluster(a, b) => {
+                                            GlyphText::Cluster(start as u32 + a, start as u32 + b)
+                                        }
+                                        other => other,
                                     },
                                 });
                             }
@@ -505,6 +520,7 @@ impl Shaper<'_> {
                 }
             }
             out.lines.push(Line {
+                text: shared.clone(),
                 width: x,
                 height: line_size * self.line_factor,
                 size: line_size,
