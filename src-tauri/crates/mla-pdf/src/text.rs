@@ -281,26 +281,24 @@ impl Shaper<'_> {
         // The glyph with the largest advance in a cluster (the base) carries the cluster's
         // text for the ToUnicode map; marks and other parts carry "", so a vowel mark is not
         // extracted twice nor before its letter.
-        let mut carrier: std::collections::BTreeMap<usize, (usize, i32)> = Default::default();
+        // By cluster (its index in `clusters`): the carrier glyph and its advance.
+        let mut carrier: Vec<Option<(usize, i32)>> = vec![None; clusters.len()];
         for (gi, (info, pos)) in infos.iter().zip(positions).enumerate() {
-            let e = carrier
-                .entry(info.cluster as usize)
-                .or_insert((gi, pos.x_advance));
-            if pos.x_advance > e.1 {
-                *e = (gi, pos.x_advance);
+            let k = clusters.partition_point(|&x| x < info.cluster as usize);
+            let e = &mut carrier[k];
+            if e.is_none_or(|(_, adv)| pos.x_advance > adv) {
+                *e = Some((gi, pos.x_advance));
             }
         }
         for (gi, (info, pos)) in infos.iter().zip(positions).enumerate() {
             let c = info.cluster as usize;
-            let end = clusters
-                .get(clusters.partition_point(|&x| x <= c))
-                .copied()
-                .unwrap_or(run.range.len());
+            let k = clusters.partition_point(|&x| x < c);
+            let end = clusters.get(k + 1).copied().unwrap_or(run.range.len());
             let text = &s[run.range.start + c..run.range.start + end];
             let visible = text.chars().any(|ch| !fonts::is_default_ignorable(ch));
             let text = if !visible {
                 GlyphText::None
-            } else if carrier.get(&c).map(|e| e.0) == Some(gi) {
+            } else if carrier[k].map(|e| e.0) == Some(gi) {
                 GlyphText::Cluster(c as u32, end as u32)
             } else {
                 GlyphText::Empty
