@@ -88,10 +88,16 @@ pub(crate) fn probe_ops(used: &UsedGlyphs) -> Vec<Op> {
     ops
 }
 
-/// For each font, its glyph ids' codes in the embedded subset (indexed by glyph id,
-/// `u32::MAX` for glyphs not used), read back from printpdf's rendering of
-/// [`probe_ops`].
-pub(crate) struct Codes(BTreeMap<usize, Vec<u32>>);
+/// A used glyph's code in the embedded subset and its width as the PDF gives it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Slot {
+    code: u16,
+    width: i64,
+}
+
+/// For each font, its used glyphs' codes in the embedded subset, read back from
+/// printpdf's rendering of [`probe_ops`], with their widths (indexed by glyph id).
+pub(crate) struct Codes(BTreeMap<usize, Vec<Option<Slot>>>);
 
 impl Codes {
     pub(crate) fn read(probe: &[u8], used: &UsedGlyphs, fonts: &[Font]) -> Result<Self, PdfError> {
@@ -129,13 +135,16 @@ impl Codes {
                         return Err(bad("glyph count"));
                     }
                     let count = fonts[f].face.number_of_glyphs() as usize;
-                    let mut map = vec![u32::MAX; count.max(1)];
+                    let mut map = vec![None; count.max(1)];
                     for (&gid, code) in glyphs.keys().zip(strings) {
                         let [hi, lo] = code else {
                             return Err(bad("a glyph code is not two bytes"));
                         };
                         if let Some(slot) = map.get_mut(gid as usize) {
-                            *slot = u16::from_be_bytes([*hi, *lo]) as u32;
+                            *slot = Some(Slot {
+                                code: u16::from_be_bytes([*hi, *lo]),
+                                width: pdf_width(&fonts[f], gid),
+                            });
                         }
                     }
                     codes.insert(f, map);
@@ -149,18 +158,21 @@ impl Codes {
         Ok(Codes(codes))
     }
 
-    /// A font's codes by glyph id (empty for a font not in the probe).
-    fn font(&self, font: usize) -> &[u32] {
+    /// A font's used glyphs by glyph id (empty for a font not in the probe).
+    fn font(&self, font: usize) -> &[Option<Slot>] {
         self.0.get(&font).map(Vec::as_slice).unwrap_or(&[])
     }
 }
 
-/// A glyph's code in `codes` (from [`Codes::font`]).
-fn code(codes: &[u32], gid: u16) -> u16 {
-    match codes.get(gid as usize) {
-        Some(&c) if c != u32::MAX => c as u16,
+/// A glyph's code and width (`slots` from [`Codes::font`]).
+fn glyph(slots: &[Option<Slot>], face: &Font, gid: u16) -> Slot {
+    match slots.get(gid as usize) {
+        Some(Some(slot)) => *slot,
         // Every drawn glyph was in the probe; .notdef is the safe answer otherwise.
-        _ => 0,
+        _ => Slot {
+            code: 0,
+            width: pdf_width(face, gid),
+        },
     }
 }
 
@@ -304,8 +316,9 @@ pub(crate) fn page_stream(items: &[Item], codes: &Codes, fonts: &[Font]) -> Vec<
             // and compress in half the time, to fewer bytes.
             out.extend_from_slice(b"[(");
             for k in 0..run.len() {
-                code_bytes(&mut out, code(font_codes, run[k].gid));
-                pen += pdf_width(face, run[k].gid) as f64;
+                let slot = glyph(font_codes, face, run[k].gid);
+                code_bytes(&mut out, slot.code);
+                pen += slot.width as f64;
                 if let Some(next) = run.get(k + 1) {
                     let target = (x + next.x - x0) as f64 * em;
                     let kern = ((pen - target) * 10.0).round();
@@ -391,9 +404,11 @@ mod tests {
         // Glyph ids 3, 7, 40 became codes 1, 2, 5 in the subset.
         let probe = b"BT\n/F0 1 Tf\n[<0001><0002><0005>] TJ\nET";
         let codes = Codes::read(probe, &used, fonts).unwrap();
-        let f = codes.font(fonts::SERIF);
-        assert_eq!([code(f, 3), code(f, 7), code(f, 40)], [1, 2, 5]);
-        assert_eq!(code(f, 4), 0, "an unused glyph is .notdef");
+        let (f, face) = (codes.font(fonts::SERIF), &fonts[fonts::SERIF]);
+        let code = |gid| glyph(f, face, gid).code;
+        assert_eq!([code(3), code(7), code(40)], [1, 2, 5]);
+        assert_eq!(code(4), 0, "an unused glyph is .notdef");
+        assert_eq!(glyph(f, face, 40).width, pdf_width(face, 40));
         let short = b"BT\n/F0 1 Tf\n[<0001><0002>] TJ\nET";
         assert!(matches!(
             Codes::read(short, &used, fonts),
