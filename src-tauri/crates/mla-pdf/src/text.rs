@@ -459,7 +459,9 @@ impl Shaper<'_> {
         for range in ranges {
             let end = trimmed(range.start, range.end);
             let mut line_size: f32 = styles.iter().map(|(_, st)| st.size).fold(0.0, f32::max);
-            let mut glyphs = Vec::new();
+            // About one glyph a byte in Latin text (an estimate: a glyph vector grown one
+            // push at a time reallocated several times a line).
+            let mut glyphs = Vec::with_capacity(end - range.start);
             let mut x = 0f32;
             if end > range.start {
                 for (vr, level) in bidi.visual_runs(range.start..end) {
