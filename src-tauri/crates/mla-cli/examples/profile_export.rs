@@ -1,6 +1,7 @@
 //! Render + sign the export bench's request N times, for profiling (callgrind, perf):
 //! `cargo run --release -p mla-cli --example profile_export -- N [STAGE]`, STAGE one of
-//! `all` (default), `letter`, `typeset`, `sign`.
+//! `all` (default), `letter`, `typeset`, `sign`. With `PROFILE_OUT=FILE`, the unsigned PDF
+//! is written there.
 
 #[path = "../../mla-sign/tests/common/mod.rs"]
 mod common;
@@ -55,6 +56,9 @@ fn main() {
         typeset.pages,
         typeset.bytes.len()
     );
+    if let Ok(out) = std::env::var("PROFILE_OUT") {
+        std::fs::write(out, &typeset.bytes).unwrap();
+    }
     let t = std::time::Instant::now();
     for _ in 0..n {
         match stage.as_str() {

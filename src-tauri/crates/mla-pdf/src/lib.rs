@@ -1,23 +1,20 @@
 //! MLA Desk PDF: typesets a letter's block tree with printpdf.
 //!
 //! We lay the text out ourselves (see `text.rs`: font fallback, bidi, shaping and line
-//! breaking from unicode-bidi, rustybuzz and unicode-linebreak) and write positioned glyphs
-//! with `TextItem::GlyphIds`, each carrying the text it stands for so printpdf writes a
-//! ToUnicode map and the PDF stays searchable. printpdf subsets the embedded fonts.
+//! breaking from unicode-bidi, rustybuzz and unicode-linebreak) and write the pages'
+//! content streams of positioned glyphs ourselves (`content.rs`). printpdf writes the
+//! document structure and subsets the embedded fonts, with a ToUnicode map from the text
+//! each glyph stands for, so the PDF stays searchable.
 //!
 //! Output is deterministic: font resource names are fixed, the document dates come from the
 //! letter (the request's date) and the /ID from its document id, never from the clock.
 
+mod content;
 mod fonts;
 mod text;
 
-use std::collections::BTreeMap;
-
 use mla_letter::{Block, Inline, InlineKind, Letter, ParagraphStyle};
-use printpdf::{
-    Codepoint, Color, FontId, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle, PdfPage,
-    PdfSaveOptions, Pt, Rect, Rgb, TextItem, TextMatrix,
-};
+use printpdf::{FontId, Mm, ParsedFont, PdfDocument, PdfPage, PdfSaveOptions};
 
 use text::{Colour, Line, Shaper, Span, Style};
 
@@ -436,7 +433,6 @@ pub fn typeset(letter: &Letter, options: &PdfOptions) -> Result<Typeset, PdfErro
     };
     let pages: Vec<Vec<Item>> = std::mem::take(&mut pager.pages);
     let mut pdf_pages = Vec::new();
-    let mut used_fonts = std::collections::BTreeSet::new();
     for (n, mut items) in pages.into_iter().enumerate() {
         add_furniture(
             &mut furniture,
@@ -447,11 +443,6 @@ pub fn typeset(letter: &Letter, options: &PdfOptions) -> Result<Typeset, PdfErro
             n + 1,
             total,
         );
-        for item in &items {
-            if let Item::Line { line, .. } = item {
-                used_fonts.extend(line.glyphs.iter().map(|g| g.font));
-            }
-        }
         pdf_pages.push(items);
     }
     let mut missing: Vec<char> = shaper.missing.into_iter().collect();
@@ -479,31 +470,32 @@ pub fn typeset(letter: &Letter, options: &PdfOptions) -> Result<Typeset, PdfErro
     info.modification_date = when;
     info.metadata_date = when;
 
-    let mut font_ids: BTreeMap<usize, FontId> = BTreeMap::new();
-    for &f in &used_fonts {
+    // printpdf writes the document structure and embeds the fonts; its first page shows
+    // every used glyph once so that we learn their codes in the subsets (content.rs), and
+    // every page's stream is then replaced by the one we write.
+    let used = content::used_glyphs(&pdf_pages, fonts);
+    for &f in used.keys() {
         let font = &fonts[f];
         let parsed = parsed_font(f, font).ok_or_else(|| PdfError::Font {
             name: font.name.to_owned(),
         })?;
-        // Fixed resource names keep the output byte-for-byte stable.
-        let id = FontId(format!("F{f}"));
-        doc.resources
-            .fonts
-            .map
-            .insert(id.clone(), printpdf::PdfFont::new(parsed));
-        font_ids.insert(f, id);
+        doc.resources.fonts.map.insert(
+            FontId(content::font_name(f)),
+            printpdf::PdfFont::new(parsed),
+        );
     }
-    let pdf_pages: Vec<PdfPage> = pdf_pages
-        .into_iter()
-        .map(|items| {
-            PdfPage::new(
-                Mm(page_w * 25.4 / 72.0),
-                Mm(page_h * 25.4 / 72.0),
-                ops(items, &font_ids, fonts),
-            )
+    let (w_mm, h_mm) = (Mm(page_w * 25.4 / 72.0), Mm(page_h * 25.4 / 72.0));
+    let printpdf_pages: Vec<PdfPage> = (0..pdf_pages.len())
+        .map(|n| {
+            let ops = if n == 0 {
+                content::probe_ops(&used)
+            } else {
+                Vec::new()
+            };
+            PdfPage::new(w_mm, h_mm, ops)
         })
         .collect();
-    doc.with_pages(pdf_pages);
+    doc.with_pages(printpdf_pages);
 
     let mut warnings = Vec::new();
     let opts = PdfSaveOptions {
@@ -513,6 +505,7 @@ pub fn typeset(letter: &Letter, options: &PdfOptions) -> Result<Typeset, PdfErro
         image_optimization: None,
     };
     let mut lo = doc.to_lopdf_document(&opts, &mut warnings);
+    set_page_streams(&mut lo, &pdf_pages, &used, fonts)?;
     let id = document_id(&letter.document_id, &letter.reference);
     lo.trailer.set(
         "ID",
@@ -540,6 +533,45 @@ pub fn typeset(letter: &Letter, options: &PdfOptions) -> Result<Typeset, PdfErro
             .map(|w| w.msg.clone())
             .collect(),
     })
+}
+
+/// Put our content stream into each page printpdf wrote, in page order, after reading the
+/// glyph codes from its first page (see content.rs).
+fn set_page_streams(
+    lo: &mut lopdf::Document,
+    pages: &[Vec<Item>],
+    used: &content::UsedGlyphs,
+    fonts: &[fonts::Font],
+) -> Result<(), PdfError> {
+    let missing = |what: &str| PdfError::Write {
+        message: format!("printpdf wrote no {what}"),
+    };
+    let streams: Vec<lopdf::ObjectId> = lo
+        .page_iter()
+        .map(|page| {
+            lo.get_dictionary(page)
+                .and_then(|d| d.get(b"Contents"))
+                .and_then(lopdf::Object::as_reference)
+                .map_err(|_| missing("page content stream"))
+        })
+        .collect::<Result<_, _>>()?;
+    if streams.len() != pages.len() {
+        return Err(missing("page for every page"));
+    }
+    let probe = match streams.first().map(|&id| lo.get_object(id)) {
+        Some(Ok(lopdf::Object::Stream(s))) => &s.content,
+        _ => return Err(missing("first page content stream")),
+    };
+    let codes = content::Codes::read(probe, used, fonts)?;
+    for (id, items) in streams.into_iter().zip(pages) {
+        match lo.get_object_mut(id) {
+            Ok(lopdf::Object::Stream(s)) => {
+                s.set_content(content::page_stream(items, &codes, fonts))
+            }
+            _ => return Err(missing("page content stream")),
+        }
+    }
+    Ok(())
 }
 
 /// Give each embedded font subset the name the PDF specification (9.6.4) asks for: six
@@ -1184,148 +1216,4 @@ fn push_line(items: &mut Vec<Item>, line: Line, x: f32, top: &mut f32) {
     let baseline = *top - (line.height - line.size) / 2.0 - line.size * 0.8;
     *top -= line.height;
     items.push(Item::Line { line, x, baseline });
-}
-
-fn colour_op(c: [f32; 3], stroke: bool) -> Op {
-    let col = Color::Rgb(Rgb {
-        r: c[0],
-        g: c[1],
-        b: c[2],
-        icc_profile: None,
-    });
-    if stroke {
-        Op::SetOutlineColor { col }
-    } else {
-        Op::SetFillColor { col }
-    }
-}
-
-fn ops(items: Vec<Item>, font_ids: &BTreeMap<usize, FontId>, fonts: &[fonts::Font]) -> Vec<Op> {
-    let mut ops = Vec::new();
-    for item in &items {
-        if let Item::Rect {
-            x,
-            y,
-            w,
-            h,
-            fill,
-            stroke,
-        } = item
-        {
-            let mode = match (fill, stroke) {
-                (Some(f), Some(s)) => {
-                    ops.push(colour_op(*f, false));
-                    ops.push(colour_op(*s, true));
-                    PaintMode::FillStroke
-                }
-                (Some(f), None) => {
-                    ops.push(colour_op(*f, false));
-                    PaintMode::Fill
-                }
-                (None, Some(s)) => {
-                    ops.push(colour_op(*s, true));
-                    PaintMode::Stroke
-                }
-                (None, None) => continue,
-            };
-            ops.push(Op::SetOutlineThickness { pt: Pt(0.5) });
-            ops.push(Op::DrawRectangle {
-                rectangle: Rect {
-                    x: Pt(*x),
-                    y: Pt(*y),
-                    width: Pt(*w),
-                    height: Pt(*h),
-                    mode: Some(mode),
-                    winding_order: None,
-                },
-            });
-        }
-    }
-    ops.push(Op::StartTextSection);
-    let mut font: Option<(usize, u32)> = None;
-    let mut colour: Option<Colour> = None;
-    for item in items {
-        let Item::Line {
-            mut line,
-            x,
-            baseline,
-        } = item
-        else {
-            continue;
-        };
-        // One text matrix and one glyph run per stretch of a line in one font, size,
-        // colour and baseline offset. The kern after each glyph takes the pen from where
-        // the viewer leaves it (after the glyph's /W width) to the next glyph's position,
-        // rounded to 0.1 thousandth of an em; the rounding never accumulates because each
-        // kern aims at the exact next position. (Positioning every glyph with its own
-        // matrix made printpdf emit ten-digit float kerns of rounding noise for every
-        // glyph: content streams three times larger, and slower to write and compress.)
-        let glyphs = &mut line.glyphs;
-        let mut i = 0;
-        while i < glyphs.len() {
-            let g = &glyphs[i];
-            let (font_index, size, run_colour, x0, y) = (g.font, g.size, g.colour, x + g.x, g.y);
-            let same = |h: &text::Glyph| {
-                h.font == font_index && h.size == size && h.colour == run_colour && h.y == y
-            };
-            let end = i + glyphs[i..].iter().take_while(|h| same(h)).count();
-            let run = &mut glyphs[i..end];
-            i = end;
-            let key = (font_index, size.to_bits());
-            if font != Some(key) {
-                let Some(id) = font_ids.get(&font_index) else {
-                    continue;
-                };
-                ops.push(Op::SetFont {
-                    font: PdfFontHandle::External(id.clone()),
-                    size: Pt(size),
-                });
-                font = Some(key);
-            }
-            if colour != Some(run_colour) {
-                ops.push(colour_op(rgb(run_colour), false));
-                colour = Some(run_colour);
-            }
-            ops.push(Op::SetTextMatrix {
-                matrix: TextMatrix::Translate(Pt(x0), Pt(baseline + y)),
-            });
-            let face = &fonts[font_index];
-            let em = 1000.0 / size as f64;
-            // Where the viewer's pen is, in thousandths of an em from x0.
-            let mut pen = 0f64;
-            let mut codepoints = Vec::with_capacity(run.len());
-            for k in 0..run.len() {
-                pen += pdf_width(face, run[k].gid) as f64;
-                let offset = match run.get(k + 1) {
-                    Some(next) => {
-                        let target = (x + next.x - x0) as f64 * em;
-                        let kern = ((pen - target) * 10.0).round() / 10.0;
-                        pen -= kern;
-                        kern as f32
-                    }
-                    None => 0.0,
-                };
-                codepoints.push(Codepoint {
-                    gid: run[k].gid,
-                    offset,
-                    cid: run[k].text.take(),
-                });
-            }
-            ops.push(Op::ShowText {
-                items: vec![TextItem::GlyphIds(codepoints)],
-            });
-        }
-    }
-    ops.push(Op::EndTextSection);
-    ops
-}
-
-/// A glyph's width as the PDF's /W array gives it (thousandths of an em, truncated, as
-/// printpdf computes it), which is how far a viewer moves the pen after the glyph.
-fn pdf_width(font: &fonts::Font, gid: u16) -> i64 {
-    let adv = font
-        .face
-        .glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(gid))
-        .unwrap_or(0);
-    (adv as f32 * 1000.0 / font.upem) as i64
 }

@@ -440,3 +440,107 @@ fn no_heading_is_left_alone_at_the_bottom_of_a_page() {
     }
     assert!(checked_pages > 40);
 }
+
+/// Codes listed in a CID font's /W array (`c [w1 w2 ...]` and `c_first c_last w`).
+fn width_codes(w: &[lopdf::Object]) -> std::collections::BTreeSet<i64> {
+    let mut codes = std::collections::BTreeSet::new();
+    let mut i = 0;
+    while i < w.len() {
+        let first = w[i].as_i64().unwrap();
+        match &w[i + 1] {
+            lopdf::Object::Array(ws) => {
+                codes.extend(first..first + ws.len() as i64);
+                i += 2;
+            }
+            last => {
+                codes.extend(first..=last.as_i64().unwrap());
+                i += 3;
+            }
+        }
+    }
+    codes
+}
+
+/// Our own content streams (content.rs): only the operators a letter needs, one text
+/// object per page, and every glyph code one the embedded subset has a width for (a code
+/// read back wrongly from printpdf would point outside the subset or at another glyph;
+/// the text extraction tests catch the latter).
+#[test]
+fn page_streams_show_only_glyphs_of_the_embedded_subsets() {
+    use std::io::Read;
+    for lang in ["en", "ar", "zh", "ru"] {
+        let pdf = render(&rich(), lang, &a4());
+        let doc = lopdf::Document::load_mem(&pdf.bytes).unwrap();
+        let pages = doc.get_pages();
+        assert_eq!(pages.len(), pdf.pages);
+        for (n, &page) in &pages {
+            let dict = doc.get_dictionary(page).unwrap();
+            let stream = doc
+                .get_object(dict.get(b"Contents").unwrap().as_reference().unwrap())
+                .unwrap()
+                .as_stream()
+                .unwrap();
+            let mut bytes = Vec::new();
+            flate2::read::ZlibDecoder::new(stream.content.as_slice())
+                .read_to_end(&mut bytes)
+                .unwrap();
+            let content = lopdf::content::Content::decode(&bytes).unwrap();
+            let resources = doc
+                .get_dictionary(dict.get(b"Resources").unwrap().as_reference().unwrap())
+                .unwrap();
+            let font_dict = doc
+                .get_dictionary(resources.get(b"Font").unwrap().as_reference().unwrap())
+                .unwrap();
+            let mut font_codes = std::collections::BTreeSet::new();
+            let (mut glyphs, mut text_objects) = (0, 0);
+            let mut in_text = false;
+            for op in &content.operations {
+                match op.operator.as_str() {
+                    "BT" => {
+                        assert!(!in_text, "{lang} page {n}: nested BT");
+                        in_text = true;
+                        text_objects += 1;
+                    }
+                    "ET" => in_text = false,
+                    "Tf" => {
+                        let name = op.operands[0].as_name().unwrap();
+                        let font = doc
+                            .get_dictionary(font_dict.get(name).unwrap().as_reference().unwrap())
+                            .unwrap();
+                        let descendant =
+                            &font.get(b"DescendantFonts").unwrap().as_array().unwrap()[0];
+                        let descendant = match descendant {
+                            lopdf::Object::Reference(r) => doc.get_dictionary(*r).unwrap(),
+                            other => other.as_dict().unwrap(),
+                        };
+                        font_codes = width_codes(descendant.get(b"W").unwrap().as_array().unwrap());
+                    }
+                    "TJ" => {
+                        assert!(in_text, "{lang} page {n}: TJ outside BT/ET");
+                        for item in op.operands[0].as_array().unwrap() {
+                            let Ok(s) = item.as_str() else {
+                                assert!(item.as_float().is_ok(), "{lang} page {n}: {item:?}");
+                                continue;
+                            };
+                            assert_eq!(s.len() % 2, 0);
+                            for code in s.chunks(2) {
+                                let code = u16::from_be_bytes([code[0], code[1]]) as i64;
+                                assert!(
+                                    font_codes.contains(&code),
+                                    "{lang} page {n}: code {code} is not in the font's subset"
+                                );
+                                glyphs += 1;
+                            }
+                        }
+                    }
+                    "rg" | "RG" | "w" | "re" | "f" | "S" | "B" | "Tm" => {}
+                    other => panic!("{lang} page {n}: unexpected operator {other}"),
+                }
+            }
+            assert!(!in_text, "{lang} page {n}: BT without ET");
+            assert_eq!(text_objects, 1, "{lang} page {n}");
+            // Page x of n, the reference and the body: a page of text, not a few glyphs.
+            assert!(glyphs > 100, "{lang} page {n}: {glyphs} glyphs");
+        }
+    }
+}
