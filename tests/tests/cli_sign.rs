@@ -460,6 +460,30 @@ fn export_renders_signs_and_embeds_each_example() {
     let unsigned = d.join("unsigned.pdf");
     let o = mla(os!["export", examples()[0], "-o", unsigned], None, None);
     assert!(o.status.success(), "{}", text(&o));
+    assert!(!text(&o).contains("human translation"), "{}", text(&o));
+    // A letter in a language the officer did not type in: each passage still to be
+    // translated is named by its field, in words.
+    let o = mla(
+        os![
+            "export",
+            examples()[0],
+            "--lang",
+            "fr",
+            "-o",
+            d.join("fr.pdf")
+        ],
+        None,
+        None,
+    );
+    assert!(o.status.success(), "{}", text(&o));
+    assert!(
+        text(&o).contains(
+            "`facts` was typed in en and still needs a human translation into fr (the letter \
+             marks it as not translated)"
+        ),
+        "{}",
+        text(&o)
+    );
     let o = mla(
         os![
             "verify",

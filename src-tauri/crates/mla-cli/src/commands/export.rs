@@ -84,8 +84,9 @@ pub fn run(args: Args) -> Result<(), CliError> {
     }
     for part in &outcome.needs_translation {
         eprintln!(
-            "mla: warning: still needs a human translation into {}: {part:?}",
-            outcome.lang
+            "mla: warning: `{}` was typed in {} and still needs a human translation into {} \
+             (the letter marks it as not translated)",
+            part.path, part.from, part.to
         );
     }
     eprintln!(
