@@ -24,7 +24,7 @@ import urllib.request
 
 BIN, REGISTER, DRAFT_ID = sys.argv[1], sys.argv[2], int(sys.argv[3])
 RUNS = int(os.environ.get("RUNS", "7"))
-MEM_RUNS = int(os.environ.get("MEM_RUNS", "3"))
+MEM_RUNS = int(os.environ.get("MEM_RUNS", "5"))
 # MEM_DETAIL=N: also print, for the last large-request run, the N mappings of each process
 # with the most PSS (from /proc/PID/smaps, grouped by file; anonymous memory as [anon]).
 MEM_DETAIL = int(os.environ.get("MEM_DETAIL", "0"))
@@ -226,7 +226,15 @@ def large_request_memory_retried(driver_pid, tries=3):
     raise SystemExit(f"WebDriver kept dropping the connection ({tries} attempts)")
 
 
+def load_line():
+    one, five, fifteen = os.getloadavg()
+    return f"load average {one:.2f} {five:.2f} {fifteen:.2f} ({os.cpu_count()} CPUs)"
+
+
 def main():
+    # Timings depend on what else runs, and PSS on which other processes share the
+    # libraries: say what the machine was doing.
+    print(f"bench: {load_line()}")
     times, pss_list, rss_list = [], [], []
     names = []
     list_breakdowns = []
@@ -259,8 +267,9 @@ def main():
               f"median PSS {statistics.median(big_pss) / 1024:.0f} MB, "
               f"median RSS {statistics.median(big_rss) / 1024:.0f} MB (target < 200 MB)")
         print(f"  per process (MB, medians): {breakdown_line(big_breakdowns)}")
+        print(f"bench: {load_line()} at the end")
         if MEM_DETAIL:
-            print(f"  largest mappings of the last run (MB, PSS/RSS):")
+            print("  largest mappings of the last run (MB, PSS/RSS):")
             print("\n".join(LAST_DETAIL))
 
 
