@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Start-up time and memory of a RELEASE build of the desktop app. Not part of the test run.
 #
-#   scripts/bench-startup.sh            # RUNS=7 start-ups, MEM_RUNS=3 large-request openings
-#   RUNS=11 MEM_RUNS=5 scripts/bench-startup.sh
+#   scripts/bench-startup.sh            # RUNS=7 start-ups, MEM_RUNS=5 large-request openings
+#   RUNS=11 MEM_RUNS=9 scripts/bench-startup.sh
+#   MEM_DETAIL=12 scripts/bench-startup.sh   # also the 12 largest mappings of each process
 #   MLA_DESK_BIN=target/debug/mla-desk scripts/bench-startup.sh   # skip the release build
 #
 # Builds the UI and `cargo build --release -p mla-desk` (no test features), makes a

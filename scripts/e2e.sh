@@ -78,9 +78,9 @@ fi
 export DISPLAY=":$(tr -d '[:space:]' <"$logs/display")"
 echo "e2e: Xvfb on $DISPLAY, tauri-driver on 127.0.0.1:$port"
 
-# The app itself sets WEBKIT_DISABLE_COMPOSITING_MODE=1 when it is not set (see
-# src-tauri/src/webview.rs); set nothing WebKit-specific here, so that the tests run the
-# app as users get it.
+# The app itself sets WebKitGTK's and GTK's variables (WEBKIT_DISABLE_COMPOSITING_MODE=1
+# and the others listed in src-tauri/src/webview.rs) when they are not set; set nothing
+# WebKit-specific here, so that the tests run the app as users get it.
 
 # SoftHSM2 reads its configuration from $SOFTHSM2_CONF. The app inherits this environment
 # through tauri-driver and WebKitWebDriver; the journey test writes this file and makes a

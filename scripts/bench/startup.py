@@ -24,7 +24,10 @@ import urllib.request
 
 BIN, REGISTER, DRAFT_ID = sys.argv[1], sys.argv[2], int(sys.argv[3])
 RUNS = int(os.environ.get("RUNS", "7"))
-MEM_RUNS = int(os.environ.get("MEM_RUNS", "3"))
+MEM_RUNS = int(os.environ.get("MEM_RUNS", "5"))
+# MEM_DETAIL=N: also print, for the last large-request run, the N mappings of each process
+# with the most PSS (from /proc/PID/smaps, grouped by file; anonymous memory as [anon]).
+MEM_DETAIL = int(os.environ.get("MEM_DETAIL", "0"))
 DRIVER = os.environ.get("TAURI_DRIVER_URL", "http://127.0.0.1:4464")
 
 
@@ -63,6 +66,8 @@ def comm(pid):
 
 # Per process name, over the last memory_kb() call: {name: (PSS kB, RSS kB)}.
 LAST_BREAKDOWN = {}
+# The mapping_detail() lines of the last large-request run (MEM_DETAIL).
+LAST_DETAIL = []
 
 
 def memory_kb(root):
@@ -89,6 +94,33 @@ def memory_kb(root):
         old = LAST_BREAKDOWN.get(name, (0, 0))
         LAST_BREAKDOWN[name] = (old[0] + p_pss, old[1] + p_rss)
     return pss, rss, names
+
+
+def mapping_detail(root, top):
+    """Lines naming, per process of the tree, the `top` mappings with the most PSS (kB)."""
+    lines = []
+    for pid in tree(root):
+        per = {}
+        name = None
+        try:
+            with open(f"/proc/{pid}/smaps") as f:
+                for line in f:
+                    first = line.split(maxsplit=5)
+                    if "-" in first[0] and len(first) >= 5 and ":" not in first[0]:
+                        path = first[5].strip() if len(first) > 5 else ""
+                        name = os.path.basename(path) if path.startswith("/") else (path or "[anon]")
+                    elif first[0] == "Pss:" and name is not None:
+                        old = per.get(name, (0, 0))
+                        per[name] = (old[0] + int(first[1]), old[1])
+                    elif first[0] == "Rss:" and name is not None:
+                        old = per.get(name, (0, 0))
+                        per[name] = (old[0], old[1] + int(first[1]))
+        except OSError:
+            continue
+        best = sorted(per.items(), key=lambda kv: -kv[1][0])[:top]
+        lines.append(f"  {comm(pid)} ({pid}): " + ", ".join(
+            f"{n} {p / 1024:.1f}/{r / 1024:.1f}" for n, (p, r) in best))
+    return lines
 
 
 def breakdown_line(samples):
@@ -173,6 +205,8 @@ def large_request_memory(driver_pid):
         pid = app_pid(driver_pid, before)
         if pid is None:
             raise SystemExit("could not find the mla-desk process under tauri-driver")
+        if MEM_DETAIL:
+            LAST_DETAIL[:] = mapping_detail(pid, MEM_DETAIL)
         return memory_kb(pid)
     finally:
         wd("DELETE", f"/session/{session}")
@@ -192,7 +226,15 @@ def large_request_memory_retried(driver_pid, tries=3):
     raise SystemExit(f"WebDriver kept dropping the connection ({tries} attempts)")
 
 
+def load_line():
+    one, five, fifteen = os.getloadavg()
+    return f"load average {one:.2f} {five:.2f} {fifteen:.2f} ({os.cpu_count()} CPUs)"
+
+
 def main():
+    # Timings depend on what else runs, and PSS on which other processes share the
+    # libraries: say what the machine was doing.
+    print(f"bench: {load_line()}")
     times, pss_list, rss_list = [], [], []
     names = []
     list_breakdowns = []
@@ -225,6 +267,10 @@ def main():
               f"median PSS {statistics.median(big_pss) / 1024:.0f} MB, "
               f"median RSS {statistics.median(big_rss) / 1024:.0f} MB (target < 200 MB)")
         print(f"  per process (MB, medians): {breakdown_line(big_breakdowns)}")
+        print(f"bench: {load_line()} at the end")
+        if MEM_DETAIL:
+            print("  largest mappings of the last run (MB, PSS/RSS):")
+            print("\n".join(LAST_DETAIL))
 
 
 if __name__ == "__main__":

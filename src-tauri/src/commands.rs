@@ -34,7 +34,9 @@ macro_rules! ipc_commands {
                     args: $args,
                 ) -> Result<$resp, IpcError> {
                     let ctx = Ctx { state: &state, window: Some(&window) };
-                    $imp(&ctx, args)
+                    let result = $imp(&ctx, args);
+                    crate::memory::after_command();
+                    result
                 }
             )*
         }
