@@ -484,31 +484,24 @@ fn display_name(subject: &str) -> String {
 }
 
 fn signature_check(report: &mla_export::VerificationReport) -> SignatureCheck {
-    let Some(sig) = report.signatures.last() else {
-        return SignatureCheck {
-            valid: false,
-            signer: None,
-            issuer: None,
-            signing_time: None,
-            problems: vec!["the written file has no signature".into()],
-        };
-    };
-    let mut problems = sig.problems.clone();
-    if report.changed_after_signing() {
-        problems.push("the file was changed after it was signed".into());
-    }
+    let verdict = mla_sign::Verdict::of(report, false);
+    let sig = report.signatures.last();
     SignatureCheck {
-        valid: report.all_signatures_valid() && problems.is_empty(),
-        signer: sig.signer.as_ref().map(|c| display_name(&c.subject)),
-        issuer: sig.signer.as_ref().map(|c| display_name(&c.issuer)),
-        signing_time: sig.signing_time.clone(),
-        problems,
+        valid: verdict == mla_sign::Verdict::Verified,
+        signer: sig.and_then(|s| s.signer.as_ref().map(|c| display_name(&c.subject))),
+        issuer: sig.and_then(|s| s.signer.as_ref().map(|c| display_name(&c.issuer))),
+        signing_time: sig.and_then(|s| s.signing_time.clone()),
+        verdict: verdict.into(),
+        problems: sig
+            .map(|s| s.problems.iter().map(Into::into).collect())
+            .unwrap_or_default(),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::verify::VerifyVerdict;
 
     #[test]
     fn suggested_names_are_safe_file_names() {
@@ -537,6 +530,75 @@ mod tests {
         );
         assert_eq!(display_subject("CN=Only"), "Only");
         assert_eq!(display_subject("O=Org"), "O=Org");
+    }
+
+    fn signature(
+        problems: Vec<mla_sign::SignatureProblem>,
+        bytes_after: u64,
+    ) -> mla_sign::SignatureReport {
+        mla_sign::SignatureReport {
+            field_name: None,
+            sub_filter: Some("ETSI.CAdES.detached".into()),
+            byte_range: vec![],
+            digest_matches: !problems.contains(&mla_sign::SignatureProblem::DigestMismatch),
+            signature_verified: true,
+            ess_signing_certificate_v2: true,
+            covers_whole_file: bytes_after == 0,
+            bytes_after_signature: bytes_after,
+            signing_time: None,
+            name: None,
+            location: None,
+            reason: None,
+            signer: None,
+            chain: vec![],
+            trust: mla_sign::TrustStatus::NotChecked,
+            problems,
+        }
+    }
+
+    fn report(signatures: Vec<mla_sign::SignatureReport>) -> mla_export::VerificationReport {
+        mla_export::VerificationReport {
+            file_size: 1,
+            signatures,
+            embedded_files: vec![],
+            has_request_json: false,
+        }
+    }
+
+    /// The check of the written file says what is wrong as codes (the panel translates
+    /// them), with the verdict for what is not a problem of the signature itself.
+    #[test]
+    fn the_written_files_check_carries_codes_and_the_verdict() {
+        let good = signature_check(&report(vec![signature(vec![], 0)]));
+        assert!(good.valid);
+        assert_eq!(good.verdict, VerifyVerdict::Verified);
+        assert!(good.problems.is_empty());
+
+        let none = signature_check(&report(vec![]));
+        assert!(!none.valid);
+        assert_eq!(none.verdict, VerifyVerdict::NoSignature);
+
+        let changed = signature_check(&report(vec![signature(vec![], 10)]));
+        assert!(!changed.valid);
+        assert_eq!(changed.verdict, VerifyVerdict::ChangedAfterSigning);
+        assert!(changed.problems.is_empty());
+
+        let broken = signature_check(&report(vec![signature(
+            vec![mla_sign::SignatureProblem::DigestMismatch],
+            0,
+        )]));
+        assert!(!broken.valid);
+        assert_eq!(broken.verdict, VerifyVerdict::Invalid);
+        assert_eq!(
+            broken.problems[0].problem,
+            mla_sign::SignatureProblem::DigestMismatch
+        );
+        assert!(broken.problems[0]
+            .english
+            .starts_with("the document was changed after it was signed"));
+        let json = serde_json::to_value(&broken).unwrap();
+        assert_eq!(json["problems"][0]["problem"]["code"], "digest_mismatch");
+        assert_eq!(json["verdict"], "invalid");
     }
 
     #[test]

@@ -521,8 +521,11 @@ pub struct SignatureCheck {
     pub issuer: Option<String>,
     /// RFC 3339 signing time claimed in the signature.
     pub signing_time: Option<String>,
-    /// What was found wrong, in words (empty when valid).
-    pub problems: Vec<String>,
+    /// The verdict on the written file (as the verification view gives it; no trusted CA
+    /// is given, so never `not_trusted`).
+    pub verdict: crate::verify::VerifyVerdict,
+    /// What was found wrong with the signature (empty when valid).
+    pub problems: Vec<crate::verify::SignatureProblemView>,
 }
 
 /// What `export_pdf` wrote.

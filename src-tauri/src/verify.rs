@@ -141,10 +141,40 @@ pub struct SignatureView {
     pub sub_filter: Option<String>,
     pub signer: Option<CertificateView>,
     pub trust: TrustState,
-    /// The trusted CA reached, or why the chain is not trusted.
-    pub trust_detail: Option<String>,
-    /// Every problem found, in words (from the verifier, in English).
-    pub problems: Vec<String>,
+    /// The trusted CA reached (its common name), when trusted.
+    pub trust_anchor: Option<String>,
+    /// Why the chain is not trusted, when untrusted.
+    pub untrusted_reason: Option<UntrustedReasonView>,
+    /// Every problem found.
+    pub problems: Vec<SignatureProblemView>,
+}
+
+/// A problem of a signature: its code and values, which the interface says in its own
+/// language, and the verifier's English sentence, shown (marked as English) only for a
+/// code the interface does not know.
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
+#[ts(export_to = "ipc.ts")]
+pub struct SignatureProblemView {
+    pub problem: mla_sign::SignatureProblem,
+    pub english: String,
+}
+
+impl From<&mla_sign::SignatureProblem> for SignatureProblemView {
+    fn from(p: &mla_sign::SignatureProblem) -> Self {
+        SignatureProblemView {
+            problem: p.clone(),
+            english: p.to_string(),
+        }
+    }
+}
+
+/// Why a signer does not chain to a trusted CA: code and values, and the English sentence
+/// (as for [`SignatureProblemView`]).
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
+#[ts(export_to = "ipc.ts")]
+pub struct UntrustedReasonView {
+    pub reason: mla_sign::UntrustedReason,
+    pub english: String,
 }
 
 /// A file embedded in the PDF.
@@ -182,7 +212,8 @@ pub struct VerifyView {
     pub verdict: VerifyVerdict,
     /// Set when the verdict is `unreadable`.
     pub unreadable: Option<UnreadableKind>,
-    /// What exactly is wrong with an unreadable file (from the PDF reader, in English).
+    /// The technical detail of a damaged or unreadable file, as the PDF reader or the
+    /// system gives it (English, not a sentence of ours; `unreadable` says what happened).
     pub problem: Option<String>,
     /// Whether trusted CAs were given for this check.
     pub trust_checked: bool,
@@ -193,7 +224,26 @@ pub struct VerifyView {
     /// The embedded request (request.mla.json), when it is there and valid.
     pub request: Option<EmbeddedRequestView>,
     /// Why the embedded request cannot be used, when there is one but it is not valid.
-    pub request_problem: Option<String>,
+    pub request_problem: Option<RequestProblem>,
+}
+
+/// Why the embedded request cannot be used.
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
+#[ts(export_to = "ipc.ts")]
+pub struct RequestProblem {
+    pub kind: RequestProblemKind,
+    /// The technical detail (from the PDF reader or the file-format parser, in English).
+    pub detail: String,
+}
+
+#[derive(Serialize, Deserialize, TS, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+#[ts(export_to = "ipc.ts")]
+pub enum RequestProblemKind {
+    /// The embedded file could not be read from the PDF.
+    Unreadable,
+    /// It is there but is not a valid request file.
+    NotARequest,
 }
 
 /// The subject's common name, or the whole subject.
@@ -238,11 +288,8 @@ pub fn check(
         request_problem: None,
     };
     if !pdf.starts_with(b"%PDF-") {
+        // The interface says it in its language; there is no further detail.
         view.unreadable = Some(UnreadableKind::NotPdf);
-        view.problem = Some(format!(
-            "{} does not start with %PDF-, so it is not a PDF file",
-            view.file_name
-        ));
         return view;
     }
     let report = match mla_sign::verify_pdf(
@@ -259,13 +306,13 @@ pub fn check(
                 _ => UnreadableKind::Damaged,
             };
             view.unreadable = Some(kind);
-            view.problem = Some(match kind {
-                UnreadableKind::Encrypted => format!(
-                    "{} is encrypted; MLA Desk can check only unencrypted PDFs",
-                    view.file_name
-                ),
-                _ => format!("{}: {e}", view.file_name),
-            });
+            view.problem = match e {
+                mla_sign::Error::EncryptedPdf => None,
+                mla_sign::Error::CorruptPdf(detail) | mla_sign::Error::UnsupportedPdf(detail) => {
+                    Some(detail)
+                }
+                other => Some(other.to_string()),
+            };
             return view;
         }
     };
@@ -281,23 +328,28 @@ pub fn check(
         })
         .collect();
     if report.has_request_json {
-        match embedded_request(pdf) {
+        match embedded_request_checked(pdf) {
             Ok(request) => view.request = Some(request_view(&request)),
-            Err(e) => view.request_problem = Some(e.message),
+            Err(p) => view.request_problem = Some(p),
         }
     }
     view
 }
 
 fn signature_view(s: &mla_sign::SignatureReport) -> SignatureView {
-    let (trust, trust_detail) = match &s.trust {
+    let (trust, trust_anchor, untrusted_reason) = match &s.trust {
         mla_sign::TrustStatus::Trusted { anchor } => {
-            (TrustState::Trusted, Some(common_name(anchor)))
+            (TrustState::Trusted, Some(common_name(anchor)), None)
         }
-        mla_sign::TrustStatus::Untrusted { reason } => {
-            (TrustState::Untrusted, Some(reason.clone()))
-        }
-        mla_sign::TrustStatus::NotChecked => (TrustState::NotChecked, None),
+        mla_sign::TrustStatus::Untrusted { reason } => (
+            TrustState::Untrusted,
+            None,
+            Some(UntrustedReasonView {
+                reason: reason.clone(),
+                english: reason.to_string(),
+            }),
+        ),
+        mla_sign::TrustStatus::NotChecked => (TrustState::NotChecked, None, None),
     };
     SignatureView {
         field_name: s.field_name.clone(),
@@ -311,8 +363,9 @@ fn signature_view(s: &mla_sign::SignatureReport) -> SignatureView {
         sub_filter: s.sub_filter.clone(),
         signer: s.signer.as_ref().map(CertificateView::from),
         trust,
-        trust_detail,
-        problems: s.problems.clone(),
+        trust_anchor,
+        untrusted_reason,
+        problems: s.problems.iter().map(SignatureProblemView::from).collect(),
     }
 }
 
@@ -335,22 +388,49 @@ fn import_error(message: String) -> IpcError {
     IpcError::new(ErrorCode::VerifyImportFailed, message)
 }
 
-/// The embedded request, parsed and validated by mla-core's file-format parser.
-fn embedded_request(pdf: &[u8]) -> Result<mla_core::Request, IpcError> {
-    let json = mla_sign::extract_request_json(pdf)
-        .map_err(|e| import_error(format!("the PDF could not be read: {e}")))?
-        .ok_or_else(|| {
-            import_error(format!(
-                "the PDF has no embedded request ({})",
-                mla_sign::REQUEST_JSON_FILE_NAME
-            ))
-        })?;
-    mla_core::parse_request(&json).map_err(|e| {
-        import_error(format!(
-            "the embedded request ({}) is not a valid request file: {e}",
-            mla_sign::REQUEST_JSON_FILE_NAME
-        ))
+/// The embedded request, parsed and validated by mla-core's file-format parser; a missing
+/// one is `Ok(None)`.
+fn embedded_request_or_problem(pdf: &[u8]) -> Result<Option<mla_core::Request>, RequestProblem> {
+    let json = mla_sign::extract_request_json(pdf).map_err(|e| RequestProblem {
+        kind: RequestProblemKind::Unreadable,
+        detail: e.to_string(),
+    })?;
+    let Some(json) = json else {
+        return Ok(None);
+    };
+    mla_core::parse_request(&json)
+        .map(Some)
+        .map_err(|e| RequestProblem {
+            kind: RequestProblemKind::NotARequest,
+            detail: e.to_string(),
+        })
+}
+
+/// As [`embedded_request_or_problem`], for a PDF known to have one.
+fn embedded_request_checked(pdf: &[u8]) -> Result<mla_core::Request, RequestProblem> {
+    embedded_request_or_problem(pdf)?.ok_or_else(|| RequestProblem {
+        kind: RequestProblemKind::Unreadable,
+        detail: format!("no {} found", mla_sign::REQUEST_JSON_FILE_NAME),
     })
+}
+
+/// The embedded request, for the import (an error in the app's IPC form).
+fn embedded_request(pdf: &[u8]) -> Result<mla_core::Request, IpcError> {
+    match embedded_request_or_problem(pdf) {
+        Ok(Some(request)) => Ok(request),
+        Ok(None) => Err(import_error(format!(
+            "the PDF has no embedded request ({})",
+            mla_sign::REQUEST_JSON_FILE_NAME
+        ))),
+        Err(p) => Err(import_error(match p.kind {
+            RequestProblemKind::Unreadable => format!("the PDF could not be read: {}", p.detail),
+            RequestProblemKind::NotARequest => format!(
+                "the embedded request ({}) is not a valid request file: {}",
+                mla_sign::REQUEST_JSON_FILE_NAME,
+                p.detail
+            ),
+        })),
+    }
 }
 
 /// Verify the session's PDF again (after the trusted CAs changed).
@@ -388,7 +468,7 @@ pub fn verify_open_pdf(ctx: &Ctx, _: ()) -> Result<Option<VerifyView>, IpcError>
                 bytes: 0,
                 verdict: VerifyVerdict::Unreadable,
                 unreadable: Some(UnreadableKind::CannotRead),
-                problem: Some(format!("{name} could not be read: {e}")),
+                problem: Some(e.to_string()),
                 trust_checked: !trusted.is_empty(),
                 trusted_cas: trusted.into_iter().map(|(n, _)| n).collect(),
                 signatures: vec![],
@@ -474,7 +554,9 @@ mod tests {
         );
         assert_eq!(v.verdict, VerifyVerdict::Unreadable);
         assert_eq!(v.unreadable, Some(UnreadableKind::NotPdf));
-        assert!(v.problem.unwrap().contains("notes.txt"));
+        assert_eq!(v.file_name, "notes.txt");
+        // The interface says it from `unreadable`, in its language: no English sentence.
+        assert_eq!(v.problem, None);
     }
 
     #[test]
@@ -487,7 +569,82 @@ mod tests {
         );
         assert_eq!(v.verdict, VerifyVerdict::Unreadable);
         assert_eq!(v.unreadable, Some(UnreadableKind::Damaged));
-        assert!(v.problem.unwrap().starts_with("broken.pdf: "));
+        // Only the reader's technical detail.
+        let detail = v.problem.unwrap();
+        assert!(
+            !detail.is_empty() && !detail.contains("broken.pdf"),
+            "{detail}"
+        );
+    }
+
+    #[test]
+    fn problems_and_untrusted_reasons_cross_as_codes_with_the_english_sentence() {
+        let reason = mla_sign::UntrustedReason::NoTrustedIssuer {
+            subject: "CN=Jeanne Procureur".into(),
+            issuer: "CN=Other CA".into(),
+        };
+        let report = mla_sign::SignatureReport {
+            field_name: None,
+            sub_filter: None,
+            byte_range: vec![],
+            digest_matches: true,
+            signature_verified: true,
+            ess_signing_certificate_v2: true,
+            covers_whole_file: true,
+            bytes_after_signature: 0,
+            signing_time: None,
+            name: None,
+            location: None,
+            reason: None,
+            signer: None,
+            chain: vec![],
+            trust: mla_sign::TrustStatus::Untrusted {
+                reason: reason.clone(),
+            },
+            problems: vec![mla_sign::SignatureProblem::SeveralSigners { count: 2 }],
+        };
+        let view = signature_view(&report);
+        assert!(!view.valid);
+        assert_eq!(view.trust, TrustState::Untrusted);
+        assert_eq!(view.trust_anchor, None);
+        let untrusted = view.untrusted_reason.as_ref().unwrap();
+        assert_eq!(untrusted.reason, reason);
+        assert_eq!(
+            untrusted.english,
+            "no trusted CA issued CN=Jeanne Procureur (issuer CN=Other CA)"
+        );
+        let json = serde_json::to_value(&view).unwrap();
+        assert_eq!(
+            json["problems"][0],
+            serde_json::json!({
+                "problem": {"code": "several_signers", "count": 2},
+                "english": "the CMS has 2 signers; only the first is checked",
+            })
+        );
+        assert_eq!(
+            json["untrusted_reason"]["reason"]["code"],
+            "no_trusted_issuer"
+        );
+    }
+
+    #[test]
+    fn a_malformed_embedded_request_is_named_by_kind_with_the_parsers_detail() {
+        let pdf = mla_sign::embed_files(
+            b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>\nendobj\ntrailer\n<< /Root 1 0 R /Size 4 >>\n%%EOF\n",
+            &[],
+            Some(br#"{"format_version": 1, "reference": 42}"#),
+            None,
+            chrono::Utc::now(),
+        )
+        .expect("the sample PDF takes the embedded request");
+        let v = check(Path::new("bad.pdf"), &pdf, &[], chrono::Utc::now());
+        assert_eq!(v.verdict, VerifyVerdict::NoSignature);
+        let p = v.request_problem.unwrap();
+        assert_eq!(p.kind, RequestProblemKind::NotARequest);
+        assert!(
+            !p.detail.is_empty() && !p.detail.contains("bad.pdf"),
+            "{p:?}"
+        );
     }
 
     #[test]

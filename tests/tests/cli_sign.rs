@@ -252,6 +252,33 @@ fn verify_reports_tampered_untrusted_and_unsigned_files() {
         "{}",
         text(&o)
     );
+    // As JSON: each problem is a stable code, with the English sentence beside it.
+    let o = mla(
+        os![
+            "verify",
+            tampered,
+            "--trust",
+            pki.path("ca.pem"),
+            "--format",
+            "json"
+        ],
+        None,
+        None,
+    );
+    assert_eq!(o.status.code(), Some(3), "{}", text(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let problems = v["signatures"][0]["problems"].as_array().unwrap();
+    let digest = problems
+        .iter()
+        .find(|p| p["code"] == "digest_mismatch")
+        .unwrap_or_else(|| panic!("{problems:?}"));
+    assert!(
+        digest["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("the document was changed after it was signed"),
+        "{digest}"
+    );
 
     let o = mla(
         os!["verify", out, "--trust", pki.path("other-ca.pem")],
@@ -263,6 +290,34 @@ fn verify_reports_tampered_untrusted_and_unsigned_files() {
         text(&o).contains("NOT TRUSTED: no trusted CA issued"),
         "{}",
         text(&o)
+    );
+    let o = mla(
+        os![
+            "verify",
+            out,
+            "--trust",
+            pki.path("other-ca.pem"),
+            "--format",
+            "json"
+        ],
+        None,
+        None,
+    );
+    assert_eq!(o.status.code(), Some(3), "{}", text(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let reason = &v["signatures"][0]["trust"]["reason"];
+    assert_eq!(v["signatures"][0]["trust"]["status"], "untrusted");
+    assert_eq!(reason["code"], "no_trusted_issuer", "{reason}");
+    assert!(
+        reason["subject"].as_str().unwrap().contains("CN="),
+        "{reason}"
+    );
+    assert!(
+        reason["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("no trusted CA issued "),
+        "{reason}"
     );
 
     let o = mla(os!["verify", out], None, None);

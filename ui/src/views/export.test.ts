@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { EXPORT_PROGRESS_EVENT } from "../api";
 import type { ErrorCode, ExportProgress, ExportResult, ExportSelection, TokenKeyView } from "../bindings/ipc";
 import type { Request } from "../bindings/model";
-import { exportErrorText, renderExportPanel, tokenKeyText } from "./export";
+import { exportErrorText, renderExportPanel, tokenKeyText, verificationProblems } from "./export";
 import { EXPORT_MESSAGES, tx } from "./export.messages";
 import { setLocale, type Locale } from "../i18n";
 
@@ -36,7 +36,9 @@ const SELECTED: ExportSelection = {
 
 const RESULT: ExportResult = {
   path: "/home/j/R-1.pdf", pages: 4, bytes: 123456, signed: true, lang: "en",
-  verification: { valid: true, signer: "Jeanne Procureur", issuer: "Test CA", signing_time: null, problems: [] },
+  verification: {
+    valid: true, signer: "Jeanne Procureur", issuer: "Test CA", signing_time: null, verdict: "verified", problems: [],
+  },
   needs_translation: 0, missing_glyphs: "",
 };
 
@@ -299,6 +301,46 @@ describe("export panel", () => {
     expect(bare.status).toBe("no certificate on the token: cannot sign");
     setLocale("fr" as unknown as Locale);
     expect(tokenKeyText(KEY_EXPIRED).status).toBe("expiré : ne peut pas signer");
+  });
+
+  it("says why the saved file did not verify in the interface language", async () => {
+    const check = (over: Partial<NonNullable<ExportResult["verification"]>>) => ({
+      ...RESULT.verification!, valid: false, ...over,
+    });
+    setLocale("es");
+    expect(verificationProblems(check({ verdict: "no_signature", signer: null, issuer: null }))).toEqual([
+      "El archivo guardado no contiene ninguna firma.",
+    ]);
+    expect(verificationProblems(check({
+      verdict: "invalid",
+      problems: [{ problem: { code: "digest_mismatch" }, english: "the document was changed after it was signed" }],
+    }))).toEqual([
+      "El documento fue modificado después de su firma: los bytes firmados ya no coinciden con la firma.",
+    ]);
+    setLocale("fr");
+    expect(verificationProblems(check({ verdict: "changed_after_signing" }))).toEqual([
+      "Le fichier a été modifié après sa signature.",
+    ]);
+    expect(verificationProblems(check({ verdict: "invalid" }))).toEqual([
+      "Une autre signature du fichier n’est pas valide.",
+    ]);
+
+    // And in the panel, after signing.
+    const failed: ExportResult = {
+      ...RESULT,
+      verification: check({
+        verdict: "invalid",
+        problems: [{ problem: { code: "several_signers", count: 3 }, english: "the CMS has 3 signers; only the first is checked" }],
+      }),
+    };
+    backend({ export_selection: () => SELECTED, export_pdf: () => failed });
+    mount(vi.fn(async () => true));
+    await vi.waitFor(() => expect($("export-cert-name").textContent).toBe("me.p12"));
+    ($("export-password") as HTMLInputElement).value = "s3cret";
+    $("export-start").click();
+    await vi.waitFor(() => expect($("export-verification").dataset.valid).toBe("false"));
+    expect($("export-verification").textContent).toBe(
+      "Le fichier enregistré n’a PAS pu être vérifié : La signature comporte 3 signataires ; seul le premier a été vérifié.");
   });
 
   it("has every string in English, French and Spanish, and a plain sentence per export error code", () => {

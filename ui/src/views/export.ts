@@ -5,11 +5,12 @@
 
 import { call, onExportProgress, type IpcError } from "../api";
 import type {
-  ChosenFile, ExportProgress, ExportResult, ExportSelection, KnownModule, TokenKeyView,
+  ChosenFile, ExportProgress, ExportResult, ExportSelection, KnownModule, SignatureCheck, TokenKeyView,
 } from "../bindings/ipc";
 import type { Request } from "../bindings/model";
 import { el, replaceChildren } from "../dom";
 import { catalogues, t, type MessageKey } from "../i18n";
+import { problemText } from "../signature-problems";
 import { hasExportKey, tx } from "./export.messages";
 
 export interface ExportHost {
@@ -47,6 +48,28 @@ export function exportErrorText(error: IpcError): string[] {
   }
   lines.push(tx("error.draftKept"));
   return lines;
+}
+
+/** Why the written file did not verify, as sentences in the interface language: the
+ * verdict when it is not about one signature's problems, then each problem. */
+export function verificationProblems(v: SignatureCheck): string[] {
+  const lines: string[] = [];
+  switch (v.verdict) {
+    case "no_signature":
+      lines.push(tx("result.noSignature"));
+      break;
+    case "changed_after_signing":
+      lines.push(tx("result.changedAfterSigning"));
+      break;
+    case "invalid":
+      if (v.problems.length === 0) lines.push(tx("result.anotherSignatureInvalid"));
+      break;
+    case "not_trusted":
+    case "unreadable":
+    case "verified":
+      break;
+  }
+  return [...lines, ...v.problems.map(problemText)];
 }
 
 /** How a key found on a token is shown: what it is, how long its certificate is valid,
@@ -406,7 +429,7 @@ export function renderExportPanel(host: ExportHost): ExportPanel {
         attrs: { id: "export-verification", "data-valid": String(v.valid) },
       }, v.valid
         ? tx("result.valid", { signer: v.signer ?? "?", issuer: v.issuer ?? "?" })
-        : tx("result.invalid", { problems: v.problems.join("; ") })));
+        : tx("result.invalid", { problems: verificationProblems(v).join(" ") })));
     }
     if (r.needs_translation > 0) lines.push(el("p", {}, tx("result.translation", { n: r.needs_translation })));
     if (r.missing_glyphs) lines.push(el("p", {}, tx("result.glyphs", { chars: r.missing_glyphs })));

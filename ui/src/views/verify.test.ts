@@ -18,7 +18,7 @@ const SIGNATURE: SignatureView = {
     not_after: "2027-01-01T00:00:00+00:00", key_algorithm: "RSA 2048", key_usage: ["digitalSignature", "nonRepudiation"],
     sha256_fingerprint: "AB".repeat(32),
   },
-  trust: "not_checked", trust_detail: null, problems: [],
+  trust: "not_checked", trust_anchor: null, untrusted_reason: null, problems: [],
 };
 
 function view(over: Partial<VerifyView> = {}): VerifyView {
@@ -147,7 +147,7 @@ describe("verification view", () => {
   it("checks again with a trusted CA, and says so when the CA file is unusable", async () => {
     const trusted = view({
       trust_checked: true, trusted_cas: ["MLA Desk Test CA"],
-      signatures: [{ ...SIGNATURE, trust: "trusted", trust_detail: "MLA Desk Test CA" }],
+      signatures: [{ ...SIGNATURE, trust: "trusted", trust_anchor: "MLA Desk Test CA" }],
     });
     let fail = false;
     const calls = backend({
@@ -197,19 +197,50 @@ describe("verification view", () => {
 
   it("offers no import when the embedded request is missing or invalid", () => {
     backend({});
-    document.body.append(renderVerify(host(), view({ request: null, request_problem: "line 3: unknown field" })));
+    document.body.append(renderVerify(host(), view({ request: null, request_problem: { kind: "not_a_request", detail: "line 3: unknown field" } })));
     expect(document.getElementById("verify-import")).toBeNull();
-    expect($("verify-request-missing").textContent).toBe("The embedded request cannot be used: line 3: unknown field");
+    expect($("verify-request-missing").textContent).toBe(
+      "The embedded request cannot be used: it is not a valid request file (line 3: unknown field).");
+    document.body.replaceChildren();
+    setLocale("fr");
+    document.body.append(renderVerify(host(), view({ request: null, request_problem: { kind: "unreadable", detail: "broken stream" } })));
+    expect($("verify-request-missing").textContent).toBe(
+      "La demande intégrée est inutilisable : elle n'a pas pu être lue dans le PDF (broken stream).");
+  });
+
+  it("says each signature problem and why the chain is not trusted in the interface language", () => {
+    backend({});
+    setLocale("fr");
+    const broken: SignatureView = {
+      ...SIGNATURE, valid: false, intact: false, trust: "untrusted", trust_anchor: null,
+      untrusted_reason: {
+        reason: { code: "no_trusted_issuer", subject: "CN=Jeanne Procureur", issuer: "CN=Autre CA" },
+        english: "no trusted CA issued CN=Jeanne Procureur (issuer CN=Autre CA)",
+      },
+      problems: [
+        { problem: { code: "digest_mismatch" }, english: "the document was changed after it was signed: …" },
+        { problem: { code: "several_signers", count: 2 }, english: "the CMS has 2 signers; only the first is checked" },
+      ],
+    };
+    document.body.append(renderVerify(host(), view({ verdict: "invalid", trust_checked: true, signatures: [broken] })));
+    const items = [...$("verify-problems-1").querySelectorAll("li")];
+    expect(items.map((li) => li.dataset.code)).toEqual(["digest_mismatch", "several_signers"]);
+    expect(items.map((li) => li.textContent)).toEqual([
+      "Le document a été modifié après sa signature : les octets signés ne correspondent plus à la signature.",
+      "La signature comporte 2 signataires ; seul le premier a été vérifié.",
+    ]);
+    expect($("verify-trust-1").textContent).toBe(
+      "Non approuvé : aucune autorité de certification de confiance n'a émis le certificat CN=Jeanne Procureur (émetteur : CN=Autre CA).");
   });
 
   it("shows an unreadable file's problem and nothing else", () => {
     backend({});
     document.body.append(renderVerify(host(), view({
-      verdict: "unreadable", unreadable: "damaged", problem: "bad.pdf: the input is not a readable PDF: no xref",
+      verdict: "unreadable", unreadable: "damaged", problem: "reading the file: no xref",
       signatures: [], embedded_files: [], request: null,
     })));
     expect($("verify-verdict").textContent).toContain("request.pdf is damaged");
-    expect($("verify-problem").textContent).toBe("Details: bad.pdf: the input is not a readable PDF: no xref");
+    expect($("verify-problem").textContent).toBe("Details: reading the file: no xref");
     expect(document.getElementById("verify-request")).toBeNull();
     expect(document.getElementById("verify-trust")).toBeNull();
   });

@@ -7,6 +7,7 @@ import type { SignatureView, VerifyView } from "../bindings/ipc";
 import { el, replaceChildren, type Child } from "../dom";
 import { draftName, formatDateTime } from "../format";
 import { locale, t, type MessageKey } from "../i18n";
+import { problemText, untrustedText } from "../signature-problems";
 
 export interface VerifyHost {
   back(): void;
@@ -86,9 +87,9 @@ function signatureSection(sig: SignatureView, index: number): HTMLElement {
   const c = sig.signer;
   const trust =
     sig.trust === "trusted"
-      ? t("verify.sig.trusted", { name: sig.trust_detail ?? "" })
+      ? t("verify.sig.trusted", { name: sig.trust_anchor ?? "" })
       : sig.trust === "untrusted"
-        ? t("verify.sig.untrusted", { reason: sig.trust_detail ?? "" })
+        ? t("verify.sig.untrusted", { reason: sig.untrusted_reason ? untrustedText(sig.untrusted_reason) : "" })
         : t("verify.sig.notChecked");
   return el("section", {
     className: `signature ${sig.valid ? "valid" : "invalid"}`,
@@ -125,7 +126,8 @@ function signatureSection(sig: SignatureView, index: number): HTMLElement {
         sig.covers_whole_file ? t("verify.sig.wholeFile") : t("verify.sig.partial", { n: sig.bytes_after_signature })),
       ...row(t("verify.sig.trust"), trust, `verify-trust-${n}`),
       ...(sig.problems.length > 0
-        ? row(t("verify.sig.problems"), el("ul", {}, ...sig.problems.map((p) => el("li", {}, p))))
+        ? row(t("verify.sig.problems"), el("ul", { attrs: { id: `verify-problems-${n}` } },
+            ...sig.problems.map((p) => el("li", { attrs: { "data-code": p.problem.code } }, problemText(p)))))
         : []),
     ),
   );
@@ -197,7 +199,10 @@ export function renderVerify(host: VerifyHost, initial: VerifyView): HTMLElement
                 r.measure_kinds.length > 0 ? measureLabels(r.measure_kinds, labels) : t("verify.notGiven"), "verify-req-measures"),
             )
           : el("p", { attrs: { id: "verify-request-missing" } },
-              v.request_problem ? t("verify.req.invalid", { message: v.request_problem }) : t("verify.req.missing")),
+              v.request_problem
+                ? t(v.request_problem.kind === "unreadable" ? "verify.req.unreadable" : "verify.req.invalid",
+                  { message: v.request_problem.detail })
+                : t("verify.req.missing")),
         r
           ? el("div", {},
               el("button", {

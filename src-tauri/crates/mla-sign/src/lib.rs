@@ -39,8 +39,8 @@ pub use pdfa::PdfA;
 pub use pkcs11::{list_token_keys, Pkcs11Key, Pkcs11KeySelector, TokenKey};
 pub use verdict::Verdict;
 pub use verify::{
-    extract_request_json, verify_pdf, EmbeddedFileInfo, SignatureReport, TrustStatus,
-    VerificationReport, VerifyOptions,
+    extract_request_json, verify_pdf, EmbeddedFileInfo, SignatureProblem, SignatureReport,
+    TrustStatus, UntrustedReason, VerificationReport, VerifyOptions,
 };
 
 /// Re-exported so callers can parse trusted CA certificates without their own x509 crate.

@@ -99,7 +99,10 @@ mod tests {
 
     fn untrusted() -> TrustStatus {
         TrustStatus::Untrusted {
-            reason: "unknown issuer".into(),
+            reason: crate::UntrustedReason::NoTrustedIssuer {
+                subject: "CN=Signer".into(),
+                issuer: "CN=Unknown CA".into(),
+            },
         }
     }
 

@@ -8,9 +8,10 @@ use const_oid::db::rfc5911::{ID_CONTENT_TYPE, ID_DATA, ID_MESSAGE_DIGEST, ID_SIG
 use der::asn1::{ObjectIdentifier, OctetString};
 use der::{Encode, SliceReader};
 use lopdf::{Document, Object};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256, Sha384, Sha512};
 use spki::SubjectPublicKeyInfoOwned;
+use ts_rs::TS;
 use x509_cert::Certificate;
 
 use crate::cert::{is_ca, not_after, not_before, CertificateInfo};
@@ -41,10 +42,192 @@ pub enum TrustStatus {
         anchor: String,
     },
     Untrusted {
-        reason: String,
+        reason: UntrustedReason,
     },
     /// No trusted CA was given.
     NotChecked,
+}
+
+/// Something found wrong with one signature: a stable code (the serde tag `code`) and the
+/// values the sentence names, so that each interface can say it in its own language. The
+/// English sentence is the `Display` text (what `mla verify` prints).
+///
+/// Codes are part of the IPC and of `mla verify --format json`: never rename one; add a
+/// variant (and its messages in `ui/src/i18n/`) for a new kind of problem.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, TS)]
+#[serde(tag = "code", rename_all = "snake_case")]
+#[ts(export_to = "signature.ts")]
+pub enum SignatureProblem {
+    /// The signature dictionary has no `/ByteRange`.
+    NoByteRange,
+    /// `/ByteRange` holds something other than integers.
+    ByteRangeNotIntegers,
+    /// `/ByteRange` does not hold exactly 4 numbers.
+    ByteRangeWrongLength { count: u32 },
+    /// The `/ByteRange` numbers do not describe two ranges inside the file.
+    ByteRangeOutsideFile {
+        #[ts(type = "Array<number>")]
+        byte_range: Vec<i64>,
+        #[ts(type = "number")]
+        file_size: u64,
+    },
+    /// What `/ByteRange` leaves unsigned is not exactly the `/Contents` hex string.
+    UnsignedGapNotContents,
+    /// The signature dictionary has no `/Contents`.
+    NoContents,
+    /// `/Contents` is not a DER-encoded CMS ContentInfo.
+    ContentsNotCms { detail: String },
+    /// The CMS is not SignedData.
+    NotSignedData { content_type: String },
+    /// The CMS SignedData cannot be decoded.
+    SignedDataUnreadable { detail: String },
+    /// The CMS has no signer.
+    NoSigner,
+    /// The CMS has more than one signer; only the first is checked.
+    SeveralSigners { count: u32 },
+    /// The signer's certificate is not among the CMS certificates.
+    SignerCertificateMissing,
+    /// The signer's digest algorithm is not SHA-256.
+    DigestAlgorithmNotSha256 { algorithm: String },
+    /// The CMS has no signed attributes.
+    NoSignedAttributes,
+    /// The ESS signing-certificate-v2 attribute names another certificate.
+    SigningCertificateMismatch,
+    /// The content-type signed attribute is missing or not id-data.
+    ContentTypeAttributeInvalid,
+    /// The CMS has no message-digest signed attribute.
+    NoMessageDigest,
+    /// The signed bytes do not hash to the digest the signer signed: the document was
+    /// changed after signing.
+    DigestMismatch,
+    /// The signed attributes cannot be re-encoded to check the signature.
+    SignedAttributesUnencodable { detail: String },
+    /// The signature value does not verify with the signer's public key.
+    SignatureValueInvalid { detail: String },
+    /// `/SubFilter` is neither `ETSI.CAdES.detached` nor `adbe.pkcs7.detached` (`None`:
+    /// there is no `/SubFilter`).
+    UnexpectedSubFilter { sub_filter: Option<String> },
+}
+
+impl std::fmt::Display for SignatureProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use SignatureProblem as P;
+        match self {
+            P::NoByteRange => write!(f, "the signature has no /ByteRange"),
+            P::ByteRangeNotIntegers => write!(f, "/ByteRange holds a non-integer"),
+            P::ByteRangeWrongLength { count } => {
+                write!(f, "/ByteRange has {count} numbers, not 4")
+            }
+            P::ByteRangeOutsideFile {
+                byte_range,
+                file_size,
+            } => {
+                let numbers: Vec<String> = byte_range.iter().map(i64::to_string).collect();
+                write!(
+                    f,
+                    "/ByteRange [{}] does not fit a {file_size}-byte file",
+                    numbers.join(" ")
+                )
+            }
+            P::UnsignedGapNotContents => write!(
+                f,
+                "the unsigned gap of /ByteRange is not exactly the /Contents hex string"
+            ),
+            P::NoContents => write!(f, "the signature has no /Contents"),
+            P::ContentsNotCms { detail } => {
+                write!(f, "/Contents is not a CMS ContentInfo: {detail}")
+            }
+            P::NotSignedData { content_type } => {
+                write!(f, "CMS content type {content_type} is not SignedData")
+            }
+            P::SignedDataUnreadable { detail } => write!(f, "CMS SignedData: {detail}"),
+            P::NoSigner => write!(f, "the CMS has no signer"),
+            P::SeveralSigners { count } => {
+                write!(f, "the CMS has {count} signers; only the first is checked")
+            }
+            P::SignerCertificateMissing => {
+                write!(f, "the signer's certificate is not in the CMS")
+            }
+            P::DigestAlgorithmNotSha256 { algorithm } => {
+                write!(f, "digest algorithm {algorithm} is not SHA-256")
+            }
+            P::NoSignedAttributes => write!(f, "the CMS has no signed attributes"),
+            P::SigningCertificateMismatch => write!(
+                f,
+                "the signing-certificate-v2 attribute does not match the signer's certificate"
+            ),
+            P::ContentTypeAttributeInvalid => {
+                write!(f, "the content-type attribute is missing or not id-data")
+            }
+            P::NoMessageDigest => write!(f, "the CMS has no message-digest attribute"),
+            P::DigestMismatch => write!(
+                f,
+                "the document was changed after it was signed: the signed bytes do not match \
+                 the signature's digest"
+            ),
+            P::SignedAttributesUnencodable { detail } => {
+                write!(f, "the signed attributes cannot be encoded: {detail}")
+            }
+            P::SignatureValueInvalid { detail } => {
+                write!(f, "the signature value does not verify: {detail}")
+            }
+            P::UnexpectedSubFilter { sub_filter: None } => {
+                write!(f, "the signature has no /SubFilter")
+            }
+            P::UnexpectedSubFilter {
+                sub_filter: Some(s),
+            } => write!(f, "unexpected /SubFilter {s}"),
+        }
+    }
+}
+
+/// Why a signer's certificate does not chain to a trusted CA: a stable code (the serde tag
+/// `code`) and the certificates it names; the English sentence is the `Display` text.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, TS)]
+#[serde(tag = "code", rename_all = "snake_case")]
+#[ts(export_to = "signature.ts")]
+pub enum UntrustedReason {
+    /// A certificate of the chain is expired or not yet valid at the time of the check.
+    CertificateNotValidAt {
+        subject: String,
+        /// The time of the check, and the certificate's validity, in RFC 3339.
+        at: String,
+        not_before: String,
+        not_after: String,
+    },
+    /// The trusted certificate that issued the chain is not a CA.
+    TrustedCertificateNotCa { subject: String },
+    /// A certificate of the chain (from the CMS) that issued another is not a CA.
+    IssuerNotCa { subject: String },
+    /// The chain stops at `subject`: neither a trusted CA nor a CMS certificate issued it.
+    NoTrustedIssuer { subject: String, issuer: String },
+    /// More than `max` certificates without reaching a trusted CA.
+    ChainTooLong { max: u32 },
+}
+
+impl std::fmt::Display for UntrustedReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use UntrustedReason as U;
+        match self {
+            U::CertificateNotValidAt {
+                subject,
+                at,
+                not_before,
+                not_after,
+            } => write!(
+                f,
+                "certificate {subject} is not valid at {at} (valid {not_before} to {not_after})"
+            ),
+            U::TrustedCertificateNotCa { subject } => {
+                write!(f, "trusted certificate {subject} is not a CA")
+            }
+            U::IssuerNotCa { subject } => write!(f, "issuer {subject} is not a CA"),
+            U::NoTrustedIssuer { subject, issuer } => {
+                write!(f, "no trusted CA issued {subject} (issuer {issuer})")
+            }
+            U::ChainTooLong { max } => write!(f, "certificate chain longer than {max}"),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -69,8 +252,8 @@ pub struct SignatureReport {
     pub signer: Option<CertificateInfo>,
     pub chain: Vec<CertificateInfo>,
     pub trust: TrustStatus,
-    /// Every problem found, in words.
-    pub problems: Vec<String>,
+    /// Every problem found (a code with its values; `Display` says it in English).
+    pub problems: Vec<SignatureProblem>,
 }
 
 impl SignatureReport {
@@ -250,26 +433,28 @@ fn check_signature_inner(
     sig: &lopdf::Dictionary,
     opts: &VerifyOptions<'_>,
     r: &mut SignatureReport,
-) -> Result<(), String> {
+) -> Result<(), SignatureProblem> {
+    use SignatureProblem as P;
     let br: Vec<i64> = sig
         .get(b"ByteRange")
         .and_then(Object::as_array)
-        .map_err(|_| "the signature has no /ByteRange".to_string())?
+        .map_err(|_| P::NoByteRange)?
         .iter()
-        .map(|o| {
-            o.as_i64()
-                .map_err(|_| "/ByteRange holds a non-integer".to_string())
-        })
+        .map(|o| o.as_i64().map_err(|_| P::ByteRangeNotIntegers))
         .collect::<Result<_, _>>()?;
     r.byte_range = br.clone();
     let len = pdf.len() as i64;
     let [a, b, c, d] = br[..] else {
-        return Err(format!("/ByteRange has {} numbers, not 4", br.len()));
+        return Err(P::ByteRangeWrongLength {
+            count: u32::try_from(br.len()).unwrap_or(u32::MAX),
+        });
     };
-    if a != 0 || b <= 0 || c <= b || d < 0 || c + d > len {
-        return Err(format!(
-            "/ByteRange [{a} {b} {c} {d}] does not fit a {len}-byte file"
-        ));
+    // checked_add: numbers near i64::MAX must be refused, not overflow.
+    if a != 0 || b <= 0 || c <= b || d < 0 || c.checked_add(d).is_none_or(|end| end > len) {
+        return Err(P::ByteRangeOutsideFile {
+            byte_range: br,
+            file_size: pdf.len() as u64,
+        });
     }
     let (b, c, d) = (b as usize, c as usize, d as usize);
     r.covers_whole_file = c + d == pdf.len();
@@ -281,32 +466,33 @@ fn check_signature_inner(
         || gap[gap.len() - 1] != b'>'
         || !gap[1..gap.len() - 1].iter().all(u8::is_ascii_hexdigit)
     {
-        return Err(
-            "the unsigned gap of /ByteRange is not exactly the /Contents hex string".into(),
-        );
+        return Err(P::UnsignedGapNotContents);
     }
     let contents = sig
         .get(b"Contents")
         .and_then(Object::as_str)
-        .map_err(|_| "the signature has no /Contents".to_string())?;
+        .map_err(|_| P::NoContents)?;
     let mut hasher = Sha256::new();
     hasher.update(&pdf[..b]);
     hasher.update(&pdf[c..c + d]);
     let digest = hasher.finalize();
 
-    let mut reader = SliceReader::new(contents).map_err(|e| format!("/Contents: {e}"))?;
-    let ci = <ContentInfo as der::Decode>::decode(&mut reader)
-        .map_err(|e| format!("/Contents is not a CMS ContentInfo: {e}"))?;
+    let not_cms = |e: der::Error| P::ContentsNotCms {
+        detail: e.to_string(),
+    };
+    let mut reader = SliceReader::new(contents).map_err(not_cms)?;
+    let ci = <ContentInfo as der::Decode>::decode(&mut reader).map_err(not_cms)?;
     if ci.content_type != ID_SIGNED_DATA {
-        return Err(format!(
-            "CMS content type {} is not SignedData",
-            ci.content_type
-        ));
+        return Err(P::NotSignedData {
+            content_type: ci.content_type.to_string(),
+        });
     }
     let sd: SignedData = ci
         .content
         .decode_as()
-        .map_err(|e| format!("CMS SignedData: {e}"))?;
+        .map_err(|e| P::SignedDataUnreadable {
+            detail: e.to_string(),
+        })?;
     let certs: Vec<Certificate> = sd
         .certificates
         .as_ref()
@@ -320,31 +506,20 @@ fn check_signature_inner(
                 .collect()
         })
         .unwrap_or_default();
-    let si = sd
-        .signer_infos
-        .0
-        .iter()
-        .next()
-        .ok_or("the CMS has no signer")?;
+    let si = sd.signer_infos.0.iter().next().ok_or(P::NoSigner)?;
     if sd.signer_infos.0.len() != 1 {
-        r.problems.push(format!(
-            "the CMS has {} signers; only the first is checked",
-            sd.signer_infos.0.len()
-        ));
+        r.problems.push(P::SeveralSigners {
+            count: u32::try_from(sd.signer_infos.0.len()).unwrap_or(u32::MAX),
+        });
     }
-    let signer =
-        find_signer(&si.sid, &certs).ok_or("the signer's certificate is not in the CMS")?;
+    let signer = find_signer(&si.sid, &certs).ok_or(P::SignerCertificateMissing)?;
     r.signer = Some(CertificateInfo::from_certificate(signer));
     if si.digest_alg.oid != ID_SHA256 {
-        return Err(format!(
-            "digest algorithm {} is not SHA-256",
-            si.digest_alg.oid
-        ));
+        return Err(P::DigestAlgorithmNotSha256 {
+            algorithm: si.digest_alg.oid.to_string(),
+        });
     }
-    let attrs = si
-        .signed_attrs
-        .as_ref()
-        .ok_or("the CMS has no signed attributes")?;
+    let attrs = si.signed_attrs.as_ref().ok_or(P::NoSignedAttributes)?;
     let mut message_digest = None;
     let mut content_type_ok = false;
     for attr in attrs.iter() {
@@ -365,24 +540,23 @@ fn check_signature_inner(
                     Some(id) if id.cert_hash.as_bytes() == signer_hash.as_slice() => {
                         r.ess_signing_certificate_v2 = true
                     }
-                    _ => r.problems.push(
-                        "the signing-certificate-v2 attribute does not match the signer's certificate".into(),
-                    ),
+                    _ => r.problems.push(P::SigningCertificateMismatch),
                 }
             }
             _ => {}
         }
     }
     if !content_type_ok {
-        r.problems
-            .push("the content-type attribute is missing or not id-data".into());
+        r.problems.push(P::ContentTypeAttributeInvalid);
     }
-    let md = message_digest.ok_or("the CMS has no message-digest attribute")?;
+    let md = message_digest.ok_or(P::NoMessageDigest)?;
     r.digest_matches = md.as_bytes() == digest.as_slice();
     if !r.digest_matches {
-        r.problems.push("the document was changed after it was signed: the signed bytes do not match the signature's digest".into());
+        r.problems.push(P::DigestMismatch);
     }
-    let signed_attrs_der = attrs.to_der().map_err(|e| e.to_string())?;
+    let signed_attrs_der = attrs.to_der().map_err(|e| P::SignedAttributesUnencodable {
+        detail: e.to_string(),
+    })?;
     match verify_signature(
         &signer.tbs_certificate.subject_public_key_info,
         si.signature_algorithm.oid,
@@ -390,15 +564,14 @@ fn check_signature_inner(
         si.signature.as_bytes(),
     ) {
         Ok(()) => r.signature_verified = true,
-        Err(e) => r
-            .problems
-            .push(format!("the signature value does not verify: {e}")),
+        Err(detail) => r.problems.push(P::SignatureValueInvalid { detail }),
     }
     if r.sub_filter.as_deref() != Some("ETSI.CAdES.detached")
         && r.sub_filter.as_deref() != Some("adbe.pkcs7.detached")
     {
-        r.problems
-            .push(format!("unexpected /SubFilter {:?}", r.sub_filter));
+        r.problems.push(P::UnexpectedSubFilter {
+            sub_filter: r.sub_filter.clone(),
+        });
     }
     // Chain and trust.
     if !opts.trusted.is_empty() {
@@ -476,18 +649,20 @@ fn verify_issued_by(cert: &Certificate, issuer: &Certificate) -> bool {
     .is_ok()
 }
 
-fn check_validity(cert: &Certificate, now: DateTime<Utc>) -> Result<(), String> {
+fn check_validity(cert: &Certificate, now: DateTime<Utc>) -> Result<(), UntrustedReason> {
     if now < not_before(cert) || now > not_after(cert) {
-        return Err(format!(
-            "certificate {} is not valid at {} (valid {} to {})",
-            cert.tbs_certificate.subject,
-            now.to_rfc3339(),
-            not_before(cert).to_rfc3339(),
-            not_after(cert).to_rfc3339()
-        ));
+        return Err(UntrustedReason::CertificateNotValidAt {
+            subject: cert.tbs_certificate.subject.to_string(),
+            at: now.to_rfc3339(),
+            not_before: not_before(cert).to_rfc3339(),
+            not_after: not_after(cert).to_rfc3339(),
+        });
     }
     Ok(())
 }
+
+/// The longest chain followed, signer included.
+const MAX_CHAIN_LENGTH: u32 = 10;
 
 /// Signer → intermediates (from the CMS) → a trusted CA, each link's signature checked.
 fn build_chain<'a>(
@@ -495,10 +670,10 @@ fn build_chain<'a>(
     pool: &[Certificate],
     trusted: &'a [Certificate],
     now: DateTime<Utc>,
-) -> Result<(Vec<Certificate>, &'a Certificate), String> {
+) -> Result<(Vec<Certificate>, &'a Certificate), UntrustedReason> {
     let mut chain = vec![signer.clone()];
     let mut current = signer.clone();
-    for _ in 0..10 {
+    for _ in 0..MAX_CHAIN_LENGTH {
         check_validity(&current, now)?;
         if let Some(t) = trusted.iter().find(|t| **t == current) {
             return Ok((chain, t));
@@ -509,10 +684,9 @@ fn build_chain<'a>(
         }) {
             check_validity(t, now)?;
             if !is_ca(t) {
-                return Err(format!(
-                    "trusted certificate {} is not a CA",
-                    t.tbs_certificate.subject
-                ));
+                return Err(UntrustedReason::TrustedCertificateNotCa {
+                    subject: t.tbs_certificate.subject.to_string(),
+                });
             }
             chain.push(t.clone());
             return Ok((chain, t));
@@ -527,16 +701,22 @@ fn build_chain<'a>(
                 chain.push(p.clone());
                 current = p.clone();
             }
-            Some(p) => return Err(format!("issuer {} is not a CA", p.tbs_certificate.subject)),
+            Some(p) => {
+                return Err(UntrustedReason::IssuerNotCa {
+                    subject: p.tbs_certificate.subject.to_string(),
+                })
+            }
             None => {
-                return Err(format!(
-                    "no trusted CA issued {} (issuer {})",
-                    current.tbs_certificate.subject, current.tbs_certificate.issuer
-                ))
+                return Err(UntrustedReason::NoTrustedIssuer {
+                    subject: current.tbs_certificate.subject.to_string(),
+                    issuer: current.tbs_certificate.issuer.to_string(),
+                })
             }
         }
     }
-    Err("certificate chain longer than 10".into())
+    Err(UntrustedReason::ChainTooLong {
+        max: MAX_CHAIN_LENGTH,
+    })
 }
 
 fn embedded_files(doc: &Document) -> Vec<(EmbeddedFileInfo, Vec<u8>)> {
@@ -615,4 +795,223 @@ fn embedded_files(doc: &Document) -> Vec<(EmbeddedFileInfo, Vec<u8>)> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every problem and untrusted reason: its code (what the app translates; never
+    /// renamed) and its English sentence (what `mla verify` prints).
+    #[test]
+    fn every_problem_has_a_stable_code_and_an_english_sentence() {
+        use SignatureProblem as P;
+        let problems = [
+            (
+                P::NoByteRange,
+                "no_byte_range",
+                "the signature has no /ByteRange",
+            ),
+            (
+                P::ByteRangeNotIntegers,
+                "byte_range_not_integers",
+                "/ByteRange holds a non-integer",
+            ),
+            (
+                P::ByteRangeWrongLength { count: 3 },
+                "byte_range_wrong_length",
+                "/ByteRange has 3 numbers, not 4",
+            ),
+            (
+                P::ByteRangeOutsideFile {
+                    byte_range: vec![0, 10, 20, 30],
+                    file_size: 40,
+                },
+                "byte_range_outside_file",
+                "/ByteRange [0 10 20 30] does not fit a 40-byte file",
+            ),
+            (
+                P::UnsignedGapNotContents,
+                "unsigned_gap_not_contents",
+                "the unsigned gap of /ByteRange is not exactly the /Contents hex string",
+            ),
+            (
+                P::NoContents,
+                "no_contents",
+                "the signature has no /Contents",
+            ),
+            (
+                P::ContentsNotCms { detail: "x".into() },
+                "contents_not_cms",
+                "/Contents is not a CMS ContentInfo: x",
+            ),
+            (
+                P::NotSignedData {
+                    content_type: "1.2.3".into(),
+                },
+                "not_signed_data",
+                "CMS content type 1.2.3 is not SignedData",
+            ),
+            (
+                P::SignedDataUnreadable { detail: "x".into() },
+                "signed_data_unreadable",
+                "CMS SignedData: x",
+            ),
+            (P::NoSigner, "no_signer", "the CMS has no signer"),
+            (
+                P::SeveralSigners { count: 2 },
+                "several_signers",
+                "the CMS has 2 signers; only the first is checked",
+            ),
+            (
+                P::SignerCertificateMissing,
+                "signer_certificate_missing",
+                "the signer's certificate is not in the CMS",
+            ),
+            (
+                P::DigestAlgorithmNotSha256 {
+                    algorithm: "1.3.14.3.2.26".into(),
+                },
+                "digest_algorithm_not_sha256",
+                "digest algorithm 1.3.14.3.2.26 is not SHA-256",
+            ),
+            (
+                P::NoSignedAttributes,
+                "no_signed_attributes",
+                "the CMS has no signed attributes",
+            ),
+            (
+                P::SigningCertificateMismatch,
+                "signing_certificate_mismatch",
+                "the signing-certificate-v2 attribute does not match the signer's certificate",
+            ),
+            (
+                P::ContentTypeAttributeInvalid,
+                "content_type_attribute_invalid",
+                "the content-type attribute is missing or not id-data",
+            ),
+            (
+                P::NoMessageDigest,
+                "no_message_digest",
+                "the CMS has no message-digest attribute",
+            ),
+            (
+                P::DigestMismatch,
+                "digest_mismatch",
+                "the document was changed after it was signed: the signed bytes do not match \
+                 the signature's digest",
+            ),
+            (
+                P::SignedAttributesUnencodable { detail: "x".into() },
+                "signed_attributes_unencodable",
+                "the signed attributes cannot be encoded: x",
+            ),
+            (
+                P::SignatureValueInvalid { detail: "x".into() },
+                "signature_value_invalid",
+                "the signature value does not verify: x",
+            ),
+            (
+                P::UnexpectedSubFilter { sub_filter: None },
+                "unexpected_sub_filter",
+                "the signature has no /SubFilter",
+            ),
+            (
+                P::UnexpectedSubFilter {
+                    sub_filter: Some("adbe.x509.rsa_sha1".into()),
+                },
+                "unexpected_sub_filter",
+                "unexpected /SubFilter adbe.x509.rsa_sha1",
+            ),
+        ];
+        for (problem, code, text) in &problems {
+            let json = serde_json::to_value(problem).unwrap();
+            assert_eq!(json["code"], *code, "{problem:?}");
+            assert_eq!(problem.to_string(), *text);
+        }
+        let json = serde_json::to_value(P::SeveralSigners { count: 2 }).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({"code": "several_signers", "count": 2})
+        );
+
+        use UntrustedReason as U;
+        let reasons = [
+            (
+                U::CertificateNotValidAt {
+                    subject: "CN=A".into(),
+                    at: "2030-01-01T00:00:00+00:00".into(),
+                    not_before: "2026-01-01T00:00:00+00:00".into(),
+                    not_after: "2028-01-01T00:00:00+00:00".into(),
+                },
+                "certificate_not_valid_at",
+                "certificate CN=A is not valid at 2030-01-01T00:00:00+00:00 (valid \
+                 2026-01-01T00:00:00+00:00 to 2028-01-01T00:00:00+00:00)",
+            ),
+            (
+                U::TrustedCertificateNotCa {
+                    subject: "CN=T".into(),
+                },
+                "trusted_certificate_not_ca",
+                "trusted certificate CN=T is not a CA",
+            ),
+            (
+                U::IssuerNotCa {
+                    subject: "CN=I".into(),
+                },
+                "issuer_not_ca",
+                "issuer CN=I is not a CA",
+            ),
+            (
+                U::NoTrustedIssuer {
+                    subject: "CN=A".into(),
+                    issuer: "CN=X".into(),
+                },
+                "no_trusted_issuer",
+                "no trusted CA issued CN=A (issuer CN=X)",
+            ),
+            (
+                U::ChainTooLong { max: 10 },
+                "chain_too_long",
+                "certificate chain longer than 10",
+            ),
+        ];
+        for (reason, code, text) in &reasons {
+            assert_eq!(serde_json::to_value(reason).unwrap()["code"], *code);
+            assert_eq!(reason.to_string(), *text);
+        }
+        let status = TrustStatus::Untrusted {
+            reason: U::ChainTooLong { max: 10 },
+        };
+        assert_eq!(
+            serde_json::to_value(status).unwrap(),
+            serde_json::json!({"status": "untrusted", "reason": {"code": "chain_too_long", "max": 10}})
+        );
+    }
+
+    #[test]
+    fn is_valid_still_needs_no_problem_at_all() {
+        let mut r = SignatureReport {
+            field_name: None,
+            sub_filter: None,
+            byte_range: vec![],
+            digest_matches: true,
+            signature_verified: true,
+            ess_signing_certificate_v2: true,
+            covers_whole_file: true,
+            bytes_after_signature: 0,
+            signing_time: None,
+            name: None,
+            location: None,
+            reason: None,
+            signer: None,
+            chain: vec![],
+            trust: TrustStatus::NotChecked,
+            problems: vec![],
+        };
+        assert!(r.is_valid());
+        r.problems
+            .push(SignatureProblem::SeveralSigners { count: 2 });
+        assert!(!r.is_valid());
+    }
 }

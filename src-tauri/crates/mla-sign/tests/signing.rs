@@ -11,7 +11,8 @@ use common::sample::{sample_pdf, sample_pdf_lines};
 use common::{pdfsig_ok, pyhanko_validate, qpdf_check, run, Pki, P12_PASSWORD};
 use mla_sign::{
     extract_request_json, sign_pdf, verify_pdf, write_atomic, AfRelationship, Attachment, Error,
-    Password, Pkcs12Key, SealImage, SignOptions, SignatureBlock, TrustStatus, VerifyOptions,
+    Password, Pkcs12Key, SealImage, SignOptions, SignatureBlock, SignatureProblem, TrustStatus,
+    UntrustedReason, VerifyOptions,
 };
 
 const REQUEST_JSON: &[u8] =
@@ -250,6 +251,7 @@ fn tamper_test(p12: &str, seed: u64) {
     let mut files = Vec::new();
     let mut pdfsig_digest_mismatch = 0;
     let mut ours_parsed = 0;
+    let mut ours_digest_mismatch = 0;
     for (i, pos) in tamper_positions(seed, &ranges, 100).into_iter().enumerate() {
         let mut t = signed.clone();
         t[pos] ^= 1 + (pos % 254) as u8;
@@ -264,6 +266,16 @@ fn tamper_test(p12: &str, seed: u64) {
                 !r.all_signatures_valid(),
                 "our verifier accepted a change at byte {pos}"
             );
+            // What is wrong is said, as a code: never an invalid signature without a reason.
+            for s in r.signatures.iter().filter(|s| !s.is_valid()) {
+                assert!(!s.problems.is_empty(), "byte {pos}: {s:#?}");
+            }
+            if r.signatures
+                .iter()
+                .any(|s| s.problems.contains(&SignatureProblem::DigestMismatch))
+            {
+                ours_digest_mismatch += 1;
+            }
         }
         let path = write(&dir, &format!("t{i:03}-{pos}.pdf"), &t);
         // 2. pdfsig
@@ -285,8 +297,9 @@ fn tamper_test(p12: &str, seed: u64) {
     }
     // Most changes leave the file readable, so the validators really compared digests
     // (rather than just failing to parse).
-    eprintln!("{p12}: our verifier parsed {ours_parsed}/100, pdfsig digest mismatch {pdfsig_digest_mismatch}/100, pyHanko INVALID (not ERROR) {py_invalid}/100");
+    eprintln!("{p12}: our verifier parsed {ours_parsed}/100 (digest_mismatch {ours_digest_mismatch}), pdfsig digest mismatch {pdfsig_digest_mismatch}/100, pyHanko INVALID (not ERROR) {py_invalid}/100");
     assert!(ours_parsed >= 50 && pdfsig_digest_mismatch >= 50 && py_invalid >= 50);
+    assert!(ours_digest_mismatch >= 50);
     // And the untampered file is still accepted by all three, so the test can fail.
     let good = write(&dir, "untampered.pdf", &signed);
     assert!(pdfsig_ok(&pki, &good).0);
@@ -369,8 +382,23 @@ fn chain_to_another_ca_is_untrusted_and_no_trust_given_is_not_checked() {
     .unwrap();
     assert!(report.all_signatures_valid());
     assert!(
-        matches!(&report.signatures[0].trust, TrustStatus::Untrusted { reason } if reason.contains("no trusted CA issued")),
+        matches!(
+            &report.signatures[0].trust,
+            TrustStatus::Untrusted { reason: UntrustedReason::NoTrustedIssuer { subject, issuer } }
+                if subject.contains("CN=") && issuer.contains("CN=")
+        ),
         "{report:#?}"
+    );
+    let TrustStatus::Untrusted { reason } = &report.signatures[0].trust else {
+        unreachable!()
+    };
+    // The code and the values travel as data; the English sentence stays for the CLI.
+    let json = serde_json::to_value(reason).unwrap();
+    assert_eq!(json["code"], "no_trusted_issuer");
+    assert!(
+        reason.to_string().starts_with("no trusted CA issued ")
+            && reason.to_string().contains("CN="),
+        "{reason}"
     );
     let report = verify_pdf(
         &signed,
@@ -392,9 +420,21 @@ fn chain_to_another_ca_is_untrusted_and_no_trust_given_is_not_checked() {
     )
     .unwrap();
     assert!(
-        matches!(&report.signatures[0].trust, TrustStatus::Untrusted { reason } if reason.contains("not valid at")),
+        matches!(
+            &report.signatures[0].trust,
+            TrustStatus::Untrusted { reason: UntrustedReason::CertificateNotValidAt { at, not_after, .. } }
+                if *at == later.to_rfc3339() && not_after < at
+        ),
         "{report:#?}"
     );
+    let TrustStatus::Untrusted { reason } = &report.signatures[0].trust else {
+        unreachable!()
+    };
+    assert_eq!(
+        serde_json::to_value(reason).unwrap()["code"],
+        "certificate_not_valid_at"
+    );
+    assert!(reason.to_string().contains(" is not valid at "), "{reason}");
 }
 
 #[test]

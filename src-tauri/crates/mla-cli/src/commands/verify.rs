@@ -48,6 +48,20 @@ fn failure(report: &VerificationReport, trust_given: bool) -> Option<String> {
         .map(str::to_owned)
 }
 
+/// Each problem and untrusted reason of the JSON report is a code with its values; the
+/// English sentence is added beside them as `message`, for people reading the output.
+fn add_messages(value: &mut serde_json::Value, report: &VerificationReport) {
+    for (i, s) in report.signatures.iter().enumerate() {
+        let sig = &mut value["signatures"][i];
+        for (j, p) in s.problems.iter().enumerate() {
+            sig["problems"][j]["message"] = p.to_string().into();
+        }
+        if let TrustStatus::Untrusted { reason } = &s.trust {
+            sig["trust"]["reason"]["message"] = reason.to_string().into();
+        }
+    }
+}
+
 pub fn run(args: Args) -> Result<(), CliError> {
     let pdf = read(&args.file)?;
     let mut trusted = Vec::new();
@@ -77,6 +91,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
             let mut value = serde_json::to_value(&report).expect("report serializes");
             value["verified"] = serde_json::Value::Bool(verdict.is_none());
             value["failure"] = verdict.clone().map_or(serde_json::Value::Null, Into::into);
+            add_messages(&mut value, &report);
             let mut text = serde_json::to_string_pretty(&value).expect("json");
             text.push('\n');
             crate::output::print(&text)?;
