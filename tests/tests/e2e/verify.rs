@@ -243,6 +243,11 @@ fn open_a_signed_pdf_check_it_and_import_its_request() {
             text.starts_with("Signature intact, chain not trusted"),
             "{text}"
         );
+        app.until_text(
+            "#verify-trust-1",
+            "Not trusted: no trusted certification authority issued the certificate ",
+        )
+        .await;
         app.screenshot("verify-03-not-trusted").await;
         app.click("#verify-forget").await;
         app.until_text("#verify-trusted-cas", "None given").await;
@@ -257,7 +262,33 @@ fn open_a_signed_pdf_check_it_and_import_its_request() {
             "{}",
             app.text("#verify-integrity-1").await
         );
+        // What is wrong is said in the interface language, and follows a switch at once.
+        let problems = app.text("#verify-problems-1").await;
+        assert!(
+            problems.contains("The document was changed after it was signed"),
+            "{problems}"
+        );
         app.screenshot("verify-04-tampered").await;
+        app.select("#ui-lang", "fr").await;
+        app.until_text(
+            "#verify-problems-1",
+            "Le document a été modifié après sa signature : les octets signés ne correspondent plus à la signature.",
+        )
+        .await;
+        app.client
+            .execute(
+                "document.getElementById('verify-problems-1').scrollIntoView()",
+                vec![],
+            )
+            .await
+            .unwrap();
+        app.screenshot("verify-04-tampered-fr").await;
+        app.select("#ui-lang", "en").await;
+        app.until_text(
+            "#verify-problems-1",
+            "The document was changed after it was signed",
+        )
+        .await;
 
         // Changed after signing: the signature is intact, the verdict says what happened.
         answer(&answers, &appended, &[]);
