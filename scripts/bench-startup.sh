@@ -5,6 +5,9 @@
 #   RUNS=11 MEM_RUNS=9 scripts/bench-startup.sh
 #   MEM_DETAIL=12 scripts/bench-startup.sh   # also the 12 largest mappings of each process
 #   MLA_DESK_BIN=target/debug/mla-desk scripts/bench-startup.sh   # skip the release build
+#   SETTLE=30 scripts/bench-startup.sh       # second memory sample 30 s after opening (default 20)
+#   MEM_DUMP_DIR=/tmp/smaps scripts/bench-startup.sh   # keep each process's smaps (last run)
+#   FLOOR=0 scripts/bench-startup.sh         # skip the WebKitGTK floor (bench/webkit_floor.py)
 #
 # Builds the UI and `cargo build --release -p mla-desk` (no test features), makes a
 # register holding one LARGE request (scripts/bench/large_request.py: ~0.5 MB, 240 persons,
@@ -12,7 +15,11 @@
 # default 4464), then scripts/bench/startup.py measures:
 #  - time from exec to the first drawn screen (the UI reports it; MLA_DESK_REPORT_READY),
 #  - memory of the whole process tree (app + WebKit processes; PSS and RSS from /proc),
-#    on the list, and with the large request open in the editor (opened via WebDriver).
+#    on the list, and with the large request open in the editor (opened via WebDriver):
+#    3 s after it is drawn and again SETTLE s after (left open, nothing typed); USS (pages
+#    no other process maps) beside PSS and RSS,
+#  - then (scripts/bench/webkit_floor.py) the same for WebKitGTK's own processes showing a
+#    page that does nothing, in the app's environment: what any WebKitGTK app pays.
 # Medians are printed. Needs what scripts/setup.sh installs (Xvfb, tauri-driver).
 set -euo pipefail
 
@@ -59,3 +66,13 @@ export TAURI_DRIVER_URL="http://127.0.0.1:$port"
 for _ in $(seq 100); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.1; done
 
 python3 scripts/bench/startup.py "$bin" "$work/register.sqlite" "$draft_id"
+
+# The floor under those figures: WebKitGTK's web and network processes for a page that does
+# nothing, in the app's environment (needs python3-gi and gir1.2-webkit2-4.1; FLOOR=0 skips).
+if [[ "${FLOOR:-1}" != 0 ]]; then
+  if /usr/bin/python3 -c 'import gi; gi.require_version("WebKit2", "4.1")' 2>/dev/null; then
+    /usr/bin/python3 scripts/bench/webkit_floor.py "${FLOOR_RUNS:-3}"
+  else
+    echo "bench: no WebKitGTK floor (python3-gi and gir1.2-webkit2-4.1 are not installed)"
+  fi
+fi

@@ -28,6 +28,11 @@ MEM_RUNS = int(os.environ.get("MEM_RUNS", "5"))
 # MEM_DETAIL=N: also print, for the last large-request run, the N mappings of each process
 # with the most PSS (from /proc/PID/smaps, grouped by file; anonymous memory as [anon]).
 MEM_DETAIL = int(os.environ.get("MEM_DETAIL", "0"))
+# MEM_DUMP_DIR=DIR: also copy /proc/PID/smaps of every process of the tree (last run) to DIR.
+MEM_DUMP_DIR = os.environ.get("MEM_DUMP_DIR", "")
+# SETTLE=S: the second measurement of each opening, S seconds after the editor is drawn
+# (the first is at 3 s): the request left open, nothing typed.
+SETTLE = float(os.environ.get("SETTLE", "20"))
 DRIVER = os.environ.get("TAURI_DRIVER_URL", "http://127.0.0.1:4464")
 
 
@@ -68,12 +73,14 @@ def comm(pid):
 LAST_BREAKDOWN = {}
 # The mapping_detail() lines of the last large-request run (MEM_DETAIL).
 LAST_DETAIL = []
+LAST_USS = [0]
 
 
 def memory_kb(root):
     """(PSS, RSS) in kB summed over the process tree of `root`, and the process names.
-    The per-process figures are left in LAST_BREAKDOWN."""
-    pss = rss = 0
+    The per-process figures are left in LAST_BREAKDOWN, the tree's USS (pages no other
+    process maps: what closing the app gives back) in LAST_USS[0]."""
+    pss = rss = uss = 0
     names = []
     LAST_BREAKDOWN.clear()
     for pid in tree(root):
@@ -85,6 +92,8 @@ def memory_kb(root):
                         p_pss += int(line.split()[1])
                     elif line.startswith("Rss:"):
                         p_rss += int(line.split()[1])
+                    elif line.startswith(("Private_Clean:", "Private_Dirty:")):
+                        uss += int(line.split()[1])
         except OSError:
             continue
         pss += p_pss
@@ -93,6 +102,7 @@ def memory_kb(root):
         names.append(name)
         old = LAST_BREAKDOWN.get(name, (0, 0))
         LAST_BREAKDOWN[name] = (old[0] + p_pss, old[1] + p_rss)
+    LAST_USS[:] = [uss]
     return pss, rss, names
 
 
@@ -121,6 +131,19 @@ def mapping_detail(root, top):
         lines.append(f"  {comm(pid)} ({pid}): " + ", ".join(
             f"{n} {p / 1024:.1f}/{r / 1024:.1f}" for n, (p, r) in best))
     return lines
+
+
+def dump_smaps(root, directory):
+    """Copies each process's smaps to DIRECTORY/<comm>.smaps (the last run wins)."""
+    os.makedirs(directory, exist_ok=True)
+    for pid in tree(root):
+        try:
+            with open(f"/proc/{pid}/smaps") as f:
+                text = f.read()
+        except OSError:
+            continue
+        with open(os.path.join(directory, f"{comm(pid)}.smaps"), "w") as out:
+            out.write(text)
 
 
 def breakdown_line(samples):
@@ -205,9 +228,16 @@ def large_request_memory(driver_pid):
         pid = app_pid(driver_pid, before)
         if pid is None:
             raise SystemExit("could not find the mla-desk process under tauri-driver")
+        opened = memory_kb(pid) + (LAST_USS[0],)
+        opened_breakdown = dict(LAST_BREAKDOWN)
+        # Left open: the same request SETTLE seconds after it was drawn, nothing typed.
+        time.sleep(max(0.0, SETTLE - 3.0))
         if MEM_DETAIL:
             LAST_DETAIL[:] = mapping_detail(pid, MEM_DETAIL)
-        return memory_kb(pid)
+        if MEM_DUMP_DIR:
+            dump_smaps(pid, MEM_DUMP_DIR)
+        settled = memory_kb(pid) + (LAST_USS[0],)
+        return opened, opened_breakdown, settled, dict(LAST_BREAKDOWN)
     finally:
         wd("DELETE", f"/session/{session}")
 
@@ -254,19 +284,19 @@ def main():
 
     driver_pid = int(os.environ.get("TAURI_DRIVER_PID", "0"))
     if driver_pid:
-        big_pss, big_rss = [], []
-        big_breakdowns = []
-        for _ in range(MEM_RUNS):
-            pss, rss, names = large_request_memory_retried(driver_pid)
-            big_pss.append(pss)
-            big_rss.append(rss)
-            big_breakdowns.append(dict(LAST_BREAKDOWN))
-        print(f"memory with the LARGE request open in the editor, {MEM_RUNS} runs "
-              f"(process tree: {', '.join(sorted(set(names)))}):")
-        print(f"  PSS (MB): {', '.join(f'{p / 1024:.0f}' for p in big_pss)}; "
-              f"median PSS {statistics.median(big_pss) / 1024:.0f} MB, "
-              f"median RSS {statistics.median(big_rss) / 1024:.0f} MB (target < 200 MB)")
-        print(f"  per process (MB, medians): {breakdown_line(big_breakdowns)}")
+        runs = [large_request_memory_retried(driver_pid) for _ in range(MEM_RUNS)]
+        for label, index in (("3 s after opening", 0), (f"left open {SETTLE:.0f} s", 2)):
+            pss_l = [r[index][0] for r in runs]
+            rss_l = [r[index][1] for r in runs]
+            uss_l = [r[index][3] for r in runs]
+            r_names = runs[-1][index][2]
+            print(f"memory with the LARGE request open in the editor, {label}, {MEM_RUNS} runs "
+                  f"(process tree: {', '.join(sorted(set(r_names)))}):")
+            print(f"  PSS (MB): {', '.join(f'{p / 1024:.0f}' for p in pss_l)}; "
+                  f"median PSS {statistics.median(pss_l) / 1024:.0f} MB, "
+                  f"median RSS {statistics.median(rss_l) / 1024:.0f} MB, "
+                  f"median USS {statistics.median(uss_l) / 1024:.0f} MB (target < 200 MB)")
+            print(f"  per process (MB, medians): {breakdown_line([r[index + 1] for r in runs])}")
         print(f"bench: {load_line()} at the end")
         if MEM_DETAIL:
             print("  largest mappings of the last run (MB, PSS/RSS):")
