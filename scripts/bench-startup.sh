@@ -54,6 +54,7 @@ echo "bench: large request $(stat -c %s "$work/large.mla.json") bytes, draft $dr
 
 Xvfb -displayfd 3 -screen 0 1280x900x24 -nolisten tcp 3>"$work/display" >"$work/xvfb.log" 2>&1 &
 pids+=($!)
+export BENCH_XVFB_PID=$!
 for _ in $(seq 100); do [[ -s "$work/display" ]] && break; sleep 0.1; done
 export DISPLAY=":$(tr -d '[:space:]' <"$work/display")"
 

@@ -256,6 +256,29 @@ def large_request_memory_retried(driver_pid, tries=3):
     raise SystemExit(f"WebDriver kept dropping the connection ({tries} attempts)")
 
 
+# Processes that map the same big libraries as the app's tree (WebKitGTK, Mesa's libLLVM:
+# an X server with GLX loads it too). Each one running outside the measured tree lowers
+# the tree's PSS (shared pages are split among every process mapping them).
+SHARERS = ("WebKitWebProces", "WebKitNetworkPr", "WebKitGPUProces", "mla-desk", "Xvfb", "Xorg")
+
+
+def sharers_line():
+    """Names the processes outside this bench that share libraries with what it measures."""
+    own = set()
+    for var in ("TAURI_DRIVER_PID", "BENCH_XVFB_PID"):
+        if os.environ.get(var, "").isdigit():
+            own.update(tree(int(os.environ[var])))
+    others = sorted(f"{comm(p)} ({p})" for p in children_map_all() if p not in own and comm(p) in SHARERS)
+    if not others:
+        return "no other WebKit process or X server is running"
+    return ("other processes share WebKit's or Mesa's libraries, so PSS reads lower than on a "
+            "quiet machine: " + ", ".join(others))
+
+
+def children_map_all():
+    return [int(p) for p in os.listdir("/proc") if p.isdigit()]
+
+
 def load_line():
     one, five, fifteen = os.getloadavg()
     return f"load average {one:.2f} {five:.2f} {fifteen:.2f} ({os.cpu_count()} CPUs)"
@@ -265,6 +288,7 @@ def main():
     # Timings depend on what else runs, and PSS on which other processes share the
     # libraries: say what the machine was doing.
     print(f"bench: {load_line()}")
+    print(f"bench: {sharers_line()}")
     times, pss_list, rss_list = [], [], []
     names = []
     list_breakdowns = []
@@ -298,6 +322,7 @@ def main():
                   f"median USS {statistics.median(uss_l) / 1024:.0f} MB (target < 200 MB)")
             print(f"  per process (MB, medians): {breakdown_line([r[index + 1] for r in runs])}")
         print(f"bench: {load_line()} at the end")
+        print(f"bench: {sharers_line()}")
         if MEM_DETAIL:
             print("  largest mappings of the last run (MB, PSS/RSS):")
             print("\n".join(LAST_DETAIL))
