@@ -537,22 +537,14 @@ mod tests {
         bytes_after: u64,
     ) -> mla_sign::SignatureReport {
         mla_sign::SignatureReport {
-            field_name: None,
             sub_filter: Some("ETSI.CAdES.detached".into()),
-            byte_range: vec![],
             digest_matches: !problems.contains(&mla_sign::SignatureProblem::DigestMismatch),
             signature_verified: true,
             ess_signing_certificate_v2: true,
             covers_whole_file: bytes_after == 0,
             bytes_after_signature: bytes_after,
-            signing_time: None,
-            name: None,
-            location: None,
-            reason: None,
-            signer: None,
-            chain: vec![],
-            trust: mla_sign::TrustStatus::NotChecked,
             problems,
+            ..mla_sign::SignatureReport::default()
         }
     }
 

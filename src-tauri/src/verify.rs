@@ -584,24 +584,15 @@ mod tests {
             issuer: "CN=Other CA".into(),
         };
         let report = mla_sign::SignatureReport {
-            field_name: None,
-            sub_filter: None,
-            byte_range: vec![],
             digest_matches: true,
             signature_verified: true,
             ess_signing_certificate_v2: true,
             covers_whole_file: true,
-            bytes_after_signature: 0,
-            signing_time: None,
-            name: None,
-            location: None,
-            reason: None,
-            signer: None,
-            chain: vec![],
             trust: mla_sign::TrustStatus::Untrusted {
                 reason: reason.clone(),
             },
             problems: vec![mla_sign::SignatureProblem::SeveralSigners { count: 2 }],
+            ..mla_sign::SignatureReport::default()
         };
         let view = signature_view(&report);
         assert!(!view.valid);

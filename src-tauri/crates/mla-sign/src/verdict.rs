@@ -63,22 +63,13 @@ mod tests {
 
     fn signature(intact: bool, bytes_after: u64, trust: TrustStatus) -> SignatureReport {
         SignatureReport {
-            field_name: None,
-            sub_filter: None,
-            byte_range: vec![],
             digest_matches: intact,
             signature_verified: true,
             ess_signing_certificate_v2: true,
             covers_whole_file: bytes_after == 0,
             bytes_after_signature: bytes_after,
-            signing_time: None,
-            name: None,
-            location: None,
-            reason: None,
-            signer: None,
-            chain: vec![],
             trust,
-            problems: vec![],
+            ..SignatureReport::default()
         }
     }
 

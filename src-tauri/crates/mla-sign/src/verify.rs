@@ -34,7 +34,7 @@ pub struct VerifyOptions<'a> {
     pub now: DateTime<Utc>,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
 #[serde(tag = "status", rename_all = "snake_case")]
 pub enum TrustStatus {
     /// The chain ends at one of the trusted CAs.
@@ -45,6 +45,7 @@ pub enum TrustStatus {
         reason: UntrustedReason,
     },
     /// No trusted CA was given.
+    #[default]
     NotChecked,
 }
 
@@ -230,7 +231,9 @@ impl std::fmt::Display for UntrustedReason {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+/// `Default` is an empty report that proves nothing (not intact, not verified, not
+/// covering the file): tests start from it and set what they need.
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct SignatureReport {
     pub field_name: Option<String>,
     pub sub_filter: Option<String>,
@@ -992,22 +995,11 @@ mod tests {
     #[test]
     fn is_valid_still_needs_no_problem_at_all() {
         let mut r = SignatureReport {
-            field_name: None,
-            sub_filter: None,
-            byte_range: vec![],
             digest_matches: true,
             signature_verified: true,
             ess_signing_certificate_v2: true,
             covers_whole_file: true,
-            bytes_after_signature: 0,
-            signing_time: None,
-            name: None,
-            location: None,
-            reason: None,
-            signer: None,
-            chain: vec![],
-            trust: TrustStatus::NotChecked,
-            problems: vec![],
+            ..SignatureReport::default()
         };
         assert!(r.is_valid());
         r.problems
