@@ -53,6 +53,11 @@ pub fn run() {
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
+        .setup(|_app| {
+            #[cfg(target_os = "linux")]
+            webview::configure(_app);
+            Ok(())
+        })
         .invoke_handler(commands::invoke_handler())
         .on_window_event(|window, event| {
             if let WindowEvent::CloseRequested { api, .. } = event {

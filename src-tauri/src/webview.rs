@@ -62,3 +62,24 @@ pub fn prepare_environment() {
         }
     }
 }
+
+/// WebKit's cache model for a page that is its own application: WebKitGTK sizes its
+/// in-memory caches (decoded resources, pages kept for going back, fonts) for web browsing
+/// unless told otherwise. MLA Desk is one local page that never navigates, whose files are
+/// in the binary: "document viewer" is WebKitGTK's model for exactly that ("useful for
+/// applications that only access a single local file").
+#[cfg(target_os = "linux")]
+pub fn configure(app: &tauri::App) {
+    use tauri::Manager;
+    use webkit2gtk::{CacheModel, WebContextExt, WebViewExt};
+    for window in app.webview_windows().values() {
+        let set = window.with_webview(|webview| {
+            if let Some(context) = webview.inner().context() {
+                context.set_cache_model(CacheModel::DocumentViewer);
+            }
+        });
+        if let Err(e) = set {
+            eprintln!("mla-desk: could not set the webview's cache model: {e}");
+        }
+    }
+}
