@@ -8,6 +8,8 @@
 #   SETTLE=30 scripts/bench-startup.sh       # second memory sample 30 s after opening (default 20)
 #   MEM_DUMP_DIR=/tmp/smaps scripts/bench-startup.sh   # keep each process's smaps (last run)
 #   FLOOR=0 scripts/bench-startup.sh         # skip the WebKitGTK floor (bench/webkit_floor.py)
+#   CODE_ORDER=FILE scripts/bench-startup.sh   # only record the code layout of the
+#                                   # release build (bench/code_order.py; see scripts/code-order.sh)
 #
 # Builds the UI and `cargo build --release -p mla-desk` (no test features), makes a
 # register holding one LARGE request (scripts/bench/large_request.py: ~0.5 MB, 240 persons,
@@ -66,6 +68,16 @@ export TAURI_DRIVER_PID=$!
 export TAURI_DRIVER_URL="http://127.0.0.1:$port"
 for _ in $(seq 100); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.1; done
 
+if [[ -n "${CODE_ORDER:-}" ]]; then
+  # Which functions a session touches, for the release build's code layout (needs root).
+  python3 scripts/bench/code_order.py "$bin" "$work/register.sqlite" "$draft_id" "$CODE_ORDER"
+  exit 0
+fi
+
+# Whether this binary has the release layout of src-tauri/code-order.txt (build.rs).
+if [[ -f src-tauri/code-order.txt ]]; then
+  python3 scripts/bench/code_order.py check "$bin" src-tauri/code-order.txt
+fi
 python3 scripts/bench/startup.py "$bin" "$work/register.sqlite" "$draft_id"
 
 # The floor under those figures: WebKitGTK's web and network processes for a page that does
