@@ -76,12 +76,14 @@ describe("export panel", () => {
   }
 
   it("shows the chosen files and never sends a path", async () => {
+    // Like the backend: each command changes the selection and answers with all of it.
+    let held: ExportSelection = { certificate: null, annexes: [], output: null, module: null, seal: null };
     const calls = backend({
-      export_selection: () => ({ certificate: null, annexes: [], output: null, module: null, seal: null }),
-      export_choose_certificate: () => ({ ...SELECTED, annexes: [], output: null }),
-      export_choose_annexes: () => ({ ...SELECTED, output: null }),
-      export_choose_output: () => SELECTED,
-      export_remove_annex: () => ({ ...SELECTED, annexes: [] }),
+      export_selection: () => held,
+      export_choose_certificate: () => (held = { ...SELECTED, annexes: [], output: null }),
+      export_choose_annexes: () => (held = { ...SELECTED, output: null }),
+      export_choose_output: () => (held = SELECTED),
+      export_remove_annex: () => (held = { ...SELECTED, annexes: [] }),
     });
     mount();
     await vi.waitFor(() => expect($("export-cert-name").textContent).toBe("No certificate chosen"));
@@ -93,9 +95,10 @@ describe("export panel", () => {
     await vi.waitFor(() => expect($("export-output-name").textContent).toBe("/home/j/R-1.pdf"));
     document.querySelector<HTMLButtonElement>("#export-annexes .remove-annex")!.click();
     await vi.waitFor(() => expect($("export-annexes").textContent).toBe("No annexes"));
-    expect(calls.map((c) => c.cmd)).toEqual([
-      "export_selection", "export_choose_certificate", "export_choose_annexes",
-      "export_choose_output", "export_remove_annex",
+    // (The selection may be asked for again if the first click came before its answer.)
+    expect(calls[0]?.cmd).toBe("export_selection");
+    expect(calls.map((c) => c.cmd).filter((c) => c !== "export_selection")).toEqual([
+      "export_choose_certificate", "export_choose_annexes", "export_choose_output", "export_remove_annex",
     ]);
     expect(calls.find((c) => c.cmd === "export_choose_output")?.args).toEqual({ id: 7 });
     expect(calls.find((c) => c.cmd === "export_remove_annex")?.args).toEqual({ index: 0 });
@@ -287,6 +290,29 @@ describe("export panel", () => {
     expect($("export-seal-error").textContent).toContain("This seal image cannot be used: choose a PNG or JPEG picture.");
     expect($("export-seal-name").textContent).toBe("No seal");
     expect($("export-remove-seal").hidden).toBe(true);
+  });
+
+  it("shows what the backend holds when two choices overlap and answer out of order", async () => {
+    // Each answer is the whole selection as the backend saw it when that command ended: the
+    // seal's answer, arriving last, was taken before the output was chosen.
+    const seal = { name: "seal.png", path: "/home/j/seal.png", size: 10 };
+    const newOutput = { name: "R-1-token.pdf", path: "/home/j/R-1-token.pdf", size: 0 };
+    let releaseSeal = () => {};
+    const calls = backend({
+      export_selection: () => (calls.length > 1 ? { ...SELECTED, seal, output: newOutput } : SELECTED),
+      export_choose_seal: () => new Promise((resolve) => { releaseSeal = () => resolve({ ...SELECTED, seal }); }),
+      export_choose_output: () => ({ ...SELECTED, seal, output: newOutput }),
+    });
+    mount();
+    await vi.waitFor(() => expect($("export-output-name").textContent).toBe("/home/j/R-1.pdf"));
+    $("export-choose-seal").click();
+    $("export-choose-output").click();
+    await vi.waitFor(() => expect(calls.map((c) => c.cmd)).toContain("export_choose_output"));
+    await vi.waitFor(() => expect($("export-output-name").textContent).toBe("/home/j/R-1-token.pdf"));
+    releaseSeal();
+    await vi.waitFor(() => expect(calls.filter((c) => c.cmd === "export_selection")).toHaveLength(2));
+    await vi.waitFor(() => expect($("export-seal-name").textContent).toBe("seal.png"));
+    expect($("export-output-name").textContent).toBe("/home/j/R-1-token.pdf");
   });
 
   it("describes a token key: subject, validity, status", () => {

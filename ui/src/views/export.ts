@@ -396,13 +396,34 @@ export function renderExportPanel(host: ExportHost): ExportPanel {
   }
   sign.addEventListener("change", updateControls);
 
+  // Each answer is the whole selection as the backend saw it when that command ended. When
+  // choices overlap (a second button pressed before the first answered), answers can
+  // arrive out of order: an answer to an older call than the one shown is not shown, and
+  // once the last running choice ends the panel asks for the selection again, so that it
+  // shows what the backend holds.
+  let choosing = 0;
+  let overlapped = false;
+  let started = 0;
+  let shown = 0;
   async function choose(action: () => Promise<ExportSelection>, where?: HTMLElement): Promise<void> {
     if (where) where.hidden = true;
+    const seq = ++started;
+    if (++choosing > 1) overlapped = true;
     try {
-      selection = await action();
-      showSelection();
+      const answer = await action();
+      if (seq > shown) {
+        shown = seq;
+        selection = answer;
+        showSelection();
+      }
     } catch (e) {
       showError(e as IpcError, where);
+    } finally {
+      choosing--;
+    }
+    if (choosing === 0 && overlapped) {
+      overlapped = false;
+      await choose(() => call("export_selection", null));
     }
   }
 
