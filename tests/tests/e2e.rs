@@ -689,16 +689,19 @@ fn closing_the_window_saves_what_was_just_typed() {
 /// when there is none.
 fn wm_close(title: &str) -> bool {
     let script = workspace_root().join("tests/tools/wm_close.py");
-    let status = std::process::Command::new("python3")
+    let out = std::process::Command::new("python3")
         .arg(&script)
         .arg(title)
-        .stderr(std::process::Stdio::null())
-        .status()
+        .output()
         .expect("running python3 tests/tools/wm_close.py");
-    match status.code() {
+    match out.status.code() {
         Some(0) => true,
         Some(1) => false,
-        _ => panic!("wm_close.py failed: {status}"),
+        _ => panic!(
+            "wm_close.py failed: {}: {}",
+            out.status,
+            String::from_utf8_lossy(&out.stderr).trim()
+        ),
     }
 }
 

@@ -9,7 +9,9 @@ through ctypes (no python-xlib, no xdotool), so the end-to-end tests need nothin
 """
 import ctypes
 import ctypes.util
+import os
 import sys
+import time
 
 x11 = ctypes.cdll.LoadLibrary(ctypes.util.find_library("X11") or "libX11.so.6")
 
@@ -55,9 +57,14 @@ CLIENT_MESSAGE = 33
 
 def main() -> int:
     title = sys.argv[1].encode()
-    dpy = x11.XOpenDisplay(None)
-    if not dpy:
-        print("wm_close: cannot open the X display", file=sys.stderr)
+    # A busy X server can refuse a connection for a moment: try for two seconds.
+    for _ in range(20):
+        dpy = x11.XOpenDisplay(None)
+        if dpy:
+            break
+        time.sleep(0.1)
+    else:
+        print(f"wm_close: cannot open the X display {os.environ.get('DISPLAY')!r}", file=sys.stderr)
         return 2
     root = x11.XDefaultRootWindow(dpy)
     root_ret, parent_ret = Window(), Window()
