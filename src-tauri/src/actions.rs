@@ -16,6 +16,7 @@ pub fn register_status(ctx: &Ctx, _: ()) -> Result<RegisterStatus, IpcError> {
         path: ctx.state.register_path.display().to_string(),
         error: ctx.state.register.as_ref().err().cloned(),
         app_version: env!("CARGO_PKG_VERSION").to_owned(),
+        time_zone: crate::timezone::local_time_zone(),
     })
 }
 

@@ -210,6 +210,30 @@ pub struct RegisterStatus {
     pub error: Option<IpcError>,
     /// The app version (for the about line).
     pub app_version: String,
+    /// The machine's time zone: the interface shows times in it (see `timezone.rs`).
+    pub time_zone: LocalTimeZone,
+}
+
+/// A time zone as the interface needs it to show an instant in local time.
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
+#[ts(export_to = "ipc.ts")]
+pub struct LocalTimeZone {
+    /// The zone's name (e.g. `Europe/Paris`), or what stands in for it.
+    pub name: String,
+    /// The zone's UTC offsets in time order; never empty. The first also applies before
+    /// its start, the last after it.
+    pub spans: Vec<OffsetSpan>,
+}
+
+/// One UTC offset of a time zone, from an instant until the next span starts.
+#[derive(Serialize, Deserialize, TS, Clone, Copy, Debug, PartialEq, Eq)]
+#[ts(export_to = "ipc.ts")]
+pub struct OffsetSpan {
+    /// Start, in seconds since 1970-01-01T00:00:00Z.
+    #[ts(type = "number")]
+    pub from: i64,
+    /// Local time minus UTC, in seconds.
+    pub offset: i32,
 }
 
 /// Arguments of `list_drafts`.

@@ -9,6 +9,7 @@ mod export;
 pub mod ipc;
 mod memory;
 mod state;
+mod timezone;
 mod verify;
 mod webview;
 
@@ -27,7 +28,9 @@ pub const CLOSE_REQUESTED_EVENT: &str = "mla://close-requested";
 
 /// Start the desktop app.
 pub fn run() {
-    // Before anything else: WebKitGTK reads it when the webview is created.
+    // Before anything else: no other thread exists yet.
+    memory::configure_allocator();
+    // Before GTK: WebKitGTK reads it when the webview is created.
     webview::prepare_environment();
     let args = args::parse(std::env::args_os().skip(1));
     for a in &args.unknown {

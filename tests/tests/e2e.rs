@@ -555,9 +555,28 @@ fn search_filters_the_list() {
             .await;
         app.screenshot("07-register").await;
 
+        // When each was saved, in this machine's time zone (the app's and the test's).
+        let time = app.find("#drafts tbody tr:first-child time").await;
+        let saved = time.attr("datetime").await.unwrap().expect("no datetime");
+        let local = chrono::DateTime::parse_from_rfc3339(&saved)
+            .unwrap_or_else(|e| panic!("datetime {saved:?}: {e}"))
+            .with_timezone(&chrono::Local);
+        assert_eq!(
+            time.text().await.unwrap(),
+            local.format("%-d %b %Y, %H:%M").to_string(),
+            "saved at {saved}"
+        );
+
         app.type_into("#search", "bra").await;
         app.wait_list(&["BR-BRIBE-3"]).await;
         app.screenshot("08-search").await;
+        // Escape clears the search.
+        app.type_into("#search", "\u{E00C}").await;
+        app.wait_list(&["UK-FRAUD-7", "BR-BRIBE-3", "KE-LAUNDER-9"])
+            .await;
+        assert_eq!(app.value("#search").await, "");
+        app.type_into("#search", "bra").await;
+        app.wait_list(&["BR-BRIBE-3"]).await;
 
         let search = app.find("#search").await;
         search.clear().await.unwrap();

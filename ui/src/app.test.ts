@@ -97,7 +97,10 @@ function draft(id: number, reference: string, state: string): FakeDraft {
   };
 }
 
-const OK: RegisterStatus = { path: "/home/officer/register.sqlite", error: null, app_version: "0.1.0" };
+// The machine's zone as the app gives it: +01:00, and +02:00 from 2026-03-29T01:00:00Z to
+// 2026-10-25T01:00:00Z (Central European summer time).
+const PARIS_2026 = { name: "Europe/Paris", spans: [{ from: 0, offset: 3600 }, { from: 1774746000, offset: 7200 }, { from: 1792890000, offset: 3600 }] };
+const OK: RegisterStatus = { path: "/home/officer/register.sqlite", error: null, app_version: "0.1.0", time_zone: PARIS_2026 };
 
 function references(): string[] {
   return [...document.querySelectorAll("#drafts tbody td.reference")].map((c) => c.textContent ?? "");
@@ -133,6 +136,25 @@ describe("App", () => {
     expect(queries.at(-1)).toBe("bra");
     // Debounced: not one list call per keystroke.
     expect(queries.length).toBeLessThanOrEqual(3);
+
+    // Escape clears the search at once (a text field with the searchbox role).
+    expect(search.type).toBe("text");
+    expect(search.getAttribute("role")).toBe("searchbox");
+    search.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true, cancelable: true }));
+    expect(search.value).toBe("");
+    await vi.waitFor(() => expect(references()).toEqual(["<b>MLA/1</b>", "BR-3"]));
+    const last = calls.filter((c) => c.cmd === "list_drafts").at(-1)!;
+    expect((last.args as { query: string }).query).toBe("");
+  });
+
+  it("shows when a draft was saved in the machine's time zone, in the interface language", async () => {
+    localStorage.clear();
+    fakeBackend(OK, [draft(5, "TIME-1", "FRA")]); // saved 2026-11-22T10:00:00Z
+    await new App(root).start();
+    await vi.waitFor(() => expect(references()).toEqual(["TIME-1"]));
+    const shown = () => root.querySelector("#drafts tbody time")!.textContent;
+    expect(shown()).toBe("22 Nov 2026, 11:00");
+    expect(root.querySelector("#drafts tbody time")!.getAttribute("datetime")).toBe("2026-11-22T10:00:00Z");
   });
 
   it("on close, saves what was just typed before asking the window to close", async () => {

@@ -3,6 +3,7 @@
 import { call, isRegisterProblem, onCloseRequested, type IpcError } from "./api";
 import type { RegisterStatus } from "./bindings/ipc";
 import { el, replaceChildren } from "./dom";
+import { setTimeZone } from "./format";
 import { LOCALES, LOCALE_NAMES, isLocale, locale, setLocale, storedLocale, t } from "./i18n";
 import { renderWizard, type Editor } from "./views/wizard";
 import { renderList, type ListState } from "./views/list";
@@ -65,6 +66,7 @@ export class App {
       return;
     }
     this.status = status;
+    setTimeZone(status.time_zone);
     this.relabelFrame();
     if (status.error) {
       this.showRegisterError(status.path, status.error);

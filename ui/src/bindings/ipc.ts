@@ -307,6 +307,20 @@ query: string,
 trash: boolean, };
 
 /**
+ * A time zone as the interface needs it to show an instant in local time.
+ */
+export type LocalTimeZone = { 
+/**
+ * The zone's name (e.g. `Europe/Paris`), or what stands in for it.
+ */
+name: string, 
+/**
+ * The zone's UTC offsets in time order; never empty. The first also applies before
+ * its start, the last after it.
+ */
+spans: Array<OffsetSpan>, };
+
+/**
  * A type of assistance, named in the interface language.
  */
 export type MeasureKindView = { key: string, label: string, coercive: boolean, };
@@ -315,6 +329,19 @@ export type MeasureKindView = { key: string, label: string, coercive: boolean, }
  * A conduct category of the offence catalogue, in the interface language.
  */
 export type OffenceCategoryView = { id: string, title: string, article: string, instrument: Instrument, status: OffenceStatus, };
+
+/**
+ * One UTC offset of a time zone, from an instant until the next span starts.
+ */
+export type OffsetSpan = { 
+/**
+ * Start, in seconds since 1970-01-01T00:00:00Z.
+ */
+from: number, 
+/**
+ * Local time minus UTC, in seconds.
+ */
+offset: number, };
 
 /**
  * Whether the requested State criminalizes an optional UNCAC offence.
@@ -363,7 +390,11 @@ error: IpcError | null,
 /**
  * The app version (for the about line).
  */
-app_version: string, };
+app_version: string, 
+/**
+ * The machine's time zone: the interface shows times in it (see `timezone.rs`).
+ */
+time_zone: LocalTimeZone, };
 
 /**
  * Why the embedded request cannot be used.

@@ -46,6 +46,9 @@ export const en = {
   "notice.duplicated": "“{name}” was duplicated.",
   "notice.restoredVersion": "Version {version} was restored as version {newVersion}.",
   "draft.untitled": "(no reference)",
+  // Dates and times (format.ts): the twelve month abbreviations, separated by spaces.
+  "date.months": "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",
+  "date.dateTime": "{day} {month} {year}, {time}",
   "status.draft": "Draft",
   "status.ready": "Ready",
   "status.sent": "Sent",

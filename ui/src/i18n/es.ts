@@ -48,6 +48,9 @@ export const es: Messages = {
   "notice.duplicated": "«{name}» se duplicó.",
   "notice.restoredVersion": "La versión {version} se restauró como versión {newVersion}.",
   "draft.untitled": "(sin referencia)",
+  // Dates and times (format.ts): the twelve month abbreviations, separated by spaces.
+  "date.months": "ene feb mar abr may jun jul ago sept oct nov dic",
+  "date.dateTime": "{day} {month} {year}, {time}",
   "status.draft": "Borrador",
   "status.ready": "Lista",
   "status.sent": "Enviada",

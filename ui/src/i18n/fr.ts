@@ -48,6 +48,9 @@ export const fr: Messages = {
   "notice.duplicated": "« {name} » a été dupliqué.",
   "notice.restoredVersion": "La version {version} a été restaurée comme version {newVersion}.",
   "draft.untitled": "(sans référence)",
+  // Dates and times (format.ts): the twelve month abbreviations, separated by spaces.
+  "date.months": "janv. févr. mars avr. mai juin juil. août sept. oct. nov. déc.",
+  "date.dateTime": "{day} {month} {year}, {time}",
   "status.draft": "Brouillon",
   "status.ready": "Prête",
   "status.sent": "Envoyée",
