@@ -5,11 +5,11 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use mla_tests::mla_bin::mla_bin;
+use crate::mla_bin;
 use serde_json::Value;
 
 fn example(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("../assets/examples/{name}.mla.json"))
+    crate::workspace_root().join(format!("assets/examples/{name}.mla.json"))
 }
 
 fn check(dir: &Path, file: &Path, extra: &[&str]) -> (Value, Output) {

@@ -3,12 +3,12 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use mla_tests::mla_bin::mla_bin;
+use crate::mla_bin;
 
 const LANGS: [&str; 6] = ["ar", "zh", "en", "fr", "ru", "es"];
 
 fn examples() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../assets/examples");
+    let dir = crate::workspace_root().join("assets/examples");
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())

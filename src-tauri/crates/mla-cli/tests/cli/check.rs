@@ -1,19 +1,19 @@
 //! `mla check` and `mla rules`, through the real binary.
 //!
-//! Expected outputs of the example requests are golden files in `tests/expected/check/`,
+//! Expected outputs of the example requests are golden files in `src-tauri/crates/mla-cli/tests/expected/check/`,
 //! written with `--today 2026-11-20 --no-profile` so they do not move with the clock or
-//! with profile updates. Regenerate them with `UPDATE_EXPECT=1 cargo test -p mla-tests`.
+//! with profile updates. Regenerate them with `UPDATE_EXPECT=1 cargo test -p mla-cli --test cli`.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Output};
 
-use mla_tests::mla_bin::mla_bin;
+use crate::mla_bin;
 use serde_json::Value;
 
 const TODAY: &str = "2026-11-20";
 
 fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+    crate::workspace_root()
 }
 
 fn mla(args: &[&str]) -> Output {
@@ -251,7 +251,7 @@ fn check_json_of_the_defective_example_matches_its_golden_file() {
         .unwrap();
     assert_eq!(output.status.code(), Some(1));
     let actual = stdout(&output);
-    let path = root().join("tests/expected/check/everything-wrong.en.json");
+    let path = root().join("src-tauri/crates/mla-cli/tests/expected/check/everything-wrong.en.json");
     if std::env::var_os("UPDATE_EXPECT").is_some() {
         std::fs::write(&path, &actual).unwrap();
     }
@@ -285,7 +285,7 @@ fn check_output_of_the_examples_matches_the_golden_files() {
             ]);
             assert!(matches!(output.status.code(), Some(0 | 1)), "{name} {lang}");
             let actual = stdout(&output);
-            let expected_path = root().join(format!("tests/expected/check/{name}.{lang}.txt"));
+            let expected_path = root().join(format!("src-tauri/crates/mla-cli/tests/expected/check/{name}.{lang}.txt"));
             if update {
                 std::fs::write(&expected_path, &actual).unwrap();
                 continue;

@@ -7,10 +7,10 @@ use std::process::{Command, Output};
 
 use mla_core::{write_request, FORMAT_VERSION};
 use mla_store::{ListFilter, Register};
-use mla_tests::mla_bin::mla_bin;
+use crate::mla_bin;
 
 fn examples_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../assets/examples")
+    crate::workspace_root().join("assets/examples")
 }
 
 fn examples() -> Vec<PathBuf> {

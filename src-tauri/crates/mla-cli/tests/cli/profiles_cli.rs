@@ -6,7 +6,7 @@ use std::process::{Command, Output};
 
 use mla_core::profile::UNKNOWN_FACT;
 use mla_core::ProfileSet;
-use mla_tests::mla_bin::mla_bin;
+use crate::mla_bin;
 
 struct Env {
     dir: tempfile::TempDir,
@@ -248,8 +248,7 @@ fn snapshot(dir: &Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
 
 /// The THA example request, sent to `iso3` on the UNCAC alone (no reciprocity assurance).
 fn request_to(env: &Env, iso3: &str) -> std::path::PathBuf {
-    let example = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../assets/examples/service-appearance-tha.mla.json");
+    let example = crate::workspace_root().join("assets/examples/service-appearance-tha.mla.json");
     let mut value: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(example).unwrap()).unwrap();
     value["requested_state"] = iso3.into();

@@ -1,17 +1,14 @@
 //! The real `mla` binary signing and verifying PDFs, checked by pdfsig and pyHanko.
 
-#[path = "../../src-tauri/crates/mla-sign/tests/common/mod.rs"]
-mod common;
-
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
-use common::{pdfsig_ok, pyhanko_validate, qpdf_check, sample::sample_pdf, Pki, P12_PASSWORD};
-use mla_tests::mla_bin::mla_bin;
+use crate::common::{pdfsig_ok, pyhanko_validate, qpdf_check, sample::sample_pdf, Pki, P12_PASSWORD};
+use crate::mla_bin;
 
 fn examples() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../assets/examples");
+    let dir = crate::workspace_root().join("assets/examples");
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -477,7 +474,7 @@ fn export_renders_signs_and_embeds_each_example() {
         );
         let detach_dir = d.join(format!("detach-{i}"));
         std::fs::create_dir(&detach_dir).unwrap();
-        common::run(
+        crate::common::run(
             Command::new("pdfdetach")
                 .arg("-saveall")
                 .arg("-o")
