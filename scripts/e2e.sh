@@ -9,16 +9,20 @@
 #
 #   scripts/e2e.sh                 # all e2e tests
 #   scripts/e2e.sh search          # only tests whose name contains "search"
-#   E2E_SKIP_BUILD=1 scripts/e2e.sh  # reuse ui/dist and target/debug/mla-desk
+#   E2E_SKIP_BUILD=1 scripts/e2e.sh  # reuse ui/dist and what scripts/test.sh built
 #
 # The app is built with the `test-dialogs` feature, so that the export tests can answer its
-# native file dialogs with `--test-dialog-answers FILE` (WebDriver cannot reach them).
+# native file dialogs with `--test-dialog-answers FILE` (WebDriver cannot reach them). The
+# build is the workspace's, with the features scripts/test.sh uses (scripts/features.sh),
+# so the two share every compiled crate: the app (target/debug/mla-desk), `mla` and the
+# test binary come from one `cargo test --workspace --no-run`.
 #
 # Screenshots land in artifacts/screenshots/.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
+source scripts/features.sh
 
 for tool in Xvfb tauri-driver WebKitWebDriver; do
   if ! command -v "$tool" >/dev/null 2>&1; then
@@ -35,10 +39,9 @@ mkdir -p "$logs" "$root/artifacts/screenshots"
 if [[ -z "${E2E_SKIP_BUILD:-}" ]]; then
   echo "e2e: building the UI"
   (cd ui && npm run build --silent)
-  echo "e2e: building the app (with the test-dialogs hook: see ARCHITECTURE.md)"
-  cargo build -p mla-desk --features test-dialogs
-  # Build the test binary before the display and the driver are up.
-  cargo test -p mla-tests --features e2e --test e2e --no-run
+  echo "e2e: building the app, mla and the tests (with the test-dialogs hook: see ARCHITECTURE.md)"
+  # Before the display and the driver are up.
+  cargo test --workspace --features "$MLA_FEATURES" --no-run
 fi
 
 pids=()
@@ -100,6 +103,6 @@ done
 export TAURI_DRIVER_URL="http://127.0.0.1:$port"
 start=$(date +%s)
 status=0
-cargo test -p mla-tests --features e2e --test e2e -- --test-threads=1 "$@" || status=$?
+cargo test --workspace --features "$MLA_FEATURES" --test e2e -- --test-threads=1 "$@" || status=$?
 echo "e2e: tests took $(( $(date +%s) - start )) s (logs in $logs)"
 exit "$status"

@@ -49,6 +49,12 @@ echo "setup: npm packages (ui/)"
 (cd ui && npm install --no-audit --no-fund --loglevel=error)
 
 if [ "$want_tests" = 1 ]; then
+  if ! command -v cargo-nextest >/dev/null; then
+    # Runs the test binaries side by side (scripts/test.sh). Machines of this project's
+    # kind come with it; elsewhere it is built from crates.io (a few minutes).
+    echo "setup: cargo install cargo-nextest"
+    cargo install cargo-nextest --locked --quiet
+  fi
   if ! command -v tauri-driver >/dev/null; then
     echo "setup: cargo install tauri-driver"
     cargo install tauri-driver --locked --quiet

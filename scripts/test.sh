@@ -22,14 +22,26 @@ step "ui: lint, unit tests, build"
 step "cargo fmt --check"
 cargo fmt --all -- --check
 
-step "cargo clippy -D warnings"
-cargo clippy --workspace --all-targets --locked -- -D warnings
+# Every cargo command below selects the whole workspace with the same features, so Cargo
+# resolves one feature set and compiles each dependency once for the build (and once for
+# clippy's checks). A `-p` or a different feature list would compile much of the graph
+# again (see scripts/features.sh).
+source scripts/features.sh
 
-step "cargo test (workspace)"
-cargo test --workspace --locked
+step "cargo clippy -D warnings"
+cargo clippy --workspace --all-targets --locked --features "$MLA_FEATURES" -- -D warnings
+
+step "cargo build (workspace, all tests)"
+cargo test --workspace --locked --features "$MLA_FEATURES" --no-run
+
+step "cargo nextest (workspace, all but end-to-end)"
+# nextest runs the test binaries side by side (cargo test runs them one after the other).
+cargo nextest run --workspace --locked --features "$MLA_FEATURES" --no-fail-fast \
+  -E 'not binary_id(mla-tests::e2e)'
+cargo test --workspace --locked --features "$MLA_FEATURES" --doc
 
 step "end-to-end tests of the real app binary (Xvfb + tauri-driver)"
-scripts/e2e.sh
+E2E_SKIP_BUILD=1 scripts/e2e.sh
 
 df -h . | sed 's/^/disk: /'
 du -sh target 2>/dev/null | sed 's/^/build output: /' || true
