@@ -79,6 +79,11 @@ pub(crate) struct Shaper<'a> {
     pub has_glyph: GlyphMemo,
 }
 
+/// Runs longer than this (bytes) are not memoized (see [`Shaper::memo`]): the runs that
+/// repeat are labels and table cells, and a memoized run is kept twice (unscaled in the
+/// memo, scaled in the paragraph) until the document is laid out.
+const MEMO_MAX_BYTES: usize = 4096;
+
 /// Characters whose glyph lookups [`GlyphMemo`] remembers (Latin, Greek, Cyrillic,
 /// Hebrew, Arabic and the other scripts of the first 2048 code points).
 const GLYPH_MEMO_CHARS: usize = 0x800;
@@ -210,16 +215,21 @@ impl Shaper<'_> {
     }
 
     fn style_at(styles: &[(Range<usize>, Style)], i: usize) -> Style {
+        // The ranges are in text order and do not overlap (a binary search, not a scan
+        // for every character).
+        let k = styles.partition_point(|(r, _)| r.end <= i);
         styles
-            .iter()
-            .find(|(r, _)| r.contains(&i))
+            .get(k)
+            .filter(|(r, _)| r.contains(&i))
             .or(styles.last())
             .map(|s| s.1)
             .expect("styles of a non-empty paragraph")
     }
 
-    fn choose_fonts(&mut self, s: &str, styles: &[(Range<usize>, Style)]) -> Vec<usize> {
-        let mut chosen = vec![0usize; s.len()];
+    /// The font of each byte of `s` (an index into the fonts, of which there are fewer
+    /// than 256: one byte each, not eight, as the paragraph may be a megabyte long).
+    fn choose_fonts(&mut self, s: &str, styles: &[(Range<usize>, Style)]) -> Vec<u8> {
+        let mut chosen = vec![0u8; s.len()];
         let mut prev: Option<usize> = None;
         for (i, c) in s.char_indices() {
             let style = Self::style_at(styles, i);
@@ -249,7 +259,7 @@ impl Shaper<'_> {
                 }
                 stack[0]
             };
-            chosen[i..i + c.len_utf8()].fill(font);
+            chosen[i..i + c.len_utf8()].fill(font as u8);
             prev = Some(font);
         }
         chosen
@@ -330,7 +340,7 @@ impl Shaper<'_> {
         let mut runs: Vec<Run> = Vec::new();
         for (i, _) in s.char_indices() {
             let level = bidi.levels()[i];
-            let font = chosen[i];
+            let font = chosen[i] as usize;
             let style = Self::style_at(styles, i);
             match runs.last_mut() {
                 Some(r) if r.level == level && r.font == font && r.style == style => {}
@@ -350,6 +360,19 @@ impl Shaper<'_> {
         }
         for run in &mut runs {
             let text = &s[run.range.clone()];
+            let scale = run.style.size / self.fonts[run.font].upem;
+            if text.len() > MEMO_MAX_BYTES {
+                // Shaped once and scaled in place: no copy kept for a repeat that a run
+                // this long will not have.
+                run.glyphs = self.shape_run(s, run);
+                for g in &mut run.glyphs {
+                    g.cluster += run.range.start;
+                    g.adv *= scale;
+                    g.x_off *= scale;
+                    g.y_off *= scale;
+                }
+                continue;
+            }
             let memo = self.memo.entry((run.font, run.level.is_rtl())).or_default();
             if !memo.contains_key(text) {
                 let glyphs = self.shape_run(s, run);
@@ -359,7 +382,6 @@ impl Shaper<'_> {
                     .insert(text.to_owned(), glyphs);
             }
             let unscaled = &self.memo[&(run.font, run.level.is_rtl())][text];
-            let scale = run.style.size / self.fonts[run.font].upem;
             run.glyphs = unscaled
                 .iter()
                 .map(|g| ShapedGlyph {
@@ -465,7 +487,12 @@ impl Shaper<'_> {
             let mut x = 0f32;
             if end > range.start {
                 for (vr, level) in bidi.visual_runs(range.start..end) {
-                    let mut pieces: Vec<&Run> = runs
+                    // The runs tile the paragraph in order: those overlapping the visual
+                    // run are one slice of them, found by binary search (a scan of all the
+                    // paragraph's runs for every line was quadratic in mixed-script text).
+                    let first = runs.partition_point(|r| r.range.end <= vr.start);
+                    let last = runs.partition_point(|r| r.range.start < vr.end);
+                    let mut pieces: Vec<&Run> = runs[first..last.max(first)]
                         .iter()
                         .filter(|r| r.range.start < vr.end && vr.start < r.range.end)
                         .collect();
@@ -553,17 +580,35 @@ impl<'a> Bidi<'a> {
     fn visual_runs(&self, line: Range<usize>) -> Vec<(Range<usize>, Level)> {
         match self {
             Bidi::Full(bidi) => {
+                // The paragraphs are in text order (a binary search, not a scan per line).
+                let k = bidi
+                    .paragraphs
+                    .partition_point(|p| p.range.end <= line.start);
                 let para = bidi
                     .paragraphs
-                    .iter()
-                    .find(|p| p.range.contains(&line.start))
+                    .get(k)
+                    .filter(|p| p.range.contains(&line.start))
                     .unwrap_or(&bidi.paragraphs[0]);
-                let end = line.end.min(para.range.end);
-                let (levels, runs) = bidi.visual_runs(para, line.start..end);
+                let line = line.start..line.end.min(para.range.end);
+                // `BidiInfo::visual_runs` copies the levels of the whole text for each
+                // line (to apply rule L1 to the line's part of the copy), so a paragraph
+                // of n lines cost n copies of itself. The same call on the line alone
+                // reads and changes the same bytes (L1 and L2 look only inside the line)
+                // and copies only the line.
+                let own = BidiInfo {
+                    text: &bidi.text[line.clone()],
+                    original_classes: bidi.original_classes[line.clone()].to_vec(),
+                    levels: bidi.levels[line.clone()].to_vec(),
+                    paragraphs: vec![unicode_bidi::ParagraphInfo {
+                        range: 0..line.len(),
+                        level: para.level,
+                    }],
+                };
+                let (levels, runs) = own.visual_runs(&own.paragraphs[0], 0..line.len());
                 runs.into_iter()
                     .map(|r| {
                         let level = levels[r.start];
-                        (r, level)
+                        (line.start + r.start..line.start + r.end, level)
                     })
                     .collect()
             }
