@@ -36,7 +36,9 @@ pub(crate) struct Span {
 /// A glyph placed on a line: `x` from the line's left edge, `y` from its baseline.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Glyph {
-    pub font: usize,
+    /// The font's index (there are fewer than 256; a byte keeps a glyph at 28 bytes, and
+    /// a long letter has a glyph for about every byte of its text).
+    pub font: u8,
     pub gid: u16,
     pub x: f32,
     pub y: f32,
@@ -145,7 +147,10 @@ impl Line {
 #[derive(Clone)]
 pub(crate) struct ShapedGlyph {
     gid: u16,
-    cluster: usize,
+    /// Byte offset of the glyph's cluster (in its run while shaping, in its paragraph
+    /// once scaled): four bytes, as in [`GlyphText`], since a long paragraph has a
+    /// shaped glyph for about every byte.
+    cluster: u32,
     adv: f32,
     x_off: f32,
     y_off: f32,
@@ -285,37 +290,40 @@ impl Shaper<'_> {
         let mut out = Vec::with_capacity(shaped.len());
         let infos = shaped.glyph_infos();
         let positions = shaped.glyph_positions();
-        let mut clusters: Vec<usize> = infos.iter().map(|g| g.cluster as usize).collect();
+        let mut clusters: Vec<u32> = infos.iter().map(|g| g.cluster).collect();
         clusters.sort_unstable();
         clusters.dedup();
         // The glyph with the largest advance in a cluster (the base) carries the cluster's
         // text for the ToUnicode map; marks and other parts carry "", so a vowel mark is not
         // extracted twice nor before its letter.
         // By cluster (its index in `clusters`): the carrier glyph and its advance.
-        let mut carrier: Vec<Option<(usize, i32)>> = vec![None; clusters.len()];
+        let mut carrier: Vec<Option<(u32, i32)>> = vec![None; clusters.len()];
         for (gi, (info, pos)) in infos.iter().zip(positions).enumerate() {
-            let k = clusters.partition_point(|&x| x < info.cluster as usize);
+            let k = clusters.partition_point(|&x| x < info.cluster);
             let e = &mut carrier[k];
             if e.is_none_or(|(_, adv)| pos.x_advance > adv) {
-                *e = Some((gi, pos.x_advance));
+                *e = Some((gi as u32, pos.x_advance));
             }
         }
         for (gi, (info, pos)) in infos.iter().zip(positions).enumerate() {
             let c = info.cluster as usize;
-            let k = clusters.partition_point(|&x| x < c);
-            let end = clusters.get(k + 1).copied().unwrap_or(run.range.len());
+            let k = clusters.partition_point(|&x| x < info.cluster);
+            let end = clusters
+                .get(k + 1)
+                .map(|&e| e as usize)
+                .unwrap_or(run.range.len());
             let text = &s[run.range.start + c..run.range.start + end];
             let visible = text.chars().any(|ch| !fonts::is_default_ignorable(ch));
             let text = if !visible {
                 GlyphText::None
-            } else if carrier[k].map(|e| e.0) == Some(gi) {
+            } else if carrier[k].map(|e| e.0) == Some(gi as u32) {
                 GlyphText::Cluster(c as u32, end as u32)
             } else {
                 GlyphText::Empty
             };
             out.push(ShapedGlyph {
                 gid: info.glyph_id as u16,
-                cluster: c,
+                cluster: info.cluster,
                 adv: pos.x_advance as f32,
                 x_off: pos.x_offset as f32,
                 y_off: pos.y_offset as f32,
@@ -366,7 +374,7 @@ impl Shaper<'_> {
                 // this long will not have.
                 run.glyphs = self.shape_run(s, run);
                 for g in &mut run.glyphs {
-                    g.cluster += run.range.start;
+                    g.cluster += run.range.start as u32;
                     g.adv *= scale;
                     g.x_off *= scale;
                     g.y_off *= scale;
@@ -385,7 +393,7 @@ impl Shaper<'_> {
             run.glyphs = unscaled
                 .iter()
                 .map(|g| ShapedGlyph {
-                    cluster: run.range.start + g.cluster,
+                    cluster: run.range.start as u32 + g.cluster,
                     adv: g.adv * scale,
                     x_off: g.x_off * scale,
                     y_off: g.y_off * scale,
@@ -399,8 +407,8 @@ impl Shaper<'_> {
         let mut cluster_start = vec![false; s.len() + 1];
         for run in &runs {
             for g in &run.glyphs {
-                cum[g.cluster + 1] += g.adv;
-                cluster_start[g.cluster] = true;
+                cum[g.cluster as usize + 1] += g.adv;
+                cluster_start[g.cluster as usize] = true;
             }
         }
         cluster_start[s.len()] = true;
@@ -504,21 +512,22 @@ impl Shaper<'_> {
                         // The run's glyphs in this visual run. Clusters are monotone in
                         // the glyph order (rising left to right, falling right to left),
                         // so the glyphs of a byte range are one slice of the run.
+                        let (vr_start, vr_end) = (vr.start as u32, vr.end as u32);
                         let in_range = if run.level.is_rtl() {
-                            let a = run.glyphs.partition_point(|g| g.cluster >= vr.end);
-                            let b = run.glyphs.partition_point(|g| g.cluster >= vr.start);
+                            let a = run.glyphs.partition_point(|g| g.cluster >= vr_end);
+                            let b = run.glyphs.partition_point(|g| g.cluster >= vr_start);
                             a..b.max(a)
                         } else {
-                            let a = run.glyphs.partition_point(|g| g.cluster < vr.start);
-                            let b = run.glyphs.partition_point(|g| g.cluster < vr.end);
+                            let a = run.glyphs.partition_point(|g| g.cluster < vr_start);
+                            let b = run.glyphs.partition_point(|g| g.cluster < vr_end);
                             a..b.max(a)
                         };
                         let start = run.range.start;
                         for g in &run.glyphs[in_range] {
-                            debug_assert!(g.cluster >= vr.start && g.cluster < vr.end);
+                            debug_assert!(g.cluster >= vr_start && g.cluster < vr_end);
                             if g.text != GlyphText::None || g.adv != 0.0 || g.x_off != 0.0 {
                                 glyphs.push(Glyph {
-                                    font: run.font,
+                                    font: run.font as u8,
                                     gid: g.gid,
                                     x: x + g.x_off,
                                     y: g.y_off,

@@ -8,6 +8,10 @@
 //! page header laid the whole reference out again on every page, unicode-bidi copied the
 //! paragraph's levels for every line, and a table row taller than a page was copied again
 //! for every page it ran onto.
+//!
+//! The peak bound, 128 bytes a byte of field, holds with some margin: a 256 KB field peaks
+//! at 98 to 113 bytes a byte, most of it while its run is shaped (rustybuzz's buffer and
+//! the shaped glyphs, about 70 bytes a byte), the fixed cost of a letter included.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
@@ -144,8 +148,8 @@ fn linear(field: Field, unit: &str, lang: &str) {
         at_large.peak as f64 / large as f64,
     );
     assert!(
-        at_large.peak < 160 * large,
-        "{field:?} in {lang}: peak heap {} bytes for a {large}-byte field, over 160 bytes a byte",
+        at_large.peak < 128 * large,
+        "{field:?} in {lang}: peak heap {} bytes for a {large}-byte field, over 128 bytes a byte",
         at_large.peak
     );
     assert!(
