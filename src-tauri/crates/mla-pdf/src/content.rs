@@ -31,11 +31,11 @@ pub(crate) fn used_glyphs(pages: &[Vec<Item>], fonts: &[Font]) -> UsedGlyphs {
     for item in pages.iter().flatten() {
         if let Item::Line { line, .. } = item {
             for g in &line.glyphs {
-                let Some(slots) = used.get_mut(g.font) else {
+                let Some(slots) = used.get_mut(g.font as usize) else {
                     continue;
                 };
                 if slots.is_empty() {
-                    let count = fonts[g.font].face.number_of_glyphs() as usize;
+                    let count = fonts[g.font as usize].face.number_of_glyphs() as usize;
                     slots.resize(count.max(g.gid as usize + 1), None);
                 }
                 if let Some(slot) = slots.get_mut(g.gid as usize) {
@@ -284,9 +284,13 @@ pub(crate) fn page_stream(items: &[Item], codes: &Codes, fonts: &[Font]) -> Vec<
         let mut i = 0;
         while i < glyphs.len() {
             let g = &glyphs[i];
-            let (font_index, size, run_colour, x0, y) = (g.font, g.size, g.colour, x + g.x, g.y);
+            let (font_index, size, run_colour, x0, y) =
+                (g.font as usize, g.size, g.colour, x + g.x, g.y);
             let same = |h: &text::Glyph| {
-                h.font == font_index && h.size == size && h.colour == run_colour && h.y == y
+                h.font as usize == font_index
+                    && h.size == size
+                    && h.colour == run_colour
+                    && h.y == y
             };
             let end = i + glyphs[i..].iter().take_while(|h| same(h)).count();
             let run = &glyphs[i..end];

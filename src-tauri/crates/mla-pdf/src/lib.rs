@@ -400,6 +400,10 @@ pub fn typeset(letter: &Letter, options: &PdfOptions) -> Result<Typeset, PdfErro
         );
     }
 
+    // The shaped runs are not needed past layout: free them before the PDF is written
+    // (they are about as large as the laid-out lines).
+    drop(std::mem::take(&mut shaper.memo));
+
     // 2. Paginate.
     let mut pager = Pager {
         page_w,
@@ -432,12 +436,14 @@ pub fn typeset(letter: &Letter, options: &PdfOptions) -> Result<Typeset, PdfErro
         has_glyph: Default::default(),
     };
     let pages: Vec<Vec<Item>> = std::mem::take(&mut pager.pages);
+    let reference = header_reference(&mut furniture, &letter.reference, content_w * 0.4, rtl);
     let mut pdf_pages = Vec::new();
     for (n, mut items) in pages.into_iter().enumerate() {
         add_furniture(
             &mut furniture,
             &mut items,
             letter,
+            &reference,
             options,
             &pager,
             n + 1,
@@ -994,12 +1000,14 @@ fn place_table(
     for row in rows {
         let mut starts = vec![0usize; row.len()];
         loop {
-            let rest: Vec<Vec<Line>> = row
+            // The height of what is left of the row (measured in place: copying the rest
+            // of the row's lines for every page it runs onto made a long cell quadratic).
+            let h = row
                 .iter()
                 .zip(&starts)
-                .map(|(c, &s)| c[s.min(c.len())..].to_vec())
-                .collect();
-            let h = row_height(&rest);
+                .map(|(c, &s)| block_height(&c[s.min(c.len())..]))
+                .fold(0.0, f32::max)
+                + 2.0 * CELL_PAD;
             if h <= pager.remaining() + 0.01 {
                 draw_row(pager, cols, row, &starts, usize::MAX, false);
                 break;
@@ -1116,10 +1124,76 @@ fn draw_row_range(
     pager.y -= h;
 }
 
+/// Lines of the reference a page header shows at most: three fill the space between the
+/// header's top and the body's (36 and 74 pt from the page's top, 9.6 pt a line).
+const HEADER_REFERENCE_LINES: usize = 3;
+
+/// Characters of the reference the header lays out at most: more than three lines hold
+/// at 8 pt in the header's width (0.4 of the text width) unless the characters are
+/// invisible, so the header's work does not grow with the reference.
+const HEADER_REFERENCE_CHARS: usize = 1000;
+
+/// The page header's reference lines, laid out once for all pages. A reference that takes
+/// more than [`HEADER_REFERENCE_LINES`] is cut where the last of them ends, with an
+/// ellipsis: the letter's first lines show it in full ("Our reference: ..."). Laid out on
+/// every page, a long reference cost its whole length again for each page it made.
+fn header_reference(shaper: &mut Shaper<'_>, reference: &str, width: f32, rtl: bool) -> Vec<Line> {
+    let lay = |shaper: &mut Shaper<'_>, text: String| {
+        shaper
+            .layout(
+                &[Span {
+                    text,
+                    style: Style {
+                        bold: false,
+                        size: 8.0,
+                        colour: Colour::Grey,
+                    },
+                }],
+                width,
+                rtl,
+            )
+            .lines
+    };
+    let ends: Vec<usize> = reference
+        .char_indices()
+        .map(|(i, _)| i)
+        .skip(1)
+        .chain([reference.len()])
+        .take(HEADER_REFERENCE_CHARS)
+        .collect();
+    if ends.last() == Some(&reference.len()) {
+        let lines = lay(shaper, reference.to_owned());
+        if lines.len() <= HEADER_REFERENCE_LINES {
+            return lines;
+        }
+    }
+    // The longest prefix (in characters) that fits in the lines with the ellipsis.
+    let clipped = |k: usize| format!("{}…", reference[..ends[k - 1]].trim_end());
+    let (mut fits, mut over) = (0, ends.len() + 1);
+    while over - fits > 1 {
+        let k = (fits + over) / 2;
+        if lay(shaper, clipped(k)).len() <= HEADER_REFERENCE_LINES {
+            fits = k;
+        } else {
+            over = k;
+        }
+    }
+    let text = if fits == 0 {
+        "…".to_owned()
+    } else {
+        clipped(fits)
+    };
+    let mut lines = lay(shaper, text);
+    lines.truncate(HEADER_REFERENCE_LINES);
+    lines
+}
+
+#[allow(clippy::too_many_arguments)]
 fn add_furniture(
     shaper: &mut Shaper<'_>,
     items: &mut Vec<Item>,
     letter: &Letter,
+    reference: &[Line],
     options: &PdfOptions,
     pager: &Pager,
     page: usize,
@@ -1159,7 +1233,7 @@ fn add_furniture(
     };
     let header_top = pager.page_h - 36.0;
     let mut y = header_top;
-    for line in one_line(shaper, &letter.reference, Colour::Grey, content_w * 0.4) {
+    for line in reference.iter().cloned() {
         let x = start_x(line.width);
         push_line(items, line, x, &mut y);
     }

@@ -36,7 +36,9 @@ pub(crate) struct Span {
 /// A glyph placed on a line: `x` from the line's left edge, `y` from its baseline.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Glyph {
-    pub font: usize,
+    /// The font's index (there are fewer than 256; a byte keeps a glyph at 28 bytes, and
+    /// a long letter has a glyph for about every byte of its text).
+    pub font: u8,
     pub gid: u16,
     pub x: f32,
     pub y: f32,
@@ -78,6 +80,11 @@ pub(crate) struct Shaper<'a> {
     /// every character and a cmap lookup is a binary search.
     pub has_glyph: GlyphMemo,
 }
+
+/// Runs longer than this (bytes) are not memoized (see [`Shaper::memo`]): the runs that
+/// repeat are labels and table cells, and a memoized run is kept twice (unscaled in the
+/// memo, scaled in the paragraph) until the document is laid out.
+const MEMO_MAX_BYTES: usize = 4096;
 
 /// Characters whose glyph lookups [`GlyphMemo`] remembers (Latin, Greek, Cyrillic,
 /// Hebrew, Arabic and the other scripts of the first 2048 code points).
@@ -140,7 +147,10 @@ impl Line {
 #[derive(Clone)]
 pub(crate) struct ShapedGlyph {
     gid: u16,
-    cluster: usize,
+    /// Byte offset of the glyph's cluster (in its run while shaping, in its paragraph
+    /// once scaled): four bytes, as in [`GlyphText`], since a long paragraph has a
+    /// shaped glyph for about every byte.
+    cluster: u32,
     adv: f32,
     x_off: f32,
     y_off: f32,
@@ -210,16 +220,21 @@ impl Shaper<'_> {
     }
 
     fn style_at(styles: &[(Range<usize>, Style)], i: usize) -> Style {
+        // The ranges are in text order and do not overlap (a binary search, not a scan
+        // for every character).
+        let k = styles.partition_point(|(r, _)| r.end <= i);
         styles
-            .iter()
-            .find(|(r, _)| r.contains(&i))
+            .get(k)
+            .filter(|(r, _)| r.contains(&i))
             .or(styles.last())
             .map(|s| s.1)
             .expect("styles of a non-empty paragraph")
     }
 
-    fn choose_fonts(&mut self, s: &str, styles: &[(Range<usize>, Style)]) -> Vec<usize> {
-        let mut chosen = vec![0usize; s.len()];
+    /// The font of each byte of `s` (an index into the fonts, of which there are fewer
+    /// than 256: one byte each, not eight, as the paragraph may be a megabyte long).
+    fn choose_fonts(&mut self, s: &str, styles: &[(Range<usize>, Style)]) -> Vec<u8> {
+        let mut chosen = vec![0u8; s.len()];
         let mut prev: Option<usize> = None;
         for (i, c) in s.char_indices() {
             let style = Self::style_at(styles, i);
@@ -249,7 +264,7 @@ impl Shaper<'_> {
                 }
                 stack[0]
             };
-            chosen[i..i + c.len_utf8()].fill(font);
+            chosen[i..i + c.len_utf8()].fill(font as u8);
             prev = Some(font);
         }
         chosen
@@ -275,37 +290,40 @@ impl Shaper<'_> {
         let mut out = Vec::with_capacity(shaped.len());
         let infos = shaped.glyph_infos();
         let positions = shaped.glyph_positions();
-        let mut clusters: Vec<usize> = infos.iter().map(|g| g.cluster as usize).collect();
+        let mut clusters: Vec<u32> = infos.iter().map(|g| g.cluster).collect();
         clusters.sort_unstable();
         clusters.dedup();
         // The glyph with the largest advance in a cluster (the base) carries the cluster's
         // text for the ToUnicode map; marks and other parts carry "", so a vowel mark is not
         // extracted twice nor before its letter.
         // By cluster (its index in `clusters`): the carrier glyph and its advance.
-        let mut carrier: Vec<Option<(usize, i32)>> = vec![None; clusters.len()];
+        let mut carrier: Vec<Option<(u32, i32)>> = vec![None; clusters.len()];
         for (gi, (info, pos)) in infos.iter().zip(positions).enumerate() {
-            let k = clusters.partition_point(|&x| x < info.cluster as usize);
+            let k = clusters.partition_point(|&x| x < info.cluster);
             let e = &mut carrier[k];
             if e.is_none_or(|(_, adv)| pos.x_advance > adv) {
-                *e = Some((gi, pos.x_advance));
+                *e = Some((gi as u32, pos.x_advance));
             }
         }
         for (gi, (info, pos)) in infos.iter().zip(positions).enumerate() {
             let c = info.cluster as usize;
-            let k = clusters.partition_point(|&x| x < c);
-            let end = clusters.get(k + 1).copied().unwrap_or(run.range.len());
+            let k = clusters.partition_point(|&x| x < info.cluster);
+            let end = clusters
+                .get(k + 1)
+                .map(|&e| e as usize)
+                .unwrap_or(run.range.len());
             let text = &s[run.range.start + c..run.range.start + end];
             let visible = text.chars().any(|ch| !fonts::is_default_ignorable(ch));
             let text = if !visible {
                 GlyphText::None
-            } else if carrier[k].map(|e| e.0) == Some(gi) {
+            } else if carrier[k].map(|e| e.0) == Some(gi as u32) {
                 GlyphText::Cluster(c as u32, end as u32)
             } else {
                 GlyphText::Empty
             };
             out.push(ShapedGlyph {
                 gid: info.glyph_id as u16,
-                cluster: c,
+                cluster: info.cluster,
                 adv: pos.x_advance as f32,
                 x_off: pos.x_offset as f32,
                 y_off: pos.y_offset as f32,
@@ -330,7 +348,7 @@ impl Shaper<'_> {
         let mut runs: Vec<Run> = Vec::new();
         for (i, _) in s.char_indices() {
             let level = bidi.levels()[i];
-            let font = chosen[i];
+            let font = chosen[i] as usize;
             let style = Self::style_at(styles, i);
             match runs.last_mut() {
                 Some(r) if r.level == level && r.font == font && r.style == style => {}
@@ -350,6 +368,19 @@ impl Shaper<'_> {
         }
         for run in &mut runs {
             let text = &s[run.range.clone()];
+            let scale = run.style.size / self.fonts[run.font].upem;
+            if text.len() > MEMO_MAX_BYTES {
+                // Shaped once and scaled in place: no copy kept for a repeat that a run
+                // this long will not have.
+                run.glyphs = self.shape_run(s, run);
+                for g in &mut run.glyphs {
+                    g.cluster += run.range.start as u32;
+                    g.adv *= scale;
+                    g.x_off *= scale;
+                    g.y_off *= scale;
+                }
+                continue;
+            }
             let memo = self.memo.entry((run.font, run.level.is_rtl())).or_default();
             if !memo.contains_key(text) {
                 let glyphs = self.shape_run(s, run);
@@ -359,11 +390,10 @@ impl Shaper<'_> {
                     .insert(text.to_owned(), glyphs);
             }
             let unscaled = &self.memo[&(run.font, run.level.is_rtl())][text];
-            let scale = run.style.size / self.fonts[run.font].upem;
             run.glyphs = unscaled
                 .iter()
                 .map(|g| ShapedGlyph {
-                    cluster: run.range.start + g.cluster,
+                    cluster: run.range.start as u32 + g.cluster,
                     adv: g.adv * scale,
                     x_off: g.x_off * scale,
                     y_off: g.y_off * scale,
@@ -377,8 +407,8 @@ impl Shaper<'_> {
         let mut cluster_start = vec![false; s.len() + 1];
         for run in &runs {
             for g in &run.glyphs {
-                cum[g.cluster + 1] += g.adv;
-                cluster_start[g.cluster] = true;
+                cum[g.cluster as usize + 1] += g.adv;
+                cluster_start[g.cluster as usize] = true;
             }
         }
         cluster_start[s.len()] = true;
@@ -465,7 +495,12 @@ impl Shaper<'_> {
             let mut x = 0f32;
             if end > range.start {
                 for (vr, level) in bidi.visual_runs(range.start..end) {
-                    let mut pieces: Vec<&Run> = runs
+                    // The runs tile the paragraph in order: those overlapping the visual
+                    // run are one slice of them, found by binary search (a scan of all the
+                    // paragraph's runs for every line was quadratic in mixed-script text).
+                    let first = runs.partition_point(|r| r.range.end <= vr.start);
+                    let last = runs.partition_point(|r| r.range.start < vr.end);
+                    let mut pieces: Vec<&Run> = runs[first..last.max(first)]
                         .iter()
                         .filter(|r| r.range.start < vr.end && vr.start < r.range.end)
                         .collect();
@@ -477,21 +512,22 @@ impl Shaper<'_> {
                         // The run's glyphs in this visual run. Clusters are monotone in
                         // the glyph order (rising left to right, falling right to left),
                         // so the glyphs of a byte range are one slice of the run.
+                        let (vr_start, vr_end) = (vr.start as u32, vr.end as u32);
                         let in_range = if run.level.is_rtl() {
-                            let a = run.glyphs.partition_point(|g| g.cluster >= vr.end);
-                            let b = run.glyphs.partition_point(|g| g.cluster >= vr.start);
+                            let a = run.glyphs.partition_point(|g| g.cluster >= vr_end);
+                            let b = run.glyphs.partition_point(|g| g.cluster >= vr_start);
                             a..b.max(a)
                         } else {
-                            let a = run.glyphs.partition_point(|g| g.cluster < vr.start);
-                            let b = run.glyphs.partition_point(|g| g.cluster < vr.end);
+                            let a = run.glyphs.partition_point(|g| g.cluster < vr_start);
+                            let b = run.glyphs.partition_point(|g| g.cluster < vr_end);
                             a..b.max(a)
                         };
                         let start = run.range.start;
                         for g in &run.glyphs[in_range] {
-                            debug_assert!(g.cluster >= vr.start && g.cluster < vr.end);
+                            debug_assert!(g.cluster >= vr_start && g.cluster < vr_end);
                             if g.text != GlyphText::None || g.adv != 0.0 || g.x_off != 0.0 {
                                 glyphs.push(Glyph {
-                                    font: run.font,
+                                    font: run.font as u8,
                                     gid: g.gid,
                                     x: x + g.x_off,
                                     y: g.y_off,
@@ -553,17 +589,35 @@ impl<'a> Bidi<'a> {
     fn visual_runs(&self, line: Range<usize>) -> Vec<(Range<usize>, Level)> {
         match self {
             Bidi::Full(bidi) => {
+                // The paragraphs are in text order (a binary search, not a scan per line).
+                let k = bidi
+                    .paragraphs
+                    .partition_point(|p| p.range.end <= line.start);
                 let para = bidi
                     .paragraphs
-                    .iter()
-                    .find(|p| p.range.contains(&line.start))
+                    .get(k)
+                    .filter(|p| p.range.contains(&line.start))
                     .unwrap_or(&bidi.paragraphs[0]);
-                let end = line.end.min(para.range.end);
-                let (levels, runs) = bidi.visual_runs(para, line.start..end);
+                let line = line.start..line.end.min(para.range.end);
+                // `BidiInfo::visual_runs` copies the levels of the whole text for each
+                // line (to apply rule L1 to the line's part of the copy), so a paragraph
+                // of n lines cost n copies of itself. The same call on the line alone
+                // reads and changes the same bytes (L1 and L2 look only inside the line)
+                // and copies only the line.
+                let own = BidiInfo {
+                    text: &bidi.text[line.clone()],
+                    original_classes: bidi.original_classes[line.clone()].to_vec(),
+                    levels: bidi.levels[line.clone()].to_vec(),
+                    paragraphs: vec![unicode_bidi::ParagraphInfo {
+                        range: 0..line.len(),
+                        level: para.level,
+                    }],
+                };
+                let (levels, runs) = own.visual_runs(&own.paragraphs[0], 0..line.len());
                 runs.into_iter()
                     .map(|r| {
                         let level = levels[r.start];
-                        (r, level)
+                        (line.start + r.start..line.start + r.end, level)
                     })
                     .collect()
             }

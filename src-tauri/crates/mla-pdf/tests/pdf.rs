@@ -544,3 +544,94 @@ fn page_streams_show_only_glyphs_of_the_embedded_subsets() {
         }
     }
 }
+
+/// `pdftotext -raw` lines without the bidi isolates and form feeds.
+fn raw_lines(pdf: &Path) -> Vec<Vec<String>> {
+    tool("pdftotext", &["-raw"], pdf)
+        .split('\u{c}')
+        .filter(|p| !p.trim().is_empty())
+        .map(|p| {
+            p.lines()
+                .map(|l| {
+                    l.chars()
+                        .filter(|c| !matches!(c, '\u{2066}'..='\u{2069}'))
+                        .collect()
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// A reference of many lines: each page's header shows its first three lines, ending in an
+/// ellipsis, and the letter's first lines show all of it (issue #22, class 6: the header
+/// laid the whole reference out on every page, which made rendering quadratic).
+#[test]
+fn a_long_reference_is_cut_in_the_page_header_and_whole_in_the_letter() {
+    let mut req = rich();
+    // 3 000 characters, no break opportunity: it wraps at any glyph.
+    req.reference = (0..300).map(|i| format!("PN{i:04}/MLA")).collect();
+    let pdf = render(&req, "en", &a4());
+    let pages = raw_lines(&write_tmp("long-reference.pdf", &pdf.bytes));
+    assert_eq!(pages.len(), pdf.pages);
+    // The letter's lines: without each page's header, draft notice, number and seal box.
+    let mut body = String::new();
+    for (i, lines) in pages.iter().enumerate() {
+        let starts: Vec<usize> = (0..lines.len())
+            .filter(|&k| lines[k].starts_with("PN0000/MLAPN0001/MLA"))
+            .collect();
+        let [h] = starts[..] else {
+            panic!("page {}: one header, found at lines {starts:?}", i + 1);
+        };
+        let three = lines[h..h + 3].concat();
+        let shown = three.strip_suffix('…').unwrap_or_else(|| {
+            panic!(
+                "page {}: three lines ending in an ellipsis: {three:?}",
+                i + 1
+            )
+        });
+        assert!(
+            req.reference.starts_with(shown),
+            "page {}: {shown:?}",
+            i + 1
+        );
+        assert!(shown.len() > 40, "page {}: {shown:?}", i + 1);
+        let four = lines[h..h + 4].concat();
+        assert!(
+            !req.reference.starts_with(&four),
+            "page {}: a fourth header line {:?}",
+            i + 1,
+            lines[h + 3]
+        );
+        for (k, line) in lines.iter().enumerate() {
+            let furniture = ["DRAFT —", "Page ", "Initials / seal"];
+            if !(h..h + 3).contains(&k) && !furniture.iter().any(|f| line.starts_with(f)) {
+                body.push_str(line);
+            }
+        }
+    }
+    assert!(
+        body.contains(&format!("Our reference: {}", req.reference)),
+        "the whole reference in the letter"
+    );
+}
+
+/// A 256 KB statement of facts with no break opportunity at all renders, wrapped at any
+/// glyph, and extracts whole.
+#[test]
+fn a_long_token_without_break_opportunities_wraps_and_extracts() {
+    let mut req = rich();
+    let token: String = "RURNIB2026112".repeat(256 * 1024 / 13);
+    req.facts = token.clone();
+    let pdf = render(&req, "en", &a4());
+    assert!(pdf.pages > 50, "{} pages", pdf.pages);
+    let pages = raw_lines(&write_tmp("long-token.pdf", &pdf.bytes));
+    assert_eq!(pages.len(), pdf.pages);
+    // The body's lines, without the pages' headers and footers, join into the token.
+    let joined: String = pages
+        .iter()
+        .flatten()
+        .filter(|l| !l.contains(" / ") && !l.starts_with("PN-2026/0457-MLA"))
+        .map(String::as_str)
+        .collect();
+    assert!(joined.contains(&token), "the token extracts whole");
+}
