@@ -138,7 +138,12 @@ pub fn guard_output(
         protected.extend(Protected::register(&default, "the default register"));
     }
     if output.as_os_str() != "-" {
-        mla_export::check_output(output, &protected)?;
+        match mla_export::check_output(output, &protected) {
+            // Nothing can be replaced in a folder that does not exist; the command's own
+            // write says "cannot write FILE: ..." as it always did.
+            Err(mla_export::ExportError::NoOutputFolder { .. }) | Ok(()) => {}
+            Err(e) => return Err(e.into()),
+        }
     }
     Ok(protected)
 }
