@@ -408,15 +408,7 @@ pub fn export_pdf(ctx: &Ctx, args: ExportArgs) -> Result<ExportResult, IpcError>
     let request = ctx.state.register()?.get(id)?.request;
     let json = mla_core::write_request(&request).into_bytes();
     // The register file and its SQLite companions may never be the output.
-    let register = ctx.state.register_path.clone();
-    let protected: Vec<PathBuf> = ["", "-wal", "-shm", "-journal"]
-        .iter()
-        .map(|suffix| {
-            let mut p = register.clone().into_os_string();
-            p.push(suffix);
-            PathBuf::from(p)
-        })
-        .collect();
+    let protected = mla_export::Protected::register(&ctx.state.register_path, "the register");
     let job = mla_export::ExportJob {
         request_json: &json,
         request: &request,

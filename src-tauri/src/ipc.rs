@@ -828,7 +828,11 @@ mod tests {
         };
         let errors = vec![
             X::Cancelled,
-            X::OutputIsInput { path: "a".into() },
+            X::OutputIsInput {
+                path: "a".into(),
+                input: "a".into(),
+                what: "the request file".into(),
+            },
             X::NoOutputFolder { path: "a".into() },
             X::Letter(mla_letter::LetterError::UnknownLanguage { lang: "xx".into() }),
             X::ReadAnnex {

@@ -142,7 +142,7 @@ impl CliError {
                 }
             }
             CliError::StdoutClosed | CliError::BlockersFound => {}
-            other => eprintln!("mla: error: {other}"),
+            other => crate::output::print_stderr(&format!("mla: error: {other}\n")),
         }
     }
 }

@@ -136,7 +136,10 @@ impl Context {
 
     /// Open the register to change it.
     pub fn open_for_writing(&self) -> Result<Register, CliError> {
-        Ok(Register::open_with(&self.path()?, &self.options(false))?)
+        Ok(told(Register::open_with(
+            &self.path()?,
+            &self.options(false),
+        )?))
     }
 
     /// Open the register to read it: a register that cannot be written (read-only file or
@@ -147,9 +150,35 @@ impl Context {
             Err(StoreError::ReadOnly { .. }) => {
                 Ok(Register::open_with(&path, &self.options(true))?)
             }
-            other => Ok(other?),
+            other => Ok(told(other?)),
         }
     }
+}
+
+/// Say on stderr, in one line, that opening made the register private (it happens once:
+/// the next open finds it private). SQLite makes the WAL and shared-memory files like the
+/// register when it opens it, so they are made private with it.
+fn told(register: Register) -> Register {
+    let tightened = register.tightened_permissions();
+    if let Some(t) = tightened
+        .iter()
+        .find(|t| t.path == register.path())
+        .or(tightened.first())
+    {
+        let also = if tightened.len() > 1 {
+            "it and its WAL and shared-memory files are"
+        } else {
+            "it is"
+        };
+        tell!(
+            "mla: note: the register {} could be read by other users of this machine \
+             (permissions {:o}); {also} now private to you ({:o})",
+            register.path().display(),
+            t.was,
+            t.now
+        );
+    }
+    register
 }
 
 fn main() -> ExitCode {
@@ -171,15 +200,15 @@ fn main() -> ExitCode {
         Command::Untrash(args) => commands::trash::run_untrash(&context, args),
         Command::Profiles(args) => commands::profiles::run(args),
         Command::Profile(args) => commands::profile::run(args),
-        Command::Export(args) => commands::export::run(*args),
-        Command::SignPdf(args) => commands::sign_pdf::run(*args),
-        Command::Verify(args) => commands::verify::run(args),
+        Command::Export(args) => commands::export::run(&context, *args),
+        Command::SignPdf(args) => commands::sign_pdf::run(&context, *args),
+        Command::Verify(args) => commands::verify::run(&context, args),
         Command::Duplicate(args) => commands::duplicate::run(&context, args),
         Command::Status(args) => commands::status::run(&context, args),
         Command::Audit(args) => commands::audit::run(&context, args),
         Command::Check(args) => commands::check::run(args),
         Command::Rules(args) => commands::rules::run(args),
-        Command::Render(args) => commands::render::run(args),
+        Command::Render(args) => commands::render::run(&context, args),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

@@ -38,11 +38,22 @@ const READ_CHUNK: usize = 1 << 20;
 pub enum ExportError {
     #[error("the export was cancelled; nothing was written")]
     Cancelled,
+    /// The output path is (after resolving links, or as a hard link) one of the inputs:
+    /// writing it would replace that input. See [`check_output`].
     #[error(
-        "{path} is one of the export's inputs (the request or an annex); choose another \
-         output file"
+        "the output {} would replace {what} ({}); nothing was written: choose another \
+         output file",
+        path.display(),
+        input.display()
     )]
-    OutputIsInput { path: PathBuf },
+    OutputIsInput {
+        /// The output path as given.
+        path: PathBuf,
+        /// The input it would replace, as given.
+        input: PathBuf,
+        /// What that input is ("the request file", "the register's WAL file", ...).
+        what: String,
+    },
     #[error("the folder {path} does not exist")]
     NoOutputFolder { path: PathBuf },
     #[error("cannot load the letter templates: {0}")]
@@ -196,8 +207,9 @@ pub struct ExportJob<'a> {
     /// Signing time and the moment certificate validity is judged at.
     pub now: DateTime<Utc>,
     pub output: &'a Path,
-    /// Files the output must never replace besides the annexes (the request's own file).
-    pub protected: &'a [PathBuf],
+    /// Files the output must never replace besides the annexes (the request's own file,
+    /// the register and its companions: [`Protected::register`]).
+    pub protected: &'a [Protected],
 }
 
 /// Where an export is.
@@ -307,7 +319,17 @@ pub fn export(
         output,
         protected,
     } = job;
-    check_output(output, annexes.iter().chain(protected))?;
+    let annex_inputs: Vec<Protected> = annexes
+        .iter()
+        .map(|a| Protected::new("an annex", a))
+        .collect();
+    check_output(
+        output,
+        &annex_inputs
+            .into_iter()
+            .chain(protected.iter().cloned())
+            .collect::<Vec<_>>(),
+    )?;
 
     // The key first: a wrong password is reported before any work is done, and the
     // password is zeroed (dropped with the signer) right away.
@@ -426,20 +448,68 @@ pub fn export(
     })
 }
 
-/// Refuse an output that would replace an input, or that is in a folder that does not
-/// exist (before any work is done).
-fn check_output<'p>(
-    output: &Path,
-    inputs: impl Iterator<Item = &'p PathBuf>,
-) -> Result<(), ExportError> {
+/// A file an output must never replace, and how to name it when refusing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Protected {
+    /// What the file is, for the error ("the request file", "the register").
+    pub what: String,
+    pub path: PathBuf,
+}
+
+impl Protected {
+    pub fn new(what: impl Into<String>, path: impl Into<PathBuf>) -> Protected {
+        Protected {
+            what: what.into(),
+            path: path.into(),
+        }
+    }
+
+    /// The register file and the files SQLite keeps beside it (`-wal`, `-shm`,
+    /// `-journal`), whether they exist now or not. When `register` is a link, the same
+    /// names beside its target too (SQLite resolves the link and puts them there).
+    pub fn register(register: &Path, what: &str) -> Vec<Protected> {
+        let mut bases = vec![register.to_path_buf()];
+        if let Ok(target) = register.canonicalize() {
+            if target != register {
+                bases.push(target);
+            }
+        }
+        let mut out = Vec::new();
+        for base in bases {
+            for (suffix, kind) in [
+                ("", ""),
+                ("-wal", "'s WAL file"),
+                ("-shm", "'s shared-memory file"),
+                ("-journal", "'s journal"),
+            ] {
+                let mut path = base.clone().into_os_string();
+                path.push(suffix);
+                out.push(Protected::new(format!("{what}{kind}"), path));
+            }
+        }
+        out
+    }
+}
+
+/// The one output guard of MLA Desk (the app's export, `mla export` and every other `mla`
+/// command that writes a file call it): refuse an output path that would replace one of
+/// `protected`, or whose folder does not exist, before any work is done.
+///
+/// "Would replace" is judged after resolving links: the output's folder is resolved (an
+/// output that does not exist yet in a folder reached through a link is compared by its
+/// real place), a link at the output path is compared by what it points to, and where both
+/// files exist they are compared by device and inode, so a hard link to an input is
+/// refused too. A protected file that does not exist yet (the register's WAL between two
+/// sessions) is compared by its resolved folder and name.
+pub fn check_output(output: &Path, protected: &[Protected]) -> Result<(), ExportError> {
     let folder = match output.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let Ok(folder) = folder.canonicalize() else {
+    let Ok(real_folder) = folder.canonicalize() else {
         return Err(ExportError::NoOutputFolder { path: folder });
     };
-    if !folder.is_dir() {
+    if !real_folder.is_dir() {
         return Err(ExportError::NoOutputFolder { path: folder });
     }
     let Some(name) = output.file_name() else {
@@ -448,20 +518,52 @@ fn check_output<'p>(
             reason: "the path names no file".into(),
         }));
     };
-    let resolved = folder.join(name);
+    let resolved = real_folder.join(name);
     // A symbolic link at the output path would be replaced, not followed, by the rename;
     // still compare what it points to, so that a link to the draft is refused too.
-    let target = resolved.canonicalize().unwrap_or_else(|_| resolved.clone());
-    for input in inputs {
-        if let Ok(input) = input.canonicalize() {
-            if input == resolved || input == target {
-                return Err(ExportError::OutputIsInput {
-                    path: output.to_path_buf(),
-                });
-            }
+    let target = resolved.canonicalize().ok();
+    let output_id = file_id(&resolved);
+    for input in protected {
+        let Some(input_path) = resolve(&input.path) else {
+            continue;
+        };
+        let same_path = input_path == resolved || target.as_ref() == Some(&input_path);
+        let same_file = output_id.is_some() && output_id == file_id(&input_path);
+        if same_path || same_file {
+            return Err(ExportError::OutputIsInput {
+                path: output.to_path_buf(),
+                input: input.path.clone(),
+                what: input.what.clone(),
+            });
         }
     }
     Ok(())
+}
+
+/// `path` with every link resolved; for a file that does not exist, its resolved folder
+/// joined with its name. `None` when even the folder does not exist.
+fn resolve(path: &Path) -> Option<PathBuf> {
+    if let Ok(real) = path.canonicalize() {
+        return Some(real);
+    }
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    Some(folder.canonicalize().ok()?.join(path.file_name()?))
+}
+
+/// Device and inode of the file `path` names (following links), to recognise hard links.
+#[cfg(unix)]
+fn file_id(path: &Path) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
+}
+
+/// Elsewhere only the resolved paths are compared.
+#[cfg(not(unix))]
+fn file_id(_path: &Path) -> Option<(u64, u64)> {
+    None
 }
 
 fn read_annexes(paths: &[PathBuf], r: &mut Reporter<'_>) -> Result<Vec<Attachment>, ExportError> {

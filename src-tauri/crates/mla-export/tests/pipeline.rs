@@ -9,7 +9,8 @@ use std::sync::atomic::AtomicBool;
 
 use common::{Pki, P12_PASSWORD};
 use mla_export::{
-    export, verify_file, BlockText, ExportError, ExportJob, Password, Progress, Signer, Stage,
+    export, verify_file, BlockText, ExportError, ExportJob, Password, Progress, Protected, Signer,
+    Stage,
 };
 
 const EXAMPLE: &str = concat!(
@@ -303,7 +304,7 @@ fn output_may_not_replace_an_input_or_go_to_a_missing_folder() {
     let f = Fixture::new();
     let draft = f.dir.path().join("draft.mla.json");
     std::fs::write(&draft, &f.json).unwrap();
-    let protected = [draft.clone()];
+    let protected = [Protected::new("the request file", &draft)];
     let mut job = f.job(&draft, None);
     job.protected = &protected;
     let err = export(job, &mut |_| {}, &AtomicBool::new(false)).unwrap_err();

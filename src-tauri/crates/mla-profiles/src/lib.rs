@@ -134,29 +134,7 @@ pub fn read_pack(path: &Path) -> Result<PackFiles, PackError> {
         .unwrap_or_else(|| "pack".to_owned());
     let mut reader = Collector::new(name);
     if metadata.is_dir() {
-        let mut entries: Vec<PathBuf> = fs::read_dir(path)
-            .map_err(io(path))?
-            .map(|e| e.map(|e| e.path()))
-            .collect::<Result<_, _>>()
-            .map_err(io(path))?;
-        entries.sort();
-        for entry in entries {
-            let file_name = entry
-                .file_name()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            if entry.is_dir() || !is_profile_name(&file_name) {
-                reader.ignored.push(file_name);
-                continue;
-            }
-            let size = fs::metadata(&entry).map_err(io(&entry))?.len();
-            if size > MAX_PROFILE_BYTES as u64 {
-                reader.too_large(&file_name, size);
-                continue;
-            }
-            let bytes = fs::read(&entry).map_err(io(&entry))?;
-            reader.add(file_name, bytes);
-        }
+        read_folder(path, &mut reader)?;
     } else if path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("zip"))
@@ -174,7 +152,14 @@ pub fn read_pack(path: &Path) -> Result<PackFiles, PackError> {
             path: path.to_owned(),
             message: e.to_string(),
         };
-        let file = fs::File::open(path).map_err(io(path))?;
+        if let Some(kind) = not_a_file(&metadata.file_type()) {
+            return Err(PackError::Zip {
+                path: path.to_owned(),
+                message: format!("it is {kind}, not a file"),
+            });
+        }
+        // The zip may be reached through a link (the user named it); not a FIFO.
+        let file = open_no_wait(path, true).map_err(io(path))?;
         let mut archive = zip::ZipArchive::new(file).map_err(zip_error)?;
         for i in 0..archive.len() {
             let mut entry = archive.by_index(i).map_err(zip_error)?;
@@ -217,6 +202,126 @@ pub fn read_pack(path: &Path) -> Result<PackFiles, PackError> {
         });
     }
     reader.finish()
+}
+
+/// Read the profile files of a folder pack: only regular files directly inside it. A
+/// link (even to a file in the folder), a FIFO, a device or a socket named like a profile
+/// is a problem that refuses the pack; it is never opened, so it can neither lead out of
+/// the folder nor block or feed the reader without end. Sub-folders and files that are not
+/// profiles are left out unopened. The limits are a zip pack's: each file at most
+/// [`MAX_PROFILE_BYTES`], all of them together at most [`MAX_ZIP_BYTES`].
+fn read_folder(path: &Path, reader: &mut Collector) -> Result<(), PackError> {
+    let mut entries: Vec<fs::DirEntry> = fs::read_dir(path)
+        .map_err(io(path))?
+        .collect::<Result<_, _>>()
+        .map_err(io(path))?;
+    entries.sort_by_key(|e| e.file_name());
+    let mut total: u64 = 0;
+    for entry in entries {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        let entry_path = entry.path();
+        // The entry itself, not what a link points to.
+        let file_type = entry.file_type().map_err(io(&entry_path))?;
+        if file_type.is_dir() || !is_profile_name(&file_name) {
+            reader.ignored.push(file_name);
+            continue;
+        }
+        if let Some(kind) = not_a_file(&file_type) {
+            let advice = if file_type.is_symlink() {
+                " (copy the file itself into the folder)"
+            } else {
+                ""
+            };
+            reader.problem(
+                &file_name,
+                format!(
+                    "is {kind}, not a file: a pack folder may hold only its own regular \
+                     files{advice}; nothing was read from it"
+                ),
+            );
+            continue;
+        }
+        // Replaced by a link or a FIFO since it was listed: the open refuses a link and
+        // does not wait on a FIFO, and what was opened is checked again.
+        let file = open_no_wait(&entry_path, false).map_err(io(&entry_path))?;
+        let opened = file.metadata().map_err(io(&entry_path))?;
+        if let Some(kind) = not_a_file(&opened.file_type()) {
+            reader.problem(
+                &file_name,
+                format!("is {kind}, not a file; nothing was read from it"),
+            );
+            continue;
+        }
+        if opened.len() > MAX_PROFILE_BYTES as u64 {
+            reader.too_large(&file_name, opened.len());
+            continue;
+        }
+        let mut bytes = Vec::new();
+        file.take(MAX_PROFILE_BYTES as u64 + 1)
+            .read_to_end(&mut bytes)
+            .map_err(io(&entry_path))?;
+        if bytes.len() > MAX_PROFILE_BYTES {
+            reader.too_large(&file_name, bytes.len() as u64);
+            continue;
+        }
+        total += bytes.len() as u64;
+        if total > MAX_ZIP_BYTES {
+            reader.problem(
+                &file_name,
+                format!(
+                    "the pack's profile files pass {MAX_ZIP_BYTES} bytes in all at this file, \
+                     the limit for a pack"
+                ),
+            );
+            break;
+        }
+        reader.add(file_name, bytes);
+    }
+    Ok(())
+}
+
+/// What a directory entry is when it is not a regular file ("a symbolic link", "a FIFO
+/// (named pipe)", ...), `None` for a regular file.
+fn not_a_file(file_type: &fs::FileType) -> Option<&'static str> {
+    if file_type.is_file() {
+        return None;
+    }
+    if file_type.is_symlink() {
+        return Some("a symbolic link");
+    }
+    if file_type.is_dir() {
+        return Some("a folder");
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() {
+            return Some("a FIFO (named pipe)");
+        }
+        if file_type.is_socket() {
+            return Some("a socket");
+        }
+        if file_type.is_block_device() || file_type.is_char_device() {
+            return Some("a device");
+        }
+    }
+    Some("not a regular file")
+}
+
+/// Open for reading without waiting for a writer (a FIFO put there after the type was
+/// checked) and, unless `follow_link`, refusing a link at `path`. Reading a regular file
+/// is unaffected.
+fn open_no_wait(path: &Path, follow_link: bool) -> std::io::Result<fs::File> {
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(
+        &mut options,
+        libc::O_NONBLOCK | if follow_link { 0 } else { libc::O_NOFOLLOW },
+    );
+    #[cfg(not(unix))]
+    let _ = follow_link;
+    options.open(path)
 }
 
 /// Profile files are `*.toml`; hidden files (`.DS_Store`, `._THA.toml`) are not.

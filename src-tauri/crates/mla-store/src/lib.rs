@@ -141,6 +141,17 @@ pub struct Register {
     conn: Connection,
     path: PathBuf,
     read_only: bool,
+    tightened: Vec<Tightened>,
+}
+
+/// A register file (or its WAL or shared-memory file) that other users of the machine
+/// could read, made private to its owner when the register was opened.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Tightened {
+    pub path: PathBuf,
+    /// The permission bits before (e.g. `0o644`) and after (`0o600`).
+    pub was: u32,
+    pub now: u32,
 }
 
 impl std::fmt::Debug for Register {
@@ -180,13 +191,17 @@ impl Register {
                 | OpenFlags::SQLITE_OPEN_CREATE
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX
         };
+        if !options.read_only {
+            create_private(path)?;
+        }
         let sql = |e| StoreError::from_sqlite(path, e);
         let conn = Connection::open_with_flags(path, flags).map_err(sql)?;
         conn.busy_timeout(options.busy_timeout).map_err(sql)?;
-        let register = Register {
+        let mut register = Register {
             conn,
             path: path.to_path_buf(),
             read_only: options.read_only,
+            tightened: Vec::new(),
         };
         match register.prepare() {
             Err(StoreError::ReadOnly { .. } | StoreError::CannotOpen { .. })
@@ -195,7 +210,14 @@ impl Register {
                 Register::open_immutable(path, options)
             }
             Err(e) => Err(e),
-            Ok(()) => Ok(register),
+            Ok(()) => {
+                if !register.read_only {
+                    // Only once the file is known to be a register: another program's
+                    // file is never touched.
+                    register.tightened = make_private(path);
+                }
+                Ok(register)
+            }
         }
     }
 
@@ -222,30 +244,57 @@ impl Register {
             conn,
             path: path.to_path_buf(),
             read_only: true,
+            tightened: Vec::new(),
         };
         register.prepare()?;
         Ok(register)
     }
 
-    /// `$MLA_REGISTER` if set, else `<user data dir>/mla-desk/register.sqlite`.
+    /// `$MLA_REGISTER` if set, else [`Register::user_data_path`].
     pub fn default_path() -> Result<PathBuf, StoreError> {
         if let Some(path) = std::env::var_os(REGISTER_ENV).filter(|p| !p.is_empty()) {
             return Ok(PathBuf::from(path));
         }
+        Register::user_data_path()
+    }
+
+    /// Where the register lives when nothing else is said:
+    /// `<user data dir>/mla-desk/register.sqlite` (whatever `$MLA_REGISTER` says).
+    pub fn user_data_path() -> Result<PathBuf, StoreError> {
         let dir = dirs::data_dir().ok_or(StoreError::NoDataDir)?;
         Ok(dir.join("mla-desk").join("register.sqlite"))
     }
 
-    /// [`Register::default_path`], with its folder created if missing.
+    /// [`Register::default_path`], with its folder created if missing. The folder the
+    /// register is in is created private to the user (0700 on Unix); the folders above
+    /// it get the usual permissions.
     pub fn default_path_created() -> Result<PathBuf, StoreError> {
         let path = Register::default_path()?;
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent).map_err(|source| StoreError::Io {
+            let io = |source| StoreError::Io {
                 path: parent.to_path_buf(),
                 source,
-            })?;
+            };
+            if let Some(above) = parent.parent().filter(|p| !p.as_os_str().is_empty()) {
+                std::fs::create_dir_all(above).map_err(io)?;
+            }
+            let mut builder = std::fs::DirBuilder::new();
+            #[cfg(unix)]
+            std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+            match builder.create(parent) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && parent.is_dir() => {}
+                Err(e) => return Err(io(e)),
+            }
         }
         Ok(path)
+    }
+
+    /// Files of this register that other users could read and that opening it made
+    /// private (see [`Register::open_with`]); empty when there was nothing to do. The
+    /// caller tells the user (once: the next open finds them private).
+    pub fn tightened_permissions(&self) -> &[Tightened] {
+        &self.tightened
     }
 
     /// The file this register lives in.
@@ -883,6 +932,67 @@ fn escape_like(text: &str) -> String {
         out.push(c);
     }
     out
+}
+
+/// Create the register file private to its owner (0600 on Unix) when it does not exist,
+/// before SQLite opens it: SQLite would create it 0644 (less the umask), readable by every
+/// user of a shared machine, and gives its WAL, shared-memory and journal files the mode
+/// of the database file. An empty file is a new database to SQLite.
+fn create_private(path: &Path) -> Result<(), StoreError> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    match options.open(path) {
+        Ok(_) => Ok(()),
+        // Already there (or created by another process at this moment): opened as is.
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        // A folder that does not exist or cannot be written: SQLite reports it.
+        Err(_) => Ok(()),
+    }
+}
+
+/// Make an existing register (and its WAL and shared-memory files) private to its owner
+/// when other users could read or write it, e.g. one created by an earlier version as
+/// 0644. The register holds confidential requests, and it is a one-user file (SQLite's
+/// WAL does not work across machines), so group and other permission bits are removed
+/// (0644 becomes 0600, as a new register is created). A file the user does not own
+/// cannot be changed (chmod fails) and is left as it is; so is a file system without
+/// Unix permissions (the mode read back is unchanged, nothing is reported).
+#[cfg(unix)]
+fn make_private(path: &Path) -> Vec<Tightened> {
+    use std::os::unix::fs::PermissionsExt;
+    let mut done = Vec::new();
+    for suffix in ["", "-wal", "-shm"] {
+        let mut file = path.as_os_str().to_owned();
+        file.push(suffix);
+        let file = PathBuf::from(file);
+        let Ok(metadata) = std::fs::metadata(&file) else {
+            continue;
+        };
+        let was = metadata.permissions().mode() & 0o7777;
+        if was & 0o077 == 0 {
+            continue;
+        }
+        let wanted = was & 0o700;
+        if std::fs::set_permissions(&file, std::fs::Permissions::from_mode(wanted)).is_err() {
+            continue;
+        }
+        let now = std::fs::metadata(&file).map_or(was, |m| m.permissions().mode() & 0o7777);
+        if now & 0o077 == 0 {
+            done.push(Tightened {
+                path: file,
+                was,
+                now,
+            });
+        }
+    }
+    done
+}
+
+#[cfg(not(unix))]
+fn make_private(_path: &Path) -> Vec<Tightened> {
+    Vec::new()
 }
 
 /// The name recorded as actor when the caller has none: the OS user.

@@ -3,6 +3,7 @@
 use mla_store::DraftId;
 
 use crate::error::CliError;
+use crate::output::one_line;
 use crate::Context;
 
 /// Show the audit log, oldest first: of one draft, or of the whole register.
@@ -29,11 +30,11 @@ pub fn run(context: &Context, args: Args) -> Result<(), CliError> {
         let draft = e.draft_id.map(|d| d.to_string()).unwrap_or_default();
         say!(
             "{:<24}  {:<16}  {:<9}  {:>5}  {}",
-            e.at,
-            e.actor,
-            e.action,
+            one_line(&e.at),
+            one_line(&e.actor),
+            one_line(&e.action),
             draft,
-            e.detail
+            one_line(&e.detail)
         );
     }
     Ok(())

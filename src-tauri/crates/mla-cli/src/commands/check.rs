@@ -156,7 +156,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
             let mut json = serde_json::to_string_pretty(&report)
                 .map_err(|e| CliError::Usage(format!("cannot write JSON: {e}")))?;
             json.push('\n');
-            crate::output::print(&json)?;
+            crate::output::print_exact(&json)?;
         }
     }
     if readiness.blockers > 0 {

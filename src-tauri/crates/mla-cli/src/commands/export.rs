@@ -8,6 +8,7 @@ use chrono::Utc;
 
 use crate::commands::signing::{read, BlockArgs, KeyArgs, PdfaArgs};
 use crate::error::CliError;
+use crate::Context;
 
 /// Render a request's letter to PDF, embed the request (and annexes), and sign it
 ///
@@ -38,14 +39,19 @@ pub struct Args {
     output: PathBuf,
 }
 
-pub fn run(args: Args) -> Result<(), CliError> {
+pub fn run(context: &Context, args: Args) -> Result<(), CliError> {
     let now = Utc::now();
+    let mut inputs = vec![("the request file", args.file.as_path())];
+    inputs.extend(args.attach.iter().map(|a| ("an annex", a.as_path())));
+    inputs.extend(args.key.inputs());
+    inputs.extend(args.block.inputs());
+    inputs.extend(args.pdfa.inputs());
+    let protected = crate::output::guard_output(&args.output, &inputs, context)?;
     let json = read(&args.file)?;
     let request = mla_core::parse_request(&json).map_err(|source| CliError::BadRequestFile {
         path: args.file.clone(),
         source,
     })?;
-    let protected = [args.file.clone()];
     // The profiles in force, as `mla check` and `mla render` load them.
     let profiles = if args.no_profile {
         None
@@ -78,18 +84,18 @@ pub fn run(args: Args) -> Result<(), CliError> {
     let outcome = mla_export::export(job, &mut |_| {}, &AtomicBool::new(false))?;
     if !outcome.missing_glyphs.is_empty() {
         let chars: String = outcome.missing_glyphs.iter().collect();
-        eprintln!(
-            "mla: warning: no bundled font can draw these characters, printed as boxes: {chars}"
-        );
+        tell!("mla: warning: no bundled font can draw these characters, printed as boxes: {chars}");
     }
     for part in &outcome.needs_translation {
-        eprintln!(
+        tell!(
             "mla: warning: `{}` was typed in {} and still needs a human translation into {} \
              (the letter marks it as not translated)",
-            part.path, part.from, part.to
+            part.path,
+            part.from,
+            part.to
         );
     }
-    eprintln!(
+    tell!(
         "{} -> {} ({} pages, {}, {} bytes)",
         args.file.display(),
         args.output.display(),

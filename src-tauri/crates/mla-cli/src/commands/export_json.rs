@@ -23,6 +23,7 @@ pub struct Args {
 }
 
 pub fn run(context: &Context, args: Args) -> Result<(), CliError> {
+    crate::output::guard_output(&args.output, &[], context)?;
     let register = context.open_for_reading()?;
     let text = match args.version {
         Some(version) => register.version_text(args.id, version)?,
@@ -39,6 +40,6 @@ pub fn run(context: &Context, args: Args) -> Result<(), CliError> {
         return Ok(());
     }
     write_atomically(&args.output, text.as_bytes())?;
-    eprintln!("draft {} written to {}", args.id, args.output.display());
+    tell!("draft {} written to {}", args.id, args.output.display());
     Ok(())
 }

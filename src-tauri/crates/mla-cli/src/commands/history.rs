@@ -3,6 +3,7 @@
 use mla_store::DraftId;
 
 use crate::error::CliError;
+use crate::output::one_line;
 use crate::Context;
 
 /// List every saved version of a draft, oldest first.
@@ -25,9 +26,9 @@ pub fn run(context: &Context, args: Args) -> Result<(), CliError> {
         say!(
             "{:>7}  {:<24}  {:<16}  {}",
             v.version,
-            v.saved_at,
-            v.actor,
-            v.note
+            one_line(&v.saved_at),
+            one_line(&v.actor),
+            one_line(&v.note)
         );
     }
     Ok(())

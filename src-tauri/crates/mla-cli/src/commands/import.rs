@@ -34,7 +34,7 @@ pub fn run(context: &Context, args: Args) -> Result<(), CliError> {
     }
     if !errors.is_empty() {
         if args.files.len() > 1 {
-            eprintln!(
+            tell!(
                 "mla: nothing imported: {} of {} files have problems",
                 errors.len(),
                 args.files.len()

@@ -3,6 +3,7 @@
 use mla_store::ListFilter;
 
 use crate::error::CliError;
+use crate::output::one_line;
 use crate::Context;
 
 /// List drafts, most recently updated first.
@@ -31,14 +32,13 @@ pub fn run(context: &Context, args: Args) -> Result<(), CliError> {
         only_deleted: args.trash,
     })?;
     if args.json {
-        say!(
-            "{}",
-            serde_json::to_string_pretty(&drafts).expect("summaries serialize")
-        );
+        let mut json = serde_json::to_string_pretty(&drafts).expect("summaries serialize");
+        json.push('\n');
+        crate::output::print_exact(&json)?;
         return Ok(());
     }
     if drafts.is_empty() {
-        eprintln!("no drafts");
+        tell!("no drafts");
         return Ok(());
     }
     say!(
@@ -60,10 +60,10 @@ pub fn run(context: &Context, args: Args) -> Result<(), CliError> {
             "{:>5}  {:>7}  {:<7}  {:<5}  {:<20}  {}{trash}",
             d.id,
             d.version,
-            d.status,
-            d.requested_state,
+            one_line(&d.status),
+            one_line(&d.requested_state),
             updated,
-            d.reference
+            one_line(&d.reference)
         );
     }
     Ok(())

@@ -46,7 +46,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
                 "unknown": SECTIONS,
             }),
         };
-        crate::output::print(&format!(
+        crate::output::print_exact(&format!(
             "{}\n",
             serde_json::to_string_pretty(&value).expect("a profile serializes")
         ))?;

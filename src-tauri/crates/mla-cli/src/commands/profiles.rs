@@ -8,6 +8,7 @@ use mla_core::profile_coverage::{
 use mla_profiles::{LoadedProfiles, PackStore};
 
 use crate::error::CliError;
+use crate::output::one_line;
 
 /// Output format.
 #[derive(clap::ValueEnum, Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -49,7 +50,7 @@ pub fn load() -> Result<LoadedProfiles, CliError> {
     let store = PackStore::from_env()?;
     let loaded = store.load()?;
     if let Some(problem) = &loaded.pack_problem {
-        eprintln!(
+        tell!(
             "mla: warning: the imported profile pack is not used, built-in profiles are: {problem}"
         );
     }
@@ -70,12 +71,15 @@ fn import(path: &std::path::Path) -> Result<(), CliError> {
     let report = store.import(path, today)?;
     say!(
         "imported profile pack `{}`: {} State profile(s) now override the built-in ones: {}",
-        report.active.name,
+        one_line(&report.active.name),
         report.active.states.len(),
         report.active.states.join(" ")
     );
     for ignored in &report.ignored {
-        eprintln!("mla: note: {ignored} is not a profile (XXX.toml) and was left out");
+        tell!(
+            "mla: note: {} is not a profile (XXX.toml) and was left out",
+            one_line(ignored)
+        );
     }
     Ok(())
 }
@@ -85,7 +89,7 @@ fn reset() -> Result<(), CliError> {
     match store.reset()? {
         Some(previous) => say!(
             "profile pack `{}` removed; the built-in profiles are in force",
-            previous.name
+            one_line(&previous.name)
         ),
         None => say!("no profile pack was imported; the built-in profiles are in force"),
     }
@@ -101,7 +105,7 @@ fn list(format: Format) -> Result<(), CliError> {
             "states": rows,
             "totals": totals,
         });
-        crate::output::print(&format!(
+        crate::output::print_exact(&format!(
             "{}\n",
             serde_json::to_string_pretty(&value).expect("coverage serializes")
         ))?;

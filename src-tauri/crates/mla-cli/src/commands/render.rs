@@ -9,6 +9,7 @@ use mla_pdf::{Paper, PdfOptions};
 use crate::error::CliError;
 use crate::input::read_request_file;
 use crate::output::write_atomically;
+use crate::Context;
 
 /// Output format of `mla render`.
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -82,8 +83,13 @@ fn letter_error(e: LetterError) -> CliError {
     }
 }
 
-pub fn run(args: Args) -> Result<(), CliError> {
+pub fn run(context: &Context, args: Args) -> Result<(), CliError> {
     let format = format_of(&args)?;
+    crate::output::guard_output(
+        &args.output,
+        &[("the request file", args.file.as_path())],
+        context,
+    )?;
     let request = read_request_file(&args.file)?;
     let letters = Letters::load().map_err(letter_error)?;
     // The profiles in force, as `mla check` loads them.
@@ -120,13 +126,13 @@ pub fn run(args: Args) -> Result<(), CliError> {
             )
             .map_err(|e| CliError::Render(e.to_string()))?;
             for c in &pdf.missing_glyphs {
-                eprintln!(
+                tell!(
                     "mla: warning: no bundled font has {c:?} (U+{:04X}); it is printed as a box",
                     *c as u32
                 );
             }
             for w in &pdf.warnings {
-                eprintln!("mla: warning: PDF writer: {w}");
+                tell!("mla: warning: PDF writer: {w}");
             }
             let pages = pdf.pages;
             (pdf.bytes, format!("PDF, {pages} pages"))
@@ -134,36 +140,37 @@ pub fn run(args: Args) -> Result<(), CliError> {
     };
     write_out(&args.output, &bytes)?;
     match (&central_authority, profile) {
-        (Some(ca), Some(p)) => eprintln!(
+        (Some(ca), Some(p)) => tell!(
             "mla: note: addressed to {}'s central authority from its profile: {}",
-            p.iso3, ca.name
+            p.iso3,
+            ca.name
         ),
         _ if args.no_profile => {}
-        _ => eprintln!(
+        _ => tell!(
             "mla: note: the profile of {:?} designates no single central authority for this \
              request; the letter uses the request's addressee (verify it)",
             request.requested_state.trim()
         ),
     }
     if let Some(notice) = &letter.draft_notice {
-        eprintln!(
+        tell!(
             "mla: note: the {} template is not reviewed by a legal translator; the letter says so: {notice}",
             letter.lang
         );
     }
     if !letter.needs_translation.is_empty() {
-        eprintln!(
+        tell!(
             "mla: note: {} parts typed in {} still need a human translation into {}:",
             letter.needs_translation.len(),
             request.drafting_language,
             letter.lang
         );
         for part in &letter.needs_translation {
-            eprintln!("  {}", part.path);
+            tell!("  {}", part.path);
         }
     }
     if args.output.as_os_str() != "-" {
-        eprintln!(
+        tell!(
             "letter in {} written to {} ({what})",
             letter.lang,
             args.output.display()

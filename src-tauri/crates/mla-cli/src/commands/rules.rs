@@ -35,7 +35,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
             })
             .map_err(|e| CliError::Usage(format!("cannot write JSON: {e}")))?;
             json.push('\n');
-            crate::output::print(&json)?;
+            crate::output::print_exact(&json)?;
         }
         Format::Text => {
             let mut out = String::new();

@@ -7,6 +7,7 @@ use mla_sign::{AfRelationship, Attachment, SignOptions, SignatureBlock};
 
 use crate::commands::signing::{read, BlockArgs, KeyArgs, PdfaArgs};
 use crate::error::CliError;
+use crate::Context;
 
 /// Sign a PDF (PAdES) with a PKCS#12 file or a PKCS#11 token, embedding the request
 ///
@@ -51,8 +52,20 @@ fn sign_err(context: impl Into<String>) -> impl FnOnce(mla_sign::Error) -> CliEr
     move |source| CliError::Sign { context, source }
 }
 
-pub fn run(args: Args) -> Result<(), CliError> {
+pub fn run(context: &Context, args: Args) -> Result<(), CliError> {
     let now = Utc::now();
+    let mut inputs = vec![("the PDF to sign", args.input.as_path())];
+    if let Some(json) = &args.embed_json {
+        inputs.push(("the request file", json.as_path()));
+    }
+    inputs.extend(args.attach.iter().map(|a| ("an annex", a.as_path())));
+    inputs.extend(args.key.inputs());
+    inputs.extend(args.block.inputs());
+    if let Some(font) = &args.font {
+        inputs.push(("the font file", font.as_path()));
+    }
+    inputs.extend(args.pdfa.inputs());
+    crate::output::guard_output(&args.output, &inputs, context)?;
     let pdf = read(&args.input)?;
     let request_json = match &args.embed_json {
         Some(path) => {
@@ -119,7 +132,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
     drop(key);
     mla_sign::write_atomic(&args.output, &signed)
         .map_err(sign_err(args.output.display().to_string()))?;
-    eprintln!(
+    tell!(
         "signed {} -> {} ({} bytes)",
         args.input.display(),
         args.output.display(),

@@ -39,6 +39,23 @@ pub struct KeyArgs {
 }
 
 impl KeyArgs {
+    /// The files these options read, for the output guard.
+    pub fn inputs(&self) -> Vec<(&'static str, &Path)> {
+        let mut inputs = Vec::new();
+        if let Some(p12) = &self.p12 {
+            inputs.push(("the PKCS#12 key file", p12.as_path()));
+        }
+        if let Some(module) = &self.pkcs11_module {
+            inputs.push(("the PKCS#11 module", module.as_path()));
+        }
+        inputs.extend(
+            self.cert
+                .iter()
+                .map(|c| ("a certificate file", c.as_path())),
+        );
+        inputs
+    }
+
     /// The signer the options name (asking for the password or PIN), or `None` when no
     /// key was given.
     pub fn signer(&self) -> Result<Option<Signer>, CliError> {
@@ -94,6 +111,14 @@ pub struct BlockArgs {
 }
 
 impl BlockArgs {
+    /// The files these options read, for the output guard.
+    pub fn inputs(&self) -> Vec<(&'static str, &Path)> {
+        self.seal
+            .iter()
+            .map(|s| ("the seal image", s.as_path()))
+            .collect()
+    }
+
     pub fn block_text(&self) -> Result<BlockText, CliError> {
         Ok(BlockText {
             name: self.name.clone(),
@@ -118,6 +143,14 @@ pub struct PdfaArgs {
 }
 
 impl PdfaArgs {
+    /// The files these options read, for the output guard.
+    pub fn inputs(&self) -> Vec<(&'static str, &Path)> {
+        self.pdfa_icc
+            .iter()
+            .map(|i| ("the ICC profile", i.as_path()))
+            .collect()
+    }
+
     pub fn icc(&self) -> Result<Option<Vec<u8>>, CliError> {
         self.pdfa_icc.as_deref().map(read).transpose()
     }

@@ -6,6 +6,7 @@ use chrono::Utc;
 use mla_sign::{TrustStatus, VerificationReport, VerifyOptions};
 
 use crate::error::CliError;
+use crate::output::one_line;
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
@@ -62,7 +63,16 @@ fn add_messages(value: &mut serde_json::Value, report: &VerificationReport) {
     }
 }
 
-pub fn run(args: Args) -> Result<(), CliError> {
+pub fn run(context: &crate::Context, args: Args) -> Result<(), CliError> {
+    if let Some(out) = &args.extract_request {
+        let mut inputs = vec![("the PDF being verified", args.file.as_path())];
+        inputs.extend(
+            args.trust
+                .iter()
+                .map(|p| ("a trusted CA file", p.as_path())),
+        );
+        crate::output::guard_output(out, &inputs, context)?;
+    }
     let pdf = read(&args.file)?;
     let mut trusted = Vec::new();
     for path in &args.trust {
@@ -94,7 +104,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
             add_messages(&mut value, &report);
             let mut text = serde_json::to_string_pretty(&value).expect("json");
             text.push('\n');
-            crate::output::print(&text)?;
+            crate::output::print_exact(&text)?;
         }
         Format::Text => crate::output::print(&render_text(
             &args,
@@ -115,7 +125,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
             context: out.display().to_string(),
             source,
         })?;
-        eprintln!("embedded request written to {}", out.display());
+        tell!("embedded request written to {}", out.display());
     }
     match verdict {
         None => Ok(()),
@@ -150,7 +160,7 @@ fn render_text(
         say!(
             "Signature {} ({}): {}",
             i + 1,
-            s.field_name.as_deref().unwrap_or("no field name"),
+            one_line(s.field_name.as_deref().unwrap_or("no field name")),
             if s.is_valid() { "VALID" } else { "INVALID" }
         );
         if let Some(c) = &s.signer {
@@ -170,14 +180,14 @@ fn render_text(
             say!("  signed at:    {t} (claimed by the signer; no timestamp)");
         }
         if let Some(l) = &s.location {
-            say!("  place:        {l}");
+            say!("  place:        {}", one_line(l));
         }
         if let Some(r) = &s.reason {
-            say!("  reason:       {r}");
+            say!("  reason:       {}", one_line(r));
         }
         say!(
             "  format:       {}",
-            s.sub_filter.as_deref().unwrap_or("unknown")
+            one_line(s.sub_filter.as_deref().unwrap_or("unknown"))
         );
         say!(
             "  integrity:    {}",
@@ -214,9 +224,9 @@ fn render_text(
         for f in &report.embedded_files {
             say!(
                 "  {} ({}, {}, {} bytes)",
-                f.name,
-                f.mime_type.as_deref().unwrap_or("no type"),
-                f.relationship.as_deref().unwrap_or("no relationship"),
+                one_line(&f.name),
+                one_line(f.mime_type.as_deref().unwrap_or("no type")),
+                one_line(f.relationship.as_deref().unwrap_or("no relationship")),
                 f.size
             );
         }

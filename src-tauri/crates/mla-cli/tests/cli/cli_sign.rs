@@ -570,7 +570,7 @@ fn export_keeps_the_request_file_and_writes_nothing_on_error() {
     let o = mla(os!["export", draft, "-o", draft], None, None);
     assert_eq!(o.status.code(), Some(2), "{}", text(&o));
     assert!(
-        text(&o).contains("is one of the export's inputs"),
+        text(&o).contains("would replace the request file ("),
         "{}",
         text(&o)
     );
