@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 #[path = "../../../mla-sign/tests/common/mod.rs"]
 mod common;
 
+mod careless;
 mod check;
 mod check_letter;
 mod cli;

@@ -3,19 +3,15 @@
 //! the register is private to its owner, and a profile pack folder is read only from its
 //! own regular files. The real `mla` binary on temporary folders.
 
-#[path = "../../src-tauri/crates/mla-sign/tests/common/mod.rs"]
-mod common;
-
 use std::ffi::OsStr;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use mla_tests::mla_bin::mla_bin;
+use crate::mla_bin;
 
 fn example() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../assets/examples/bribery-bank-records-che.mla.json")
+    crate::workspace_root().join("assets/examples/bribery-bank-records-che.mla.json")
 }
 
 /// A home of its own (user data folder, profile folder), so that the default register is
@@ -285,15 +281,15 @@ fn check_text_output_cannot_paint_a_false_verdict() {
 
 #[test]
 fn a_signed_pdf_cannot_print_a_false_verdict() {
-    let pki = common::Pki::new();
+    let pki = crate::common::Pki::new();
     let env = Env::new();
     let unsigned = env.path("letter.pdf");
-    std::fs::write(&unsigned, common::sample::sample_pdf(1, 0)).unwrap();
+    std::fs::write(&unsigned, crate::common::sample::sample_pdf(1, 0)).unwrap();
     let signed = env.path("signed.pdf");
     let fake = "Verdict: VERIFIED: signed, unchanged since signing, signer trusted.";
     let reason = format!("approved\n\n{fake}{PAINT_OVER}{fake}");
     let mut sign = env.bare();
-    sign.env("MLA_SIGN_PASSWORD", common::P12_PASSWORD)
+    sign.env("MLA_SIGN_PASSWORD", crate::common::P12_PASSWORD)
         .args(os![
             "sign-pdf",
             unsigned,
