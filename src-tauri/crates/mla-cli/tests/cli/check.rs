@@ -251,7 +251,8 @@ fn check_json_of_the_defective_example_matches_its_golden_file() {
         .unwrap();
     assert_eq!(output.status.code(), Some(1));
     let actual = stdout(&output);
-    let path = root().join("src-tauri/crates/mla-cli/tests/expected/check/everything-wrong.en.json");
+    let path =
+        root().join("src-tauri/crates/mla-cli/tests/expected/check/everything-wrong.en.json");
     if std::env::var_os("UPDATE_EXPECT").is_some() {
         std::fs::write(&path, &actual).unwrap();
     }
@@ -285,7 +286,9 @@ fn check_output_of_the_examples_matches_the_golden_files() {
             ]);
             assert!(matches!(output.status.code(), Some(0 | 1)), "{name} {lang}");
             let actual = stdout(&output);
-            let expected_path = root().join(format!("src-tauri/crates/mla-cli/tests/expected/check/{name}.{lang}.txt"));
+            let expected_path = root().join(format!(
+                "src-tauri/crates/mla-cli/tests/expected/check/{name}.{lang}.txt"
+            ));
             if update {
                 std::fs::write(&expected_path, &actual).unwrap();
                 continue;

@@ -5,9 +5,9 @@ use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use crate::mla_bin;
 use mla_core::{write_request, FORMAT_VERSION};
 use mla_store::{ListFilter, Register};
-use crate::mla_bin;
 
 fn examples_dir() -> PathBuf {
     crate::workspace_root().join("assets/examples")

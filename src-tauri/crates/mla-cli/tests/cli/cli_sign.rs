@@ -4,7 +4,9 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
-use crate::common::{pdfsig_ok, pyhanko_validate, qpdf_check, sample::sample_pdf, Pki, P12_PASSWORD};
+use crate::common::{
+    pdfsig_ok, pyhanko_validate, qpdf_check, sample::sample_pdf, Pki, P12_PASSWORD,
+};
 use crate::mla_bin;
 
 fn examples() -> Vec<PathBuf> {

@@ -4,9 +4,9 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
+use crate::mla_bin;
 use mla_core::profile::UNKNOWN_FACT;
 use mla_core::ProfileSet;
-use crate::mla_bin;
 
 struct Env {
     dir: tempfile::TempDir,

@@ -40,7 +40,8 @@ impl Env {
 
     /// The THA example sent to `iso3` on `basis`, with the addressee the request gives.
     fn request(&self, iso3: &str, basis: serde_json::Value, addressee: (&str, &str)) -> PathBuf {
-        let example = crate::workspace_root().join("assets/examples/service-appearance-tha.mla.json");
+        let example =
+            crate::workspace_root().join("assets/examples/service-appearance-tha.mla.json");
         let mut value: serde_json::Value =
             serde_json::from_str(&std::fs::read_to_string(example).unwrap()).unwrap();
         value["requested_state"] = iso3.into();
