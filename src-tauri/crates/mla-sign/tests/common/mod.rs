@@ -1,7 +1,6 @@
 //! Shared test helpers: a throw-away PKI made with openssl, and the independent validators.
 #![allow(dead_code)]
 
-pub mod hostile;
 pub mod sample;
 
 use std::path::{Path, PathBuf};
