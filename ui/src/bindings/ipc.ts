@@ -559,11 +559,6 @@ export type UnreadableKind = "cannot_read" | "not_pdf" | "encrypted" | "damaged"
 export type UntrustedReasonView = { reason: UntrustedReason, english: string, };
 
 /**
- * The overall verdict, as `mla verify` gives it, plus "the file could not be read".
- */
-export type VerifyVerdict = "verified" | "no_signature" | "invalid" | "changed_after_signing" | "not_trusted" | "unreadable";
-
-/**
  * Arguments of `verify_import_request`.
  */
 export type VerifyImportArgs = { 
@@ -573,6 +568,11 @@ export type VerifyImportArgs = {
  * whose verdict is `verified` is imported.
  */
 untrusted: boolean, };
+
+/**
+ * The overall verdict, as `mla verify` gives it, plus "the file could not be read".
+ */
+export type VerifyVerdict = "verified" | "no_signature" | "invalid" | "changed_after_signing" | "not_trusted" | "unreadable";
 
 /**
  * Everything the verification view shows about one PDF.
