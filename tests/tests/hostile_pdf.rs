@@ -32,6 +32,8 @@ struct Run {
 }
 
 /// Run `mla args…`, measuring the child alone: wall time and peak resident memory.
+// The child is reaped by wait4 (which gives its own rusage), not by `Child::wait`.
+#[allow(clippy::zombie_processes)]
 fn run(args: &[&OsStr], register: &Path) -> Run {
     let start = Instant::now();
     let mut child = Command::new(mla_bin())
@@ -199,10 +201,10 @@ fn a_pdf_over_the_size_limit_is_refused_unread() {
     assert!(r.took < TIME_LIMIT, "{:?}", r.took);
     assert!(r.max_rss_kb < 50 * 1024, "{} KB", r.max_rss_kb);
     assert!(
-        r.text.contains(&format!(
+        r.text.contains(
             "huge.pdf: the file is 314572800 bytes; MLA Desk checks PDFs of at most 268435456 \
              bytes (256 MiB) and did not read it"
-        )),
+        ),
         "{}",
         r.text
     );
