@@ -144,7 +144,7 @@ ipc_commands! {
     /// Forget this session's trusted CAs and check the open PDF again.
     verify_forget_cas(()) -> crate::verify::VerifyView => crate::verify::verify_forget_cas;
     /// Import the checked PDF's embedded request as a new draft.
-    verify_import_request(()) -> DraftRow => crate::verify::verify_import_request;
+    verify_import_request(crate::verify::VerifyImportArgs) -> DraftRow => crate::verify::verify_import_request;
 }
 
 /// Exports types that have an output path; looks through wrappers (`Vec`, `Option`) and

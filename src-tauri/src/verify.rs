@@ -76,6 +76,8 @@ pub enum UnreadableKind {
     Encrypted,
     /// The file claims to be a PDF but its structure is damaged or unsupported.
     Damaged,
+    /// The file is larger than `mla_sign::MAX_PDF_BYTES` (256 MiB); it was not read.
+    TooLarge,
 }
 
 /// A certificate, as `mla verify` prints it.
@@ -244,6 +246,16 @@ pub enum RequestProblemKind {
     Unreadable,
     /// It is there but is not a valid request file.
     NotARequest,
+}
+
+/// Arguments of `verify_import_request`.
+#[derive(Serialize, Deserialize, TS, Clone, Copy, Debug, PartialEq, Eq)]
+#[ts(export_to = "ipc.ts")]
+pub struct VerifyImportArgs {
+    /// The user chose "import anyway, untrusted": import even though the PDF does not
+    /// verify; the draft's history marks the import as untrusted. Without it, only a PDF
+    /// whose verdict is `verified` is imported.
+    pub untrusted: bool,
 }
 
 /// The subject's common name, or the whole subject.
@@ -453,7 +465,8 @@ pub fn verify_open_pdf(ctx: &Ctx, _: ()) -> Result<Option<VerifyView>, IpcError>
     };
     let trusted = ctx.state.verify.session().trusted.clone();
     let now = chrono::Utc::now();
-    let view = match std::fs::read(&path) {
+    // A file over the size limit is refused before it is read.
+    let view = match mla_sign::read_pdf_file(&path) {
         Ok(bytes) => {
             let view = check(&path, &bytes, &trusted, now);
             ctx.state.verify.session().pdf = Some((path, Arc::new(bytes)));
@@ -462,12 +475,16 @@ pub fn verify_open_pdf(ctx: &Ctx, _: ()) -> Result<Option<VerifyView>, IpcError>
         Err(e) => {
             ctx.state.verify.session().pdf = None;
             let name = file_name(&path);
+            let (kind, size) = match &e {
+                mla_sign::Error::PdfTooLarge { size, .. } => (UnreadableKind::TooLarge, *size),
+                _ => (UnreadableKind::CannotRead, 0),
+            };
             VerifyView {
                 file_name: name.clone(),
                 path: path.display().to_string(),
-                bytes: 0,
+                bytes: size,
                 verdict: VerifyVerdict::Unreadable,
-                unreadable: Some(UnreadableKind::CannotRead),
+                unreadable: Some(kind),
                 problem: Some(e.to_string()),
                 trust_checked: !trusted.is_empty(),
                 trusted_cas: trusted.into_iter().map(|(n, _)| n).collect(),
@@ -525,17 +542,64 @@ pub fn verify_forget_cas(ctx: &Ctx, _: ()) -> Result<VerifyView, IpcError> {
     recheck(&session).ok_or_else(no_pdf)
 }
 
-/// Import the open PDF's embedded request as a NEW draft (never over an existing one).
-pub fn verify_import_request(ctx: &Ctx, _: ()) -> Result<DraftRow, IpcError> {
-    let (path, bytes) = ctx.state.verify.session().pdf.clone().ok_or_else(no_pdf)?;
-    let name = file_name(&path);
+/// The verdict on `pdf` with the `trusted` CAs.
+fn verdict_of(
+    pdf: &[u8],
+    trusted: &[(String, mla_sign::Certificate)],
+) -> Result<mla_sign::Verdict, mla_sign::Error> {
+    let anchors: Vec<mla_sign::Certificate> = trusted.iter().map(|(_, c)| c.clone()).collect();
+    let report = mla_sign::verify_pdf(
+        pdf,
+        &mla_sign::VerifyOptions {
+            trusted: &anchors,
+            now: chrono::Utc::now(),
+        },
+    )?;
+    Ok(mla_sign::Verdict::of(&report, !anchors.is_empty()))
+}
+
+/// Import the embedded request of `pdf` (from the file `name`) as a NEW draft: only when
+/// the PDF verifies with the `trusted` CAs, or when `untrusted` (the user's explicit "import
+/// anyway"), which the version note and the audit log then say.
+fn import_checked(
+    reg: &mla_store::Register,
+    actor: &str,
+    name: &str,
+    pdf: &[u8],
+    trusted: &[(String, mla_sign::Certificate)],
+    untrusted: bool,
+) -> Result<mla_store::DraftId, IpcError> {
+    // Checked again here, on the bytes kept: the import never relies on what the view
+    // was told.
+    let verdict = verdict_of(pdf, trusted)
+        .map_err(|e| import_error(format!("{name}: the PDF could not be read: {e}")))?;
+    if let (Some(reason), false) = (verdict.failure(), untrusted) {
+        return Err(import_error(format!(
+            "{name}: not imported: the PDF does not verify ({reason}), so no valid signature \
+             vouches for its embedded request"
+        )));
+    }
     let request =
-        embedded_request(&bytes).map_err(|e| import_error(format!("{name}: {}", e.message)))?;
+        embedded_request(pdf).map_err(|e| import_error(format!("{name}: {}", e.message)))?;
+    Ok(reg.create_noted(&request, actor, &mla_sign::import_note(verdict, name))?)
+}
+
+/// Import the open PDF's embedded request as a NEW draft (never over an existing one).
+/// Without `untrusted`, only from a PDF whose verdict is `verified`.
+pub fn verify_import_request(ctx: &Ctx, args: VerifyImportArgs) -> Result<DraftRow, IpcError> {
+    let (path, bytes, trusted) = {
+        let session = ctx.state.verify.session();
+        let (path, bytes) = session.pdf.clone().ok_or_else(no_pdf)?;
+        (path, bytes, session.trusted.clone())
+    };
     let reg = ctx.state.register()?;
-    let id = reg.create_noted(
-        &request,
+    let id = import_checked(
+        &reg,
         &ctx.state.actor,
-        &format!("imported from the signed PDF {name}"),
+        &file_name(&path),
+        &bytes,
+        &trusted,
+        args.untrusted,
     )?;
     Ok(reg.summary(id)?.into())
 }
@@ -635,6 +699,44 @@ mod tests {
         assert!(
             !p.detail.is_empty() && !p.detail.contains("bad.pdf"),
             "{p:?}"
+        );
+    }
+
+    const ONE_PAGE: &[u8] = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>\nendobj\ntrailer\n<< /Root 1 0 R /Size 4 >>\n%%EOF\n";
+
+    #[test]
+    fn a_request_no_signature_vouches_for_is_imported_only_when_asked_and_marked() {
+        let json = std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../assets/examples/laundering-e-evidence-fra.mla.json"
+        ))
+        .unwrap();
+        // An unsigned PDF carrying a valid request: anyone could have written it.
+        let pdf =
+            mla_sign::embed_files(ONE_PAGE, &[], Some(&json), None, chrono::Utc::now()).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let reg = mla_store::Register::open(&dir.path().join("r.sqlite")).unwrap();
+
+        let err = import_checked(&reg, "tester", "x.pdf", &pdf, &[], false).unwrap_err();
+        assert_eq!(err.code, ErrorCode::VerifyImportFailed);
+        assert_eq!(
+            err.message,
+            "x.pdf: not imported: the PDF does not verify (the PDF has no signature), so no \
+             valid signature vouches for its embedded request"
+        );
+        assert!(reg.list(&Default::default()).unwrap().is_empty());
+
+        let id = import_checked(&reg, "tester", "x.pdf", &pdf, &[], true).unwrap();
+        let history = reg.history(id).unwrap();
+        assert_eq!(
+            history[0].note,
+            "UNTRUSTED import from the PDF x.pdf, on the user's request: not verified: the PDF \
+             has no signature"
+        );
+        let audit = reg.audit(Some(id)).unwrap();
+        assert!(
+            audit[0].detail.starts_with(mla_sign::UNTRUSTED_IMPORT_NOTE),
+            "{audit:?}"
         );
     }
 

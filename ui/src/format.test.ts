@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countLabel, draftName, formatDateTime, normalizeStateCode, offsetAt, parseRfc3339, statusLabel } from "./format";
+import { countLabel, draftName, formatDateTime, isUntrustedImport, normalizeStateCode, offsetAt, parseRfc3339, statusLabel } from "./format";
 import { catalogues, LOCALES } from "./i18n";
 
 describe("format", () => {
@@ -55,6 +55,13 @@ describe("format", () => {
   it("names a draft by its reference, or says it has none", () => {
     expect(draftName({ reference: "  MLA/2026/1 " })).toBe("MLA/2026/1");
     expect(draftName({ reference: "   " })).toBe("(no reference)");
+  });
+
+  it("tells an untrusted import's version note from the others, as the backend writes them", () => {
+    expect(isUntrustedImport("UNTRUSTED import from the PDF x.pdf, on the user's request: not verified: the PDF has no signature")).toBe(true);
+    expect(isUntrustedImport("imported from the signed PDF x.pdf")).toBe(false);
+    expect(isUntrustedImport("created")).toBe(false);
+    for (const l of LOCALES) expect(catalogues[l]["history.untrustedImport"]).toMatch(/\S/);
   });
 
   it("counts drafts", () => {

@@ -114,3 +114,15 @@ export function countLabel(n: number): string {
 export function normalizeStateCode(typed: string): string {
   return typed.toUpperCase();
 }
+
+/**
+ * How the version note of a request imported from a PDF that did not verify starts (the
+ * user chose "import anyway, untrusted"): `mla_sign::UNTRUSTED_IMPORT_NOTE`, written by the
+ * app and by `mla import --untrusted`. Never changed: notes already written start with it.
+ */
+export const UNTRUSTED_IMPORT_NOTE = "UNTRUSTED import";
+
+/** Whether a version note records an untrusted import (the history marks it). */
+export function isUntrustedImport(note: string): boolean {
+  return note.startsWith(UNTRUSTED_IMPORT_NOTE);
+}

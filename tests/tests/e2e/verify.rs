@@ -76,8 +76,10 @@ impl App {
 /// a copy with one byte changed inside the signed range is invalid; a copy with an annex
 /// appended after signing is "valid but modified after signing"; an unsigned PDF, a
 /// text file, an encrypted PDF and a PDF whose embedded request is malformed each get a
-/// clear message naming the file; importing makes a NEW draft equal to the embedded request, and the draft
-/// already in the register is untouched.
+/// clear message naming the file; a file that does not verify offers no plain import, only
+/// "Import anyway, untrusted", which the new draft's history marks; importing a verified
+/// file makes a NEW draft equal to the embedded request, and the draft already in the
+/// register is untouched.
 #[test]
 fn open_a_signed_pdf_check_it_and_import_its_request() {
     run(|| async {
@@ -268,6 +270,15 @@ fn open_a_signed_pdf_check_it_and_import_its_request() {
             problems.contains("The document was changed after it was signed"),
             "{problems}"
         );
+        // No valid signature vouches for its request: no plain import, only the explicit
+        // untrusted one.
+        assert!(app
+            .client
+            .find(Locator::Css("#verify-import"))
+            .await
+            .is_err());
+        app.until_text("#verify-import-untrusted", "Import anyway, untrusted")
+            .await;
         app.screenshot("verify-04-tampered").await;
         app.select("#ui-lang", "fr").await;
         app.until_text(
@@ -309,6 +320,27 @@ fn open_a_signed_pdf_check_it_and_import_its_request() {
             .await
             .contains("added-later.txt"));
         app.screenshot("verify-04b-changed-after-signing").await;
+
+        // Its request was replaced after signing, as far as anyone can tell: importing it
+        // takes the explicit untrusted action, and the draft's history says so.
+        assert!(app
+            .client
+            .find(Locator::Css("#verify-import"))
+            .await
+            .is_err());
+        app.click("#verify-import-untrusted").await;
+        app.wait_for("#step-1").await;
+        app.click("#history-toggle").await;
+        app.until_text("#history-list", "untrusted import: no valid signature")
+            .await;
+        app.screenshot("verify-04c-untrusted-import").await;
+        app.click("#back").await;
+        app.wait_list(&["EXISTING/1", request.reference.as_str()])
+            .await;
+        answer(&answers, &appended, &[]);
+        app.click("#verify-open").await;
+        app.verdict("changed_after_signing", "appended-request.pdf")
+            .await;
 
         // An unsigned PDF, a text file, a PDF with a malformed embedded request.
         answer(&answers, &unsigned, &[]);
@@ -358,17 +390,37 @@ fn open_a_signed_pdf_check_it_and_import_its_request() {
         .await;
         app.screenshot("verify-07-imported").await;
         app.click("#back").await;
-        app.wait_list(&["EXISTING/1", request.reference.as_str()])
-            .await;
+        app.wait_list(&[
+            "EXISTING/1",
+            request.reference.as_str(),
+            request.reference.as_str(),
+        ])
+        .await;
 
         let reg = Register::open(&register).unwrap();
         let rows = reg.list(&ListFilter::default()).unwrap();
-        assert_eq!(rows.len(), 2, "{rows:?}");
-        let new = rows.iter().find(|r| r.id != existing).unwrap();
+        assert_eq!(rows.len(), 3, "{rows:?}");
+        // The untrusted import came first, the signed one last.
+        let untrusted = rows
+            .iter()
+            .filter(|r| r.id != existing)
+            .min_by_key(|r| r.id)
+            .unwrap();
+        let note = &reg.history(untrusted.id).unwrap()[0].note;
+        assert_eq!(
+            note,
+            "UNTRUSTED import from the PDF appended-request.pdf, on the user's request: not \
+             verified: the file was changed after the last signature"
+        );
+        let new = rows.iter().max_by_key(|r| r.id).unwrap();
         let imported = reg.get(new.id).unwrap();
         assert_eq!(imported.request, request);
         let history = reg.history(new.id).unwrap();
         assert_eq!(history.len(), 1);
+        assert_eq!(
+            history[0].note,
+            "imported from the signed PDF signed-request.pdf"
+        );
         assert_eq!(reg.get(existing).unwrap(), existing_before);
         drop(reg);
         app.quit().await;

@@ -550,13 +550,24 @@ export type TrustState = "trusted" | "untrusted" | "not_checked";
 /**
  * Why a file could not be checked at all.
  */
-export type UnreadableKind = "cannot_read" | "not_pdf" | "encrypted" | "damaged";
+export type UnreadableKind = "cannot_read" | "not_pdf" | "encrypted" | "damaged" | "too_large";
 
 /**
  * Why a signer does not chain to a trusted CA: code and values, and the English sentence
  * (as for [`SignatureProblemView`]).
  */
 export type UntrustedReasonView = { reason: UntrustedReason, english: string, };
+
+/**
+ * Arguments of `verify_import_request`.
+ */
+export type VerifyImportArgs = { 
+/**
+ * The user chose "import anyway, untrusted": import even though the PDF does not
+ * verify; the draft's history marks the import as untrusted. Without it, only a PDF
+ * whose verdict is `verified` is imported.
+ */
+untrusted: boolean, };
 
 /**
  * The overall verdict, as `mla verify` gives it, plus "the file could not be read".

@@ -44,7 +44,7 @@ type Handler = (args: unknown) => unknown;
 
 function backend(handlers: Record<string, Handler>) {
   const calls: string[] = [];
-  mockIPC((cmd) => {
+  mockIPC((cmd, args) => {
     calls.push(cmd);
     if (cmd === "catalogue" && !handlers[cmd]) {
       return {
@@ -57,7 +57,7 @@ function backend(handlers: Record<string, Handler>) {
     }
     const h = handlers[cmd];
     if (!h) throw { code: "internal", message: `unexpected command ${cmd}` };
-    return h(undefined);
+    return h(args);
   });
   return calls;
 }
@@ -171,13 +171,50 @@ describe("verification view", () => {
   });
 
   it("imports the embedded request as a new draft and opens it", async () => {
-    const calls = backend({ verify_import_request: () => ROW });
+    const sent: unknown[] = [];
+    const calls = backend({ verify_import_request: (args) => { sent.push(args); return ROW; } });
     const h = host();
     document.body.append(renderVerify(h, view()));
+    expect(document.getElementById("verify-import-untrusted")).toBeNull();
     $("verify-import").click();
     await vi.waitFor(() => expect(h.open).toHaveBeenCalledWith(42));
     expect(h.notify).toHaveBeenCalledWith("Imported as a new draft: PNF/2026/1");
     expect(calls).toContain("verify_import_request");
+    expect(sent).toEqual([{ args: { untrusted: false } }]);
+  });
+
+  it("offers no plain import unless the file verifies, only an explicit untrusted one", async () => {
+    for (const verdict of ["invalid", "changed_after_signing", "not_trusted", "no_signature"] as const) {
+      document.body.replaceChildren();
+      backend({});
+      document.body.append(renderVerify(host(), view({ verdict })));
+      expect(document.getElementById("verify-import"), verdict).toBeNull();
+      expect($("verify-import-untrusted").textContent).toBe("Import anyway, untrusted");
+      expect($("verify-import-untrusted-warning").textContent).toContain("no valid signature vouches for the embedded request");
+    }
+    document.body.replaceChildren();
+    const sent: unknown[] = [];
+    backend({ verify_import_request: (args) => { sent.push(args); return ROW; } });
+    const h = host();
+    document.body.append(renderVerify(h, view({ verdict: "changed_after_signing" })));
+    $("verify-import-untrusted").click();
+    await vi.waitFor(() => expect(h.open).toHaveBeenCalledWith(42));
+    expect(sent).toEqual([{ args: { untrusted: true } }]);
+    expect(h.notify).toHaveBeenCalledWith("Imported as a new draft, marked untrusted: PNF/2026/1");
+    document.body.replaceChildren();
+    setLocale("fr");
+    backend({});
+    document.body.append(renderVerify(host(), view({ verdict: "invalid" })));
+    expect($("verify-import-untrusted").textContent).toBe("Importer quand même, sans garantie");
+    setLocale("es");
+    document.body.replaceChildren();
+    document.body.append(renderVerify(host(), view({ verdict: "invalid" })));
+    expect($("verify-import-untrusted").textContent).toBe("Importar de todos modos, sin garantía");
+  });
+
+  it("says a file over the size limit was not read", () => {
+    expect(verdictText(view({ verdict: "unreadable", unreadable: "too_large", file_name: "big.pdf" }))).toBe(
+      "big.pdf is larger than 256 MiB. MLA Desk checks PDFs up to 256 MiB and did not read this one.");
   });
 
   it("shows why an import failed, next to the button", async () => {

@@ -1,6 +1,8 @@
 // The verification view: a signed PDF received from elsewhere, checked as `mla verify`
 // checks it (the same Rust verifier). Shows the verdict in words, each signature's details,
-// the embedded request, and imports that request as a new draft.
+// the embedded request, and imports that request as a new draft: plainly only when the file
+// verifies, otherwise only through an explicit "import anyway, untrusted", marked in the
+// draft's history.
 
 import { call, type IpcError } from "../api";
 import type { SignatureView, VerifyView } from "../bindings/ipc";
@@ -63,6 +65,8 @@ function unreadableText(view: VerifyView): string {
       return t("verify.unreadable.encrypted", { name });
     case "cannot_read":
       return t("verify.unreadable.cannotRead", { name });
+    case "too_large":
+      return t("verify.unreadable.tooLarge", { name });
     default:
       return t("verify.unreadable.damaged", { name });
   }
@@ -203,17 +207,32 @@ export function renderVerify(host: VerifyHost, initial: VerifyView): HTMLElement
                 ? t(v.request_problem.kind === "unreadable" ? "verify.req.unreadable" : "verify.req.invalid",
                   { message: v.request_problem.detail })
                 : t("verify.req.missing")),
-        r
-          ? el("div", {},
-              el("button", {
-                className: "primary",
-                attrs: { id: "verify-import", type: "button", "aria-describedby": "verify-import-hint" },
-                on: { click: () => void importRequest(importError) },
-              }, t("verify.import")),
-              el("p", { className: "muted", attrs: { id: "verify-import-hint" } }, t("verify.importHint")),
-            )
-          : null,
+        r ? importActions(v, importError) : null,
         importError,
+      );
+    }
+
+    function importActions(v: VerifyView, importError: HTMLElement): HTMLElement {
+      // Only a verified file's request is imported plainly. Otherwise no signature vouches
+      // for it: the only way in is an explicit, clearly worded untrusted import, which the
+      // draft's history then marks.
+      if (v.verdict === "verified") {
+        return el("div", {},
+          el("button", {
+            className: "primary",
+            attrs: { id: "verify-import", type: "button", "aria-describedby": "verify-import-hint" },
+            on: { click: () => void importRequest(importError, false) },
+          }, t("verify.import")),
+          el("p", { className: "muted", attrs: { id: "verify-import-hint" } }, t("verify.importHint")),
+        );
+      }
+      return el("div", { className: "untrusted-import" },
+        el("p", { className: "warning-note", attrs: { id: "verify-import-untrusted-warning" } }, t("verify.importUntrustedWarning")),
+        el("button", {
+          className: "danger",
+          attrs: { id: "verify-import-untrusted", type: "button", "aria-describedby": "verify-import-untrusted-warning" },
+          on: { click: () => void importRequest(importError, true) },
+        }, t("verify.importUntrusted")),
       );
     }
 
@@ -257,11 +276,11 @@ export function renderVerify(host: VerifyHost, initial: VerifyView): HTMLElement
     return run(() => call("verify_forget_cas", null));
   }
 
-  async function importRequest(errorBox: HTMLElement): Promise<void> {
+  async function importRequest(errorBox: HTMLElement, untrusted: boolean): Promise<void> {
     errorBox.hidden = true;
     try {
-      const row = await call("verify_import_request", null);
-      host.notify(t("verify.imported", { name: draftName(row) }));
+      const row = await call("verify_import_request", { untrusted });
+      host.notify(t(untrusted ? "verify.importedUntrusted" : "verify.imported", { name: draftName(row) }));
       host.open(row.id);
     } catch (e) {
       errorBox.textContent = t("verify.importFailed", { message: (e as IpcError).message });

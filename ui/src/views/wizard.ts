@@ -7,7 +7,7 @@ import type { Finding, Readiness } from "../bindings/finding";
 import type { CatalogueView, CheckDraftResponse, DraftRow, DraftView, LetterPreview, ProfileCard, VersionRow } from "../bindings/ipc";
 import type { Request } from "../bindings/model";
 import { el, replaceChildren } from "../dom";
-import { draftName, formatDateTime } from "../format";
+import { draftName, formatDateTime, isUntrustedImport } from "../format";
 import { locale, t, type MessageKey } from "../i18n";
 import { LiveCheck } from "../wizard/livecheck";
 import { STEP_IDS, findControl, stepForPath, type StepId } from "../wizard/paths";
@@ -176,6 +176,9 @@ export function renderWizard(host: EditorHost, draft: DraftView, initialCatalogu
         el("div", { className: "version-line" },
           el("strong", {}, t("history.version", { version: v.version })),
           current ? el("span", { className: "badge" }, t("history.current")) : null,
+          isUntrustedImport(v.note)
+            ? el("span", { className: "badge untrusted", attrs: { "data-untrusted": "true" } }, t("history.untrustedImport"))
+            : null,
         ),
         el("div", { className: "muted" }, el("time", { attrs: { datetime: v.saved_at } }, formatDateTime(v.saved_at)), ` · ${v.actor}`),
         v.note ? el("div", { className: "note" }, v.note) : null,

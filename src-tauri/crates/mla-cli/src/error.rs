@@ -109,7 +109,10 @@ impl CliError {
             | CliError::Usage(_)
             | CliError::Render(_) => EXIT_UNREADABLE,
             CliError::Sign {
-                source: mla_sign::Error::Write { .. },
+                source:
+                    mla_sign::Error::Write { .. }
+                    | mla_sign::Error::Read(_)
+                    | mla_sign::Error::PdfTooLarge { .. },
                 ..
             } => EXIT_UNREADABLE,
             CliError::Sign { .. } => EXIT_DATA,

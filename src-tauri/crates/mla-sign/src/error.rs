@@ -68,4 +68,38 @@ pub enum Error {
     SignatureTooLarge { needed: usize, reserved: usize },
     #[error("could not write {path}: {reason}")]
     Write { path: String, reason: String },
+    /// A received PDF could not be read ([`crate::read_pdf_file`]; the caller names the file).
+    #[error("cannot read the file: {0}")]
+    Read(String),
+    /// A received PDF over [`crate::MAX_PDF_BYTES`], refused before it is read (the caller
+    /// names the file).
+    #[error(
+        "the file is {size} bytes; MLA Desk checks PDFs of at most {max} bytes (256 MiB) and \
+         did not read it"
+    )]
+    PdfTooLarge { size: u64, max: u64 },
+    /// A stream of a received PDF inflates past its limit (a decompression bomb, or a file
+    /// too large to check).
+    #[error(
+        "{what} decompresses to more than {max} bytes; MLA Desk does not open it (a possible \
+         decompression bomb)"
+    )]
+    StreamTooLarge {
+        /// The stream, and its object number when known.
+        what: String,
+        max: usize,
+    },
+    /// More signature dictionaries than [`crate::MAX_SIGNATURES`].
+    #[error(
+        "the PDF has {found} signature dictionaries; MLA Desk checks files with at most {max} \
+         signatures"
+    )]
+    TooManySignatures { found: usize, max: usize },
+    /// A structure of the PDF (form fields, embedded-files tree) has more entries than a
+    /// walk reads ([`crate::MAX_WALK_NODES`]).
+    #[error(
+        "the PDF's {what} has more than {max} entries; MLA Desk does not read a structure that \
+         large"
+    )]
+    StructureTooLarge { what: &'static str, max: usize },
 }

@@ -37,10 +37,12 @@ pub use pdf::{
 };
 pub use pdfa::PdfA;
 pub use pkcs11::{list_token_keys, Pkcs11Key, Pkcs11KeySelector, TokenKey};
-pub use verdict::Verdict;
+pub use verdict::{import_note, Verdict, UNTRUSTED_IMPORT_NOTE};
 pub use verify::{
-    extract_request_json, verify_pdf, EmbeddedFileInfo, SignatureProblem, SignatureReport,
-    TrustStatus, UntrustedReason, VerificationReport, VerifyOptions,
+    extract_request_json, read_pdf_file, verify_pdf, EmbeddedFileInfo, SignatureProblem,
+    SignatureReport, TrustStatus, UntrustedReason, VerificationReport, VerifyOptions,
+    MAX_INFLATED_PER_PDF_BYTE, MAX_INFLATE_RATIO, MAX_PDF_BYTES, MAX_REQUEST_BYTES, MAX_SIGNATURES,
+    MAX_WALK_NODES, MIN_INFLATED_BYTES,
 };
 
 /// Re-exported so callers can parse trusted CA certificates without their own x509 crate.

@@ -110,6 +110,12 @@ pub(crate) fn decode_text_string(bytes: &[u8]) -> String {
     }
 }
 
+/// The most a stream read while loading a PDF (object streams, cross-reference streams)
+/// may decompress to. Such streams hold the PDF's small objects, a few kilobytes to a few
+/// megabytes in real files; lopdf's own bound is 256 MiB, which a hostile file could hit
+/// several times over.
+pub const MAX_LOAD_STREAM_BYTES: usize = 16 * 1024 * 1024;
+
 /// Parse `pdf` for an incremental update, refusing encrypted or unreadable input.
 pub(crate) fn load_document(pdf: &[u8]) -> Result<Document, Error> {
     let header_at = pdf
@@ -118,9 +124,21 @@ pub(crate) fn load_document(pdf: &[u8]) -> Result<Document, Error> {
         .position(|w| w == b"%PDF-")
         .ok_or_else(|| Error::CorruptPdf("no %PDF- header in the first 1024 bytes".into()))?;
     let _ = header_at;
-    let loaded = std::panic::catch_unwind(|| Document::load_mem(pdf));
+    let options = lopdf::LoadOptions {
+        max_decompressed_size: Some(MAX_LOAD_STREAM_BYTES),
+        ..lopdf::LoadOptions::default()
+    };
+    let loaded = std::panic::catch_unwind(|| Document::load_mem_with_options(pdf, options));
     let doc = match loaded {
         Ok(Ok(doc)) => doc,
+        Ok(Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded {
+            limit,
+        }))) => {
+            return Err(Error::StreamTooLarge {
+                what: "an object or cross-reference stream (read while loading the PDF)".into(),
+                max: limit,
+            })
+        }
         Ok(Err(e)) => {
             if has_encrypt_entry(pdf) {
                 return Err(Error::EncryptedPdf);

@@ -56,6 +56,25 @@ impl Verdict {
     }
 }
 
+/// How the version note of a draft imported from a PDF that did not verify starts (the user
+/// asked for the import anyway): the register keeps the note with the version and the
+/// audit entry, and the interfaces mark such versions as untrusted. Never change it: notes
+/// already written start with it.
+pub const UNTRUSTED_IMPORT_NOTE: &str = "UNTRUSTED import";
+
+/// The version note of a request imported from the PDF `source`: "imported from the signed
+/// PDF …" when `verdict` is [`Verdict::Verified`], else an [`UNTRUSTED_IMPORT_NOTE`] that
+/// says why.
+pub fn import_note(verdict: Verdict, source: &str) -> String {
+    match verdict.failure() {
+        None => format!("imported from the signed PDF {source}"),
+        Some(reason) => format!(
+            "{UNTRUSTED_IMPORT_NOTE} from the PDF {source}, on the user's request: not verified: \
+             {reason}"
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -115,6 +134,24 @@ mod tests {
             Verdict::ChangedAfterSigning.failure(),
             Some("the file was changed after the last signature")
         );
+    }
+
+    #[test]
+    fn an_import_from_a_file_that_does_not_verify_is_noted_untrusted() {
+        assert_eq!(
+            import_note(Verdict::Verified, "req.pdf"),
+            "imported from the signed PDF req.pdf"
+        );
+        let note = import_note(Verdict::ChangedAfterSigning, "req.pdf");
+        assert_eq!(
+            note,
+            "UNTRUSTED import from the PDF req.pdf, on the user's request: not verified: the \
+             file was changed after the last signature"
+        );
+        assert!(note.starts_with(UNTRUSTED_IMPORT_NOTE));
+        for v in [Verdict::NoSignature, Verdict::Invalid, Verdict::NotTrusted] {
+            assert!(import_note(v, "x.pdf").starts_with(UNTRUSTED_IMPORT_NOTE));
+        }
     }
 
     #[test]

@@ -7,7 +7,9 @@ use cms::signed_data::SignedData;
 use const_oid::db::rfc5911::{ID_CONTENT_TYPE, ID_DATA, ID_MESSAGE_DIGEST, ID_SIGNED_DATA};
 use der::asn1::{ObjectIdentifier, OctetString};
 use der::{Encode, SliceReader};
-use lopdf::{Document, Object};
+use std::collections::{HashMap, HashSet};
+
+use lopdf::{DecompressError, Dictionary, Document, Object, ObjectId, Stream};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256, Sha384, Sha512};
 use spki::SubjectPublicKeyInfoOwned;
@@ -313,39 +315,185 @@ fn opt_text(d: &lopdf::Dictionary, key: &[u8]) -> Option<String> {
         .map(decode_text_string)
 }
 
+/// The largest received PDF that is checked: larger files are refused before they are read
+/// ([`read_pdf_file`]). Checking holds the file in memory (the signatures hash it and the
+/// reader parses it), about three times its size at the peak; 256 MiB keeps that under a
+/// gigabyte and is far above a request with scanned annexes.
+pub const MAX_PDF_BYTES: u64 = 256 * 1024 * 1024;
+
+/// The most signatures a PDF may have to be checked. Each one hashes the whole file, so a
+/// file with thousands of signature dictionaries would take minutes; a request has one
+/// or two.
+pub const MAX_SIGNATURES: usize = 32;
+
+/// What one embedded file may decompress to: this many times its stored size, or
+/// [`MIN_INFLATED_BYTES`] if more. Real annexes (PDFs, images, office files, text) compress
+/// far less than 256:1; a decompression bomb compresses a million to one.
+pub const MAX_INFLATE_RATIO: usize = 256;
+
+/// The floor of the per-file and whole-file inflate limits, so that small files are not
+/// judged by their ratio alone.
+pub const MIN_INFLATED_BYTES: usize = 16 * 1024 * 1024;
+
+/// What the embedded files of one PDF may decompress to in all: this many times the PDF's
+/// size, or 2 × [`MIN_INFLATED_BYTES`] if more. The sizes are counted without keeping the
+/// bytes, and bound the time a check takes by the size of the file checked.
+pub const MAX_INFLATED_PER_PDF_BYTE: usize = 32;
+
+/// The request file limit of `mla_core::format::MAX_FILE_BYTES` (20 MiB): an embedded
+/// `request.mla.json` that inflates past it is refused.
+pub const MAX_REQUEST_BYTES: usize = 20 * 1024 * 1024;
+
+/// The most nodes one walk of the object graph visits (form fields, embedded-files
+/// tree); each node is visited once whatever refers to it.
+pub const MAX_WALK_NODES: usize = 100_000;
+
+/// How deep a walk goes (a tree deeper than this is not a real form or name tree).
+const MAX_WALK_DEPTH: usize = 64;
+
+/// Read a received PDF from `path`, refusing a file over [`MAX_PDF_BYTES`] before
+/// reading it (and never reading more than that, should the file grow meanwhile).
+pub fn read_pdf_file(path: &std::path::Path) -> Result<Vec<u8>, Error> {
+    use std::io::Read;
+    let read_error = |e: std::io::Error| Error::Read(e.to_string());
+    let file = std::fs::File::open(path).map_err(read_error)?;
+    let metadata = file.metadata().map_err(read_error)?;
+    if metadata.is_dir() {
+        return Err(read_error(std::io::Error::other(
+            "it is a folder, not a file",
+        )));
+    }
+    let too_large = |size| Error::PdfTooLarge {
+        size,
+        max: MAX_PDF_BYTES,
+    };
+    if metadata.len() > MAX_PDF_BYTES {
+        return Err(too_large(metadata.len()));
+    }
+    let mut bytes = Vec::with_capacity(metadata.len() as usize);
+    file.take(MAX_PDF_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(read_error)?;
+    if bytes.len() as u64 > MAX_PDF_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
 /// Verify every signature in `pdf`.
 pub fn verify_pdf(pdf: &[u8], opts: &VerifyOptions<'_>) -> Result<VerificationReport, Error> {
     let doc = load_document_for_reading(pdf)?;
     let mut signatures = Vec::new();
-    for (field_name, sig) in signature_dictionaries(&doc) {
-        signatures.push(check_signature(pdf, field_name, &sig, opts));
+    let mut digests = DigestCache::default();
+    for (field_name, sig) in signature_dictionaries(&doc)? {
+        signatures.push(check_signature(pdf, field_name, sig, opts, &mut digests));
     }
-    let embedded = embedded_files(&doc);
+    let embedded = embedded_files(&doc)?;
+    let mut infos = Vec::with_capacity(embedded.len());
+    let mut sizes = InflateBudget::for_pdf(pdf);
+    for file in &embedded {
+        infos.push(EmbeddedFileInfo {
+            name: file.name.clone(),
+            size: sizes.size_of(file)?,
+            mime_type: file
+                .stream
+                .dict
+                .get(b"Subtype")
+                .and_then(Object::as_name)
+                .ok()
+                .map(|n| String::from_utf8_lossy(n).into_owned()),
+            relationship: file
+                .spec
+                .get(b"AFRelationship")
+                .and_then(Object::as_name)
+                .ok()
+                .map(|n| String::from_utf8_lossy(n).into_owned()),
+        });
+    }
     Ok(VerificationReport {
         file_size: pdf.len() as u64,
         signatures,
-        has_request_json: embedded
-            .iter()
-            .any(|(i, _)| i.name == REQUEST_JSON_FILE_NAME),
-        embedded_files: embedded.into_iter().map(|(i, _)| i).collect(),
+        has_request_json: embedded.iter().any(|f| f.name == REQUEST_JSON_FILE_NAME),
+        embedded_files: infos,
     })
 }
 
-/// The embedded request JSON, byte for byte, if the PDF has one.
+/// The embedded request JSON, byte for byte, if the PDF has one. Nothing here says it
+/// is signed: import it only when [`Verdict::of`](crate::Verdict::of) the same bytes is
+/// `Verified`, or when the user asked for an untrusted import.
 pub fn extract_request_json(pdf: &[u8]) -> Result<Option<Vec<u8>>, Error> {
     let doc = load_document_for_reading(pdf)?;
-    Ok(embedded_files(&doc)
-        .into_iter()
-        .find(|(i, _)| i.name == REQUEST_JSON_FILE_NAME)
-        .map(|(_, bytes)| bytes))
+    let files = embedded_files(&doc)?;
+    let Some(file) = files.iter().find(|f| f.name == REQUEST_JSON_FILE_NAME) else {
+        return Ok(None);
+    };
+    match decoded(file, MAX_REQUEST_BYTES)? {
+        Some(bytes) => Ok(Some(bytes)),
+        None => Err(Error::CorruptPdf(format!(
+            "the embedded {REQUEST_JSON_FILE_NAME} (object {}) cannot be decompressed",
+            object_name(file.stream_id)
+        ))),
+    }
 }
 
 fn resolve<'a>(doc: &'a Document, o: &'a Object) -> Option<&'a Object> {
     doc.dereference(o).ok().map(|(_, o)| o)
 }
 
-fn signature_dictionaries(doc: &Document) -> Vec<(Option<String>, lopdf::Dictionary)> {
-    let mut out = Vec::new();
+fn object_name(id: Option<ObjectId>) -> String {
+    match id {
+        Some((n, g)) => format!("{n} {g}"),
+        None => "direct".into(),
+    }
+}
+
+/// One walk of the object graph: each indirect object is visited once (a `/Kids` that
+/// refers back to an ancestor or to itself ends there), and the walk stops with
+/// [`Error::StructureTooLarge`] after [`MAX_WALK_NODES`] nodes.
+struct Walk {
+    what: &'static str,
+    visited: HashSet<ObjectId>,
+    nodes: usize,
+}
+
+impl Walk {
+    fn new(what: &'static str) -> Walk {
+        Walk {
+            what,
+            visited: HashSet::new(),
+            nodes: 0,
+        }
+    }
+
+    /// Resolve `o` to a dictionary not seen before in this walk (`None` for a visited
+    /// object, a broken reference or something else than a dictionary).
+    fn enter<'a>(
+        &mut self,
+        doc: &'a Document,
+        o: &'a Object,
+    ) -> Result<Option<&'a lopdf::Dictionary>, Error> {
+        let Ok((id, obj)) = doc.dereference(o) else {
+            return Ok(None);
+        };
+        if let Some(id) = id {
+            if !self.visited.insert(id) {
+                return Ok(None);
+            }
+        }
+        self.nodes += 1;
+        if self.nodes > MAX_WALK_NODES {
+            return Err(Error::StructureTooLarge {
+                what: self.what,
+                max: MAX_WALK_NODES,
+            });
+        }
+        Ok(obj.as_dict().ok())
+    }
+}
+
+fn signature_dictionaries(doc: &Document) -> Result<Vec<(Option<String>, &Dictionary)>, Error> {
+    let mut out: Vec<(Option<String>, &Dictionary)> = Vec::new();
+    let mut seen_values = HashSet::new();
     let catalog = doc.catalog().ok();
     let fields = catalog
         .and_then(|c| c.get(b"AcroForm").ok())
@@ -353,17 +501,18 @@ fn signature_dictionaries(doc: &Document) -> Vec<(Option<String>, lopdf::Diction
         .and_then(|a| a.as_dict().ok())
         .and_then(|a| a.get(b"Fields").ok())
         .and_then(|f| resolve(doc, f))
-        .and_then(|f| f.as_array().ok())
-        .cloned()
+        .and_then(|f| f.as_array().ok());
+    let mut walk = Walk::new("form fields");
+    let mut stack: Vec<(&Object, usize)> = fields
+        .map(|f| f.iter().rev().map(|f| (f, 0)).collect())
         .unwrap_or_default();
-    let mut stack: Vec<(Object, usize)> = fields.into_iter().map(|f| (f, 0)).collect();
     while let Some((f, depth)) = stack.pop() {
-        let Some(Object::Dictionary(d)) = resolve(doc, &f) else {
+        let Some(d) = walk.enter(doc, f)? else {
             continue;
         };
-        if let Ok(Object::Array(kids)) = d.get(b"Kids").map(|k| resolve(doc, k).unwrap_or(k)) {
-            if depth < 16 {
-                stack.extend(kids.iter().cloned().map(|k| (k, depth + 1)));
+        if let Some(Object::Array(kids)) = d.get(b"Kids").ok().and_then(|k| resolve(doc, k)) {
+            if depth < MAX_WALK_DEPTH {
+                stack.extend(kids.iter().rev().map(|k| (k, depth + 1)));
             }
         }
         let is_sig = d
@@ -373,8 +522,22 @@ fn signature_dictionaries(doc: &Document) -> Vec<(Option<String>, lopdf::Diction
         if !is_sig {
             continue;
         }
-        if let Some(Object::Dictionary(v)) = d.get(b"V").ok().and_then(|v| resolve(doc, v)) {
-            out.push((opt_text(d, b"T"), v.clone()));
+        let Ok(v) = d.get(b"V") else {
+            continue;
+        };
+        let Ok((v_id, Object::Dictionary(v))) = doc.dereference(v) else {
+            continue;
+        };
+        // Two fields naming one signature: it is checked once.
+        if v_id.is_some_and(|id| !seen_values.insert(id)) {
+            continue;
+        }
+        out.push((opt_text(d, b"T"), v));
+        if out.len() > MAX_SIGNATURES {
+            return Err(Error::TooManySignatures {
+                found: out.len(),
+                max: MAX_SIGNATURES,
+            });
         }
     }
     if out.is_empty() {
@@ -382,9 +545,15 @@ fn signature_dictionaries(doc: &Document) -> Vec<(Option<String>, lopdf::Diction
         for obj in doc.objects.values() {
             if let Object::Dictionary(d) = obj {
                 if d.has(b"ByteRange") && d.has(b"Contents") {
-                    out.push((None, d.clone()));
+                    out.push((None, d));
                 }
             }
+        }
+        if out.len() > MAX_SIGNATURES {
+            return Err(Error::TooManySignatures {
+                found: out.len(),
+                max: MAX_SIGNATURES,
+            });
         }
     }
     out.sort_by_key(|(_, d)| {
@@ -394,7 +563,23 @@ fn signature_dictionaries(doc: &Document) -> Vec<(Option<String>, lopdf::Diction
             .and_then(|a| a.get(2).and_then(|o| o.as_i64().ok()))
             .unwrap_or(0)
     });
-    out
+    Ok(out)
+}
+
+/// The SHA-256 of each distinct `/ByteRange` already hashed: several signature
+/// dictionaries naming the same ranges hash the file once.
+#[derive(Default)]
+struct DigestCache(HashMap<(usize, usize, usize), [u8; 32]>);
+
+impl DigestCache {
+    fn digest(&mut self, pdf: &[u8], b: usize, c: usize, d: usize) -> [u8; 32] {
+        *self.0.entry((b, c, d)).or_insert_with(|| {
+            let mut hasher = Sha256::new();
+            hasher.update(&pdf[..b]);
+            hasher.update(&pdf[c..c + d]);
+            hasher.finalize().into()
+        })
+    }
 }
 
 fn check_signature(
@@ -402,6 +587,7 @@ fn check_signature(
     field_name: Option<String>,
     sig: &lopdf::Dictionary,
     opts: &VerifyOptions<'_>,
+    digests: &mut DigestCache,
 ) -> SignatureReport {
     let mut r = SignatureReport {
         field_name,
@@ -425,7 +611,7 @@ fn check_signature(
         trust: TrustStatus::NotChecked,
         problems: Vec::new(),
     };
-    if let Err(p) = check_signature_inner(pdf, sig, opts, &mut r) {
+    if let Err(p) = check_signature_inner(pdf, sig, opts, digests, &mut r) {
         r.problems.push(p);
     }
     r
@@ -435,6 +621,7 @@ fn check_signature_inner(
     pdf: &[u8],
     sig: &lopdf::Dictionary,
     opts: &VerifyOptions<'_>,
+    digests: &mut DigestCache,
     r: &mut SignatureReport,
 ) -> Result<(), SignatureProblem> {
     use SignatureProblem as P;
@@ -475,10 +662,7 @@ fn check_signature_inner(
         .get(b"Contents")
         .and_then(Object::as_str)
         .map_err(|_| P::NoContents)?;
-    let mut hasher = Sha256::new();
-    hasher.update(&pdf[..b]);
-    hasher.update(&pdf[c..c + d]);
-    let digest = hasher.finalize();
+    let digest = digests.digest(pdf, b, c, d);
 
     let not_cms = |e: der::Error| P::ContentsNotCms {
         detail: e.to_string(),
@@ -722,7 +906,17 @@ fn build_chain<'a>(
     })
 }
 
-fn embedded_files(doc: &Document) -> Vec<(EmbeddedFileInfo, Vec<u8>)> {
+/// One file of the embedded-files name tree.
+struct EmbeddedFile<'a> {
+    name: String,
+    spec: &'a Dictionary,
+    stream: &'a Stream,
+    /// `None` for a direct stream (which lopdf does not produce; kept for the message).
+    stream_id: Option<ObjectId>,
+}
+
+/// The embedded-files name tree, each node visited once, in tree order.
+fn embedded_files(doc: &Document) -> Result<Vec<EmbeddedFile<'_>>, Error> {
     let mut out = Vec::new();
     let Some(tree) = doc
         .catalog()
@@ -731,18 +925,18 @@ fn embedded_files(doc: &Document) -> Vec<(EmbeddedFileInfo, Vec<u8>)> {
         .and_then(|n| resolve(doc, n))
         .and_then(|n| n.as_dict().ok())
         .and_then(|n| n.get(b"EmbeddedFiles").ok())
-        .and_then(|e| resolve(doc, e))
-        .and_then(|e| e.as_dict().ok())
     else {
-        return out;
+        return Ok(out);
     };
-    let mut nodes = vec![(tree.clone(), 0)];
+    let mut walk = Walk::new("embedded-files tree");
+    let mut nodes: Vec<(&Object, usize)> = vec![(tree, 0)];
     while let Some((node, depth)) = nodes.pop() {
+        let Some(node) = walk.enter(doc, node)? else {
+            continue;
+        };
         if let Some(Object::Array(kids)) = node.get(b"Kids").ok().and_then(|k| resolve(doc, k)) {
-            for k in kids {
-                if let (Some(Object::Dictionary(kd)), true) = (resolve(doc, k), depth < 16) {
-                    nodes.push((kd.clone(), depth + 1));
-                }
+            if depth < MAX_WALK_DEPTH {
+                nodes.extend(kids.iter().rev().map(|k| (k, depth + 1)));
             }
         }
         let Some(Object::Array(names)) = node.get(b"Names").ok().and_then(|n| resolve(doc, n))
@@ -759,45 +953,189 @@ fn embedded_files(doc: &Document) -> Vec<(EmbeddedFileInfo, Vec<u8>)> {
             let name = opt_text(spec, b"UF")
                 .or_else(|| opt_text(spec, b"F"))
                 .unwrap_or_else(|| decode_text_string(key));
-            let Some(Object::Stream(stream)) = spec
+            let Some(f) = spec
                 .get(b"EF")
                 .ok()
                 .and_then(|e| resolve(doc, e))
                 .and_then(|e| e.as_dict().ok())
                 .and_then(|e| e.get(b"F").ok())
-                .and_then(|f| resolve(doc, f))
             else {
                 continue;
             };
-            let bytes = if stream.dict.has(b"Filter") {
-                match stream.decompressed_content() {
-                    Ok(b) => b,
-                    Err(_) => continue,
-                }
-            } else {
-                stream.content.clone()
+            let Ok((stream_id, Object::Stream(stream))) = doc.dereference(f) else {
+                continue;
             };
-            out.push((
-                EmbeddedFileInfo {
-                    name,
-                    size: bytes.len(),
-                    mime_type: stream
-                        .dict
-                        .get(b"Subtype")
-                        .and_then(Object::as_name)
-                        .ok()
-                        .map(|n| String::from_utf8_lossy(n).into_owned()),
-                    relationship: spec
-                        .get(b"AFRelationship")
-                        .and_then(Object::as_name)
-                        .ok()
-                        .map(|n| String::from_utf8_lossy(n).into_owned()),
-                },
-                bytes,
-            ));
+            out.push(EmbeddedFile {
+                name,
+                spec,
+                stream,
+                stream_id,
+            });
+            walk.nodes += 1;
+            if walk.nodes > MAX_WALK_NODES {
+                return Err(Error::StructureTooLarge {
+                    what: walk.what,
+                    max: MAX_WALK_NODES,
+                });
+            }
         }
     }
-    out
+    Ok(out)
+}
+
+/// The content of `file` decoded, at most `max` bytes (more is [`Error::StreamTooLarge`]);
+/// `None` when its filters cannot be decoded.
+fn decoded(file: &EmbeddedFile<'_>, max: usize) -> Result<Option<Vec<u8>>, Error> {
+    let too_large = || Error::StreamTooLarge {
+        what: format!(
+            "embedded file {:?} (object {})",
+            file.name,
+            object_name(file.stream_id)
+        ),
+        max,
+    };
+    if !file.stream.dict.has(b"Filter") {
+        if file.stream.content.len() > max {
+            return Err(too_large());
+        }
+        return Ok(Some(file.stream.content.clone()));
+    }
+    match file.stream.decompressed_content_with_limit(max) {
+        Ok(b) if b.len() <= max => Ok(Some(b)),
+        Ok(_) | Err(lopdf::Error::Decompress(DecompressError::MemoryLimitExceeded { .. })) => {
+            Err(too_large())
+        }
+        Err(_) => Ok(None),
+    }
+}
+
+/// The decoded sizes of the embedded files: each stream is inflated once (a stream named
+/// many times is counted once), into nothing (only the bytes are counted); each may
+/// inflate to [`MAX_INFLATE_RATIO`] times its stored size, and all of them together to
+/// [`MAX_INFLATED_PER_PDF_BYTE`] times the PDF's size.
+struct InflateBudget {
+    total: usize,
+    used: usize,
+    sizes: HashMap<ObjectId, usize>,
+}
+
+impl InflateBudget {
+    fn for_pdf(pdf: &[u8]) -> InflateBudget {
+        InflateBudget {
+            total: pdf
+                .len()
+                .saturating_mul(MAX_INFLATED_PER_PDF_BYTE)
+                .max(2 * MIN_INFLATED_BYTES),
+            used: 0,
+            sizes: HashMap::new(),
+        }
+    }
+
+    fn size_of(&mut self, file: &EmbeddedFile<'_>) -> Result<usize, Error> {
+        if let Some(size) = file.stream_id.and_then(|id| self.sizes.get(&id)) {
+            return Ok(*size);
+        }
+        let left = self.total - self.used;
+        // The request is read whole later on: it gets the request file limit.
+        let own = if file.name == REQUEST_JSON_FILE_NAME {
+            MAX_REQUEST_BYTES
+        } else {
+            (file.stream.content.len().saturating_mul(MAX_INFLATE_RATIO)).max(MIN_INFLATED_BYTES)
+        };
+        let limit = own.min(left);
+        let total = self.total;
+        let too_large = |max| Error::StreamTooLarge {
+            what: if self.used == 0 || max != total {
+                format!(
+                    "embedded file {:?} (object {})",
+                    file.name,
+                    object_name(file.stream_id)
+                )
+            } else {
+                format!(
+                    "embedded file {:?} (object {}), with the embedded files before it,",
+                    file.name,
+                    object_name(file.stream_id)
+                )
+            },
+            max,
+        };
+        let size = match inflated_size(file.stream, limit) {
+            Inflated::Size(n) => n,
+            Inflated::TooLarge { limit } => {
+                return Err(too_large(if limit == left { total } else { limit }))
+            }
+            // What cannot be decoded is reported as it is stored.
+            Inflated::Undecodable => file.stream.content.len(),
+        };
+        if size > limit {
+            return Err(too_large(if limit == left { total } else { limit }));
+        }
+        self.used += size;
+        if let Some(id) = file.stream_id {
+            self.sizes.insert(id, size);
+        }
+        Ok(size)
+    }
+}
+
+enum Inflated {
+    Size(usize),
+    /// More than `limit` bytes.
+    TooLarge {
+        limit: usize,
+    },
+    Undecodable,
+}
+
+/// How many bytes `stream` decodes to, if at most `max`. A chain of `/FlateDecode`
+/// filters (the usual case, and the usual bomb) is inflated into a counter, holding
+/// nothing; other filters are decoded by lopdf, bounded to [`MAX_REQUEST_BYTES`] per
+/// layer.
+fn inflated_size(stream: &Stream, max: usize) -> Inflated {
+    let Ok(filters) = stream.filters() else {
+        return Inflated::Size(stream.content.len());
+    };
+    let flate_only = !filters.is_empty()
+        && filters.iter().all(|f| *f == b"FlateDecode" || *f == b"Fl")
+        && !stream.dict.has(b"DecodeParms");
+    if flate_only {
+        let mut reader: Box<dyn std::io::Read> = Box::new(stream.content.as_slice());
+        for _ in &filters {
+            reader = Box::new(flate2::read::ZlibDecoder::new(reader));
+        }
+        let mut counter = Counter(0);
+        let copied = std::io::copy(
+            &mut std::io::Read::take(reader, max as u64 + 1),
+            &mut counter,
+        );
+        return match copied {
+            Ok(n) if n > max as u64 => Inflated::TooLarge { limit: max },
+            Ok(n) => Inflated::Size(n as usize),
+            Err(_) => Inflated::Undecodable,
+        };
+    }
+    let limit = max.min(MAX_REQUEST_BYTES);
+    match stream.decompressed_content_with_limit(limit) {
+        Ok(b) if b.len() <= limit => Inflated::Size(b.len()),
+        Ok(_) | Err(lopdf::Error::Decompress(DecompressError::MemoryLimitExceeded { .. })) => {
+            Inflated::TooLarge { limit }
+        }
+        Err(_) => Inflated::Undecodable,
+    }
+}
+
+/// A writer that only counts.
+struct Counter(u64);
+
+impl std::io::Write for Counter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0 += buf.len() as u64;
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 #[cfg(test)]

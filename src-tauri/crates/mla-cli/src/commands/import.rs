@@ -1,33 +1,128 @@
-//! `mla import`: request files into the register, all or nothing.
+//! `mla import`: request files, or the request embedded in a signed PDF, into the register,
+//! all or nothing.
 
-use std::path::PathBuf;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use chrono::Utc;
+use mla_core::Request;
 
 use crate::error::CliError;
 use crate::input::read_request_file;
 use crate::Context;
 
-/// Import request files (.mla.json) as new drafts, all or nothing.
+/// Import request files (.mla.json) or signed PDFs as new drafts, all or nothing.
 ///
 /// Every file is checked first: if any is unreadable or invalid, every problem is
-/// reported and nothing is imported.
+/// reported and nothing is imported. A PDF is verified as `mla verify` does, and its
+/// embedded request (request.mla.json) is imported only when the PDF verifies (every
+/// signature valid, nothing changed after the last one, and with --trust a trusted
+/// signer); otherwise only with --untrusted, and the register notes the import as
+/// UNTRUSTED.
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// The files to import.
+    /// The files to import: request files, or PDFs with an embedded request.
     #[arg(required = true, value_name = "FILE")]
     files: Vec<PathBuf>,
+    /// For PDFs: a trusted CA certificate, PEM or DER (repeat for several); the signer
+    /// must chain to one of them.
+    #[arg(long, value_name = "CA.pem")]
+    trust: Vec<PathBuf>,
+    /// For PDFs: import the embedded request even when the PDF does not verify; the
+    /// draft's history and the audit log mark it as an UNTRUSTED import.
+    #[arg(long)]
+    untrusted: bool,
+}
+
+/// Whether `path` starts with `%PDF-` (a request file starts with `{`).
+fn is_pdf(path: &Path) -> bool {
+    let mut head = [0u8; 5];
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut head))
+        .is_ok_and(|()| &head == b"%PDF-")
+}
+
+fn display_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
+}
+
+/// The request embedded in the PDF at `path`, with its version note; refused unless the
+/// PDF verifies or `untrusted`.
+fn read_pdf_request(
+    path: &Path,
+    trusted: &[mla_sign::Certificate],
+    untrusted: bool,
+) -> Result<(Request, String), CliError> {
+    let pdf = crate::commands::verify::read_pdf(path)?;
+    let sign_err = |source| CliError::Sign {
+        context: path.display().to_string(),
+        source,
+    };
+    let report = mla_sign::verify_pdf(
+        &pdf,
+        &mla_sign::VerifyOptions {
+            trusted,
+            now: Utc::now(),
+        },
+    )
+    .map_err(sign_err)?;
+    let verdict = mla_sign::Verdict::of(&report, !trusted.is_empty());
+    if let (Some(reason), false) = (verdict.failure(), untrusted) {
+        return Err(CliError::VerificationFailed(format!(
+            "{}: not imported: the PDF does not verify ({reason}), so no valid signature \
+             vouches for its embedded request; check it with `mla verify`, or add --untrusted \
+             to import it anyway, marked UNTRUSTED in the register",
+            path.display()
+        )));
+    }
+    let json = mla_sign::extract_request_json(&pdf)
+        .map_err(sign_err)?
+        .ok_or_else(|| {
+            CliError::Data(format!(
+                "{}: the PDF has no embedded request ({})",
+                path.display(),
+                mla_sign::REQUEST_JSON_FILE_NAME
+            ))
+        })?;
+    let request = mla_core::parse_request(&json).map_err(|source| CliError::BadRequestFile {
+        path: path.join(mla_sign::REQUEST_JSON_FILE_NAME),
+        source,
+    })?;
+    Ok((request, mla_sign::import_note(verdict, &display_name(path))))
 }
 
 pub fn run(context: &Context, args: Args) -> Result<(), CliError> {
+    let mut trusted = Vec::new();
+    for path in &args.trust {
+        let bytes = std::fs::read(path).map_err(|source| CliError::ReadInput {
+            path: path.clone(),
+            source,
+        })?;
+        trusted.extend(
+            mla_sign::parse_certificates(&bytes).map_err(|source| CliError::Sign {
+                context: path.display().to_string(),
+                source,
+            })?,
+        );
+    }
     let mut requests = Vec::with_capacity(args.files.len());
+    let mut untrusted = Vec::new();
     let mut errors = Vec::new();
     for path in &args.files {
-        match read_request_file(path) {
-            Ok(request) => {
-                let name = path
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_else(|| path.display().to_string());
-                requests.push((request, format!("imported from {name}")));
+        let read = if is_pdf(path) {
+            read_pdf_request(path, &trusted, args.untrusted)
+        } else {
+            read_request_file(path)
+                .map(|request| (request, format!("imported from {}", display_name(path))))
+        };
+        match read {
+            Ok((request, note)) => {
+                if note.starts_with(mla_sign::UNTRUSTED_IMPORT_NOTE) {
+                    untrusted.push(path);
+                }
+                requests.push((request, note));
             }
             Err(error) => errors.push(error),
         }
@@ -51,6 +146,13 @@ pub fn run(context: &Context, args: Args) -> Result<(), CliError> {
     let ids = register.create_many(&requests, &context.actor)?;
     for (path, id) in args.files.iter().zip(ids) {
         say!("{id}\t{}", path.display());
+    }
+    for path in untrusted {
+        tell!(
+            "mla: UNTRUSTED: {} does not verify; its request was imported as asked \
+             (--untrusted), and its history says so",
+            path.display()
+        );
     }
     Ok(())
 }

@@ -20,6 +20,11 @@ pub enum Format {
 /// who signed, and whether the certificate chains to a trusted CA. Exit code 0 only when every
 /// signature is valid, the file is unchanged since the last one, and (with --trust) the
 /// signers chain to a trusted CA; 3 otherwise.
+///
+/// --extract-request writes the embedded request only when the file verifies: a request
+/// that no valid signature covers (changed after signing, signature invalid, no signature,
+/// signer not trusted) is written only with --untrusted. PDFs over 256 MiB are refused
+/// before they are read.
 #[derive(clap::Args, Debug)]
 pub struct Args {
     /// The signed PDF.
@@ -33,6 +38,18 @@ pub struct Args {
     /// Write the embedded request (request.mla.json) to this file, byte for byte.
     #[arg(long, value_name = "OUT.mla.json")]
     extract_request: Option<PathBuf>,
+    /// With --extract-request: write the embedded request even though the file does not
+    /// verify (its content is then not vouched for by any signature).
+    #[arg(long, requires = "extract_request")]
+    untrusted: bool,
+}
+
+/// Read a received PDF: over `mla_sign::MAX_PDF_BYTES` it is refused unread.
+pub fn read_pdf(path: &std::path::Path) -> Result<Vec<u8>, CliError> {
+    mla_sign::read_pdf_file(path).map_err(|source| CliError::Sign {
+        context: path.display().to_string(),
+        source,
+    })
 }
 
 fn read(path: &std::path::Path) -> Result<Vec<u8>, CliError> {
@@ -73,7 +90,7 @@ pub fn run(context: &crate::Context, args: Args) -> Result<(), CliError> {
         );
         crate::output::guard_output(out, &inputs, context)?;
     }
-    let pdf = read(&args.file)?;
+    let pdf = read_pdf(&args.file)?;
     let mut trusted = Vec::new();
     for path in &args.trust {
         trusted.extend(
@@ -121,11 +138,33 @@ pub fn run(context: &crate::Context, args: Args) -> Result<(), CliError> {
                 args.file.display()
             )));
         };
+        match (&verdict, args.untrusted) {
+            (None, _) => {}
+            (Some(reason), false) => {
+                return Err(CliError::VerificationFailed(format!(
+                    "{}: not verified: {reason}; the embedded request was NOT written to {}, \
+                     because no valid signature vouches for it (add --untrusted to write it \
+                     anyway)",
+                    args.file.display(),
+                    out.display()
+                )))
+            }
+            (Some(_), true) => {}
+        }
         mla_sign::write_atomic(out, &json).map_err(|source| CliError::Sign {
             context: out.display().to_string(),
             source,
         })?;
-        tell!("embedded request written to {}", out.display());
+        if verdict.is_some() {
+            tell!(
+                "UNTRUSTED: the embedded request was written to {} as asked (--untrusted), \
+                 although {} does not verify",
+                out.display(),
+                args.file.display()
+            );
+        } else {
+            tell!("embedded request written to {}", out.display());
+        }
     }
     match verdict {
         None => Ok(()),

@@ -543,7 +543,8 @@ fn export_renders_signs_and_embeds_each_example() {
             "verify",
             unsigned,
             "--extract-request",
-            d.join("u.mla.json")
+            d.join("u.mla.json"),
+            "--untrusted"
         ],
         None,
         None,

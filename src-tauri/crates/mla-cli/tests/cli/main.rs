@@ -8,12 +8,16 @@ use std::path::{Path, PathBuf};
 // The signing tests' PKI, sample PDFs and validators, shared with mla-sign's own tests.
 #[path = "../../../mla-sign/tests/common/mod.rs"]
 mod common;
+// Hostile PDFs (loops, bombs, forged requests), shared with mla-sign's own tests.
+#[path = "../../../mla-sign/tests/common/hostile.rs"]
+mod hostile;
 
 mod careless;
 mod check;
 mod check_letter;
 mod cli;
 mod cli_sign;
+mod hostile_pdf;
 mod profiles_cli;
 mod render;
 mod render_addressee;
