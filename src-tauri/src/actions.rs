@@ -8,8 +8,8 @@ use mla_letter::LetterOptions;
 use mla_store::ListFilter;
 use tauri::Manager;
 
-use crate::commands::Ctx;
 use crate::ipc::*;
+use crate::state::Ctx;
 
 pub fn register_status(ctx: &Ctx, _: ()) -> Result<RegisterStatus, IpcError> {
     Ok(RegisterStatus {

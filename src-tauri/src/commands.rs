@@ -11,14 +11,7 @@ use std::path::Path;
 use ts_rs::{Config, TypeVisitor, TS};
 
 use crate::ipc::*;
-use crate::state::AppState;
-
-/// What every command implementation gets: the app state and the calling window
-/// (`None` when an implementation is called directly, as in the tests).
-pub struct Ctx<'a> {
-    pub state: &'a AppState,
-    pub window: Option<&'a tauri::Window>,
-}
+use crate::state::{AppState, Ctx};
 
 macro_rules! ipc_commands {
     ($( $(#[$doc:meta])* $name:ident ( $args:ty ) -> $resp:ty => $imp:path ; )*) => {

@@ -7,9 +7,9 @@ use std::sync::atomic::Ordering;
 
 use tauri::Emitter;
 
-use crate::commands::Ctx;
 use crate::dialogs::{self, Dialog};
 use crate::ipc::*;
+use crate::state::Ctx;
 
 /// Event carrying an [`ExportProgress`] while `export_pdf` runs.
 pub const EXPORT_PROGRESS_EVENT: &str = "mla://export-progress";
@@ -493,7 +493,7 @@ fn signature_check(report: &mla_export::VerificationReport) -> SignatureCheck {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::verify::VerifyVerdict;
+    use crate::ipc::VerifyVerdict;
 
     #[test]
     fn suggested_names_are_safe_file_names() {

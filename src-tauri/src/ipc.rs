@@ -547,9 +547,9 @@ pub struct SignatureCheck {
     pub signing_time: Option<String>,
     /// The verdict on the written file (as the verification view gives it; no trusted CA
     /// is given, so never `not_trusted`).
-    pub verdict: crate::verify::VerifyVerdict,
+    pub verdict: VerifyVerdict,
     /// What was found wrong with the signature (empty when valid).
-    pub problems: Vec<crate::verify::SignatureProblemView>,
+    pub problems: Vec<SignatureProblemView>,
 }
 
 /// What `export_pdf` wrote.
@@ -903,5 +903,51 @@ mod tests {
         assert!(args.password.is_some());
         let debug = format!("{args:?}");
         assert!(!debug.contains("s3cret"), "{debug}");
+    }
+}
+
+/// The overall verdict, as `mla verify` gives it, plus "the file could not be read".
+#[derive(Serialize, Deserialize, TS, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+#[ts(export_to = "ipc.ts")]
+pub enum VerifyVerdict {
+    /// Every signature valid, unchanged since; trusted when CAs were given.
+    Verified,
+    NoSignature,
+    Invalid,
+    ChangedAfterSigning,
+    NotTrusted,
+    /// The file is not a readable, unencrypted PDF (see `unreadable`).
+    Unreadable,
+}
+
+impl From<mla_sign::Verdict> for VerifyVerdict {
+    fn from(v: mla_sign::Verdict) -> Self {
+        match v {
+            mla_sign::Verdict::Verified => VerifyVerdict::Verified,
+            mla_sign::Verdict::NoSignature => VerifyVerdict::NoSignature,
+            mla_sign::Verdict::Invalid => VerifyVerdict::Invalid,
+            mla_sign::Verdict::ChangedAfterSigning => VerifyVerdict::ChangedAfterSigning,
+            mla_sign::Verdict::NotTrusted => VerifyVerdict::NotTrusted,
+        }
+    }
+}
+
+/// A problem of a signature: its code and values, which the interface says in its own
+/// language, and the verifier's English sentence, shown (marked as English) only for a
+/// code the interface does not know.
+#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
+#[ts(export_to = "ipc.ts")]
+pub struct SignatureProblemView {
+    pub problem: mla_sign::SignatureProblem,
+    pub english: String,
+}
+
+impl From<&mla_sign::SignatureProblem> for SignatureProblemView {
+    fn from(p: &mla_sign::SignatureProblem) -> Self {
+        SignatureProblemView {
+            problem: p.clone(),
+            english: p.to_string(),
+        }
     }
 }

@@ -27,7 +27,7 @@ pub struct AppState {
     /// The letter templates, parsed on first use.
     pub letters: OnceLock<Result<mla_letter::Letters, String>>,
     /// The signed PDF being checked and the CAs trusted for this session.
-    pub verify: crate::verify::VerifyState,
+    pub verify: VerifyState,
 }
 
 /// The files the user chose in the export dialogs (paths never come from the webview),
@@ -152,4 +152,31 @@ pub fn open_register(cli_path: Option<PathBuf>) -> (PathBuf, Result<Mutex<Regist
         .map(Mutex::new)
         .map_err(IpcError::from);
     (path, register)
+}
+
+/// What every command implementation gets: the app state and the calling window
+/// (`None` when an implementation is called directly, as in the tests).
+pub struct Ctx<'a> {
+    pub state: &'a AppState,
+    pub window: Option<&'a tauri::Window>,
+}
+
+/// The PDF being looked at and the CAs trusted for this session.
+#[derive(Default)]
+pub struct VerifyState {
+    inner: Mutex<Session>,
+}
+
+#[derive(Default)]
+pub(crate) struct Session {
+    /// The PDF last opened, with the bytes that were verified.
+    pub(crate) pdf: Option<(PathBuf, Arc<Vec<u8>>)>,
+    /// Trusted CAs: where each came from (for display) and the certificate.
+    pub(crate) trusted: Vec<(String, mla_sign::Certificate)>,
+}
+
+impl VerifyState {
+    pub(crate) fn session(&self) -> MutexGuard<'_, Session> {
+        self.inner.lock().unwrap_or_else(|p| p.into_inner())
+    }
 }

@@ -6,62 +6,16 @@
 //! request" imports exactly what was checked, even if the file changes on disk meanwhile.
 //! Trusted CAs last for the app session only; nothing is stored.
 
-use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::path::Path;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::commands::Ctx;
 use crate::dialogs::{self, Dialog};
-use crate::ipc::{DraftRow, ErrorCode, IpcError};
-
-/// The PDF being looked at and the CAs trusted for this session.
-#[derive(Default)]
-pub struct VerifyState {
-    inner: Mutex<Session>,
-}
-
-#[derive(Default)]
-struct Session {
-    /// The PDF last opened, with the bytes that were verified.
-    pdf: Option<(PathBuf, Arc<Vec<u8>>)>,
-    /// Trusted CAs: where each came from (for display) and the certificate.
-    trusted: Vec<(String, mla_sign::Certificate)>,
-}
-
-impl VerifyState {
-    fn session(&self) -> MutexGuard<'_, Session> {
-        self.inner.lock().unwrap_or_else(|p| p.into_inner())
-    }
-}
-
-/// The overall verdict, as `mla verify` gives it, plus "the file could not be read".
-#[derive(Serialize, Deserialize, TS, Clone, Copy, Debug, PartialEq, Eq)]
-#[serde(rename_all = "snake_case")]
-#[ts(export_to = "ipc.ts")]
-pub enum VerifyVerdict {
-    /// Every signature valid, unchanged since; trusted when CAs were given.
-    Verified,
-    NoSignature,
-    Invalid,
-    ChangedAfterSigning,
-    NotTrusted,
-    /// The file is not a readable, unencrypted PDF (see `unreadable`).
-    Unreadable,
-}
-
-impl From<mla_sign::Verdict> for VerifyVerdict {
-    fn from(v: mla_sign::Verdict) -> Self {
-        match v {
-            mla_sign::Verdict::Verified => VerifyVerdict::Verified,
-            mla_sign::Verdict::NoSignature => VerifyVerdict::NoSignature,
-            mla_sign::Verdict::Invalid => VerifyVerdict::Invalid,
-            mla_sign::Verdict::ChangedAfterSigning => VerifyVerdict::ChangedAfterSigning,
-            mla_sign::Verdict::NotTrusted => VerifyVerdict::NotTrusted,
-        }
-    }
-}
+use crate::ipc::{DraftRow, ErrorCode, IpcError, SignatureProblemView, VerifyVerdict};
+use crate::state::Ctx;
+use crate::state::Session;
 
 /// Why a file could not be checked at all.
 #[derive(Serialize, Deserialize, TS, Clone, Copy, Debug, PartialEq, Eq)]
@@ -149,25 +103,6 @@ pub struct SignatureView {
     pub untrusted_reason: Option<UntrustedReasonView>,
     /// Every problem found.
     pub problems: Vec<SignatureProblemView>,
-}
-
-/// A problem of a signature: its code and values, which the interface says in its own
-/// language, and the verifier's English sentence, shown (marked as English) only for a
-/// code the interface does not know.
-#[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
-#[ts(export_to = "ipc.ts")]
-pub struct SignatureProblemView {
-    pub problem: mla_sign::SignatureProblem,
-    pub english: String,
-}
-
-impl From<&mla_sign::SignatureProblem> for SignatureProblemView {
-    fn from(p: &mla_sign::SignatureProblem) -> Self {
-        SignatureProblemView {
-            problem: p.clone(),
-            english: p.to_string(),
-        }
-    }
 }
 
 /// Why a signer does not chain to a trusted CA: code and values, and the English sentence

@@ -4,7 +4,7 @@
 use chrono::{Duration, NaiveDate};
 use std::collections::HashSet;
 
-use super::{measure_kinds, terms_of_art, CheckContext, Hit};
+use super::{is_coercive, kind_key, terms_of_art, CheckContext, Hit};
 use crate::model::*;
 use crate::offences::OffenceStatus;
 
@@ -913,31 +913,6 @@ fn assets_measure(r: &Request, i: usize, ids: &[String], link: &str, out: &mut O
             vec![num(i)],
         );
     }
-}
-
-/// The key of a measure in the coercive classification.
-pub(super) fn kind_key(r: &Request, m: &Measure) -> &'static str {
-    match &m.details {
-        MeasureDetails::TakeStatement(d) => {
-            let role = person(r, &d.person_id).map(|p| p.role);
-            if d.status == HearingStatus::Suspect
-                || (d.status == HearingStatus::Unspecified
-                    && matches!(role, Some(PersonRole::Suspect | PersonRole::Accused)))
-            {
-                "take_statement.suspect"
-            } else {
-                "take_statement"
-            }
-        }
-        other => other.kind(),
-    }
-}
-
-pub(super) fn is_coercive(key: &str) -> bool {
-    measure_kinds()
-        .iter()
-        .find(|k| k.key == key)
-        .is_some_and(|k| k.coercive)
 }
 
 fn dual_criminality(r: &Request, ctx: &CheckContext, out: &mut Out) {

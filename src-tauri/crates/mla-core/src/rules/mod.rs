@@ -245,6 +245,37 @@ pub fn measure_kinds() -> &'static [MeasureKindClass] {
     })
 }
 
+/// The key of a measure in the coercive classification.
+pub(crate) fn kind_key(r: &Request, m: &crate::model::Measure) -> &'static str {
+    match &m.details {
+        crate::model::MeasureDetails::TakeStatement(d) => {
+            let role = (!d.person_id.trim().is_empty())
+                .then(|| r.persons.iter().find(|p| p.id == d.person_id))
+                .flatten()
+                .map(|p| p.role);
+            if d.status == crate::model::HearingStatus::Suspect
+                || (d.status == crate::model::HearingStatus::Unspecified
+                    && matches!(
+                        role,
+                        Some(crate::model::PersonRole::Suspect | crate::model::PersonRole::Accused)
+                    ))
+            {
+                "take_statement.suspect"
+            } else {
+                "take_statement"
+            }
+        }
+        other => other.kind(),
+    }
+}
+
+pub(crate) fn is_coercive(key: &str) -> bool {
+    measure_kinds()
+        .iter()
+        .find(|k| k.key == key)
+        .is_some_and(|k| k.coercive)
+}
+
 /// Terms of art per language (lower case).
 pub fn terms_of_art() -> &'static BTreeMap<String, Vec<String>> {
     static TERMS: OnceLock<BTreeMap<String, Vec<String>>> = OnceLock::new();

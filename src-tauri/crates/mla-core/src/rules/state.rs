@@ -7,7 +7,7 @@
 
 use chrono::{Months, NaiveDate};
 
-use super::checks::{is_coercive, kind_key};
+use super::{is_coercive, kind_key};
 use super::{CheckContext, Hit, ProfileLookup, FACT_SOURCE_ARG};
 use crate::model::*;
 use crate::profile::{
