@@ -13,8 +13,8 @@
 #   FUZZ_SECONDS   seconds per target (default 60; 20 with --ci)
 #   FUZZ_TIMEOUT   seconds one input may take before it counts as a hang (default 10)
 #   FUZZ_RSS_MB    memory limit in MB; above it is an out-of-memory failure (default 2048)
-#   FUZZ_BUILD     arguments for `cargo fuzz build` / `run` (default: none, i.e. release
-#                  with AddressSanitizer; with --ci: "--dev -s none")
+#   FUZZ_BUILD     arguments for `cargo fuzz build` / `run` (default "-O": release with
+#                  AddressSanitizer; with --ci: "--dev -s none")
 #   FUZZ_LOG_DIR   where each target's libFuzzer output goes (default
 #                  target/fuzz-logs, i.e. tests/fuzz/target/fuzz-logs)
 #
@@ -53,7 +53,10 @@ log_dir="${FUZZ_LOG_DIR:-$fuzz_dir/target/fuzz-logs}"
 # CI's budget is a few minutes including the build: the dev profile (opt-level 1, see
 # tests/fuzz/Cargo.toml) and no sanitizer build in about half the time of the release
 # build with AddressSanitizer (docs/fuzzing.md has the figures).
-read -r -a build_args <<< "${FUZZ_BUILD-$([ "$ci" = 1 ] && echo "--dev -s none")}"
+# -O: release; debug assertions and overflow checks come from tests/fuzz/Cargo.toml's
+# profile (without -O, cargo fuzz adds them as compiler flags, which changes every crate's
+# fingerprint from a build made with -O).
+read -r -a build_args <<< "${FUZZ_BUILD-$([ "$ci" = 1 ] && echo "--dev -s none" || echo "-O")}"
 
 # Largest input each target is given: big enough for its seeds and real files of its kind,
 # small enough to keep each execution quick.

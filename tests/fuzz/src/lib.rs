@@ -128,7 +128,7 @@ impl<'a> Arbitrary<'a> for Text {
             }
             _ => {
                 // One fragment repeated: long fields, long paragraphs across pages.
-                let fragment = u.choose(FRAGMENTS)?;
+                let fragment: &str = u.choose(FRAGMENTS)?;
                 let times = u.int_in_range(1..=64u8)?;
                 let sep = if bool::arbitrary(u)? { " " } else { "" };
                 vec![fragment; usize::from(times)].join(sep)
