@@ -463,10 +463,14 @@ pub fn typeset(letter: &Letter, options: &PdfOptions) -> Result<Typeset, PdfErro
     info.producer = "MLA Desk (printpdf)".to_owned();
     info.subject = letter.title.clone();
     info.identifier = letter.document_id.clone();
+    // A PDF date holds years 0000–9999 (ISO 32000-1 § 7.9.4); a request dated outside them
+    // leaves the document dates at their default, as an undated one does.
     let date = letter
         .date
         .and_then(|d| d.and_hms_opt(0, 0, 0))
         .map(|d| d.and_utc().timestamp())
+        // 0000-01-01T00:00:00Z ..= 9999-12-31T23:59:59Z
+        .filter(|t| (-62_167_219_200..=253_402_300_799).contains(t))
         .unwrap_or(0);
     let when =
         printpdf::OffsetDateTime::from_unix_timestamp(date).map_err(|e| PdfError::Write {

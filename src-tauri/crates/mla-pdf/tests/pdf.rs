@@ -635,3 +635,28 @@ fn a_long_token_without_break_opportunities_wraps_and_extracts() {
         .collect();
     assert!(joined.contains(&token), "the token extracts whole");
 }
+
+/// A request dated outside the years a PDF date can hold (0000–9999) still typesets: the
+/// document's metadata dates are left at their default, as for an undated request, and the
+/// letter prints the date as given. Found by the `letter_typeset` fuzz target
+/// (`+262142-12-31`: "Invalid timestamp" at export).
+#[test]
+fn a_date_past_year_9999_still_typesets() {
+    for date in ["+10000-01-01", "+262142-12-31", "-0001-06-30"] {
+        let mut req = rich();
+        req.date = Some(date.parse().unwrap());
+        let out = render(&req, "en", &a4());
+        assert!(out.bytes.starts_with(b"%PDF-"), "{date}");
+        let undated = {
+            let mut r = rich();
+            r.date = None;
+            render(&r, "en", &a4())
+        };
+        let created = |pdf: &[u8]| {
+            let text = String::from_utf8_lossy(pdf).into_owned();
+            text.find("/CreationDate")
+                .map(|at| text[at..at + 40].to_owned())
+        };
+        assert_eq!(created(&out.bytes), created(&undated.bytes), "{date}");
+    }
+}
