@@ -360,12 +360,13 @@ fn attachments(r: &Request, out: &mut Out) {
 }
 
 fn consistency(r: &Request, ctx: &CheckContext, out: &mut Out) {
-    let persons: HashSet<&str> = r.persons.iter().map(|p| p.id.as_str()).collect();
-    let assets: HashSet<&str> = r.assets.iter().map(|a| a.id.as_str()).collect();
-    let attachments: HashSet<&str> = r.attachments.iter().map(|a| a.id.as_str()).collect();
-    let offences: HashSet<&str> = r.offences.iter().map(|o| o.id.as_str()).collect();
+    duplicate_ids(r, out);
+    unknown_references(r, out);
+    inconsistent_dates(r, ctx, out);
+}
 
-    // Duplicate ids: a reference to a duplicated id is ambiguous.
+/// Duplicate ids: a reference to a duplicated id is ambiguous.
+fn duplicate_ids(r: &Request, out: &mut Out) {
     let groups: [(&str, Vec<&str>); 5] = [
         ("persons", r.persons.iter().map(|p| p.id.as_str()).collect()),
         ("assets", r.assets.iter().map(|a| a.id.as_str()).collect()),
@@ -394,6 +395,15 @@ fn consistency(r: &Request, ctx: &CheckContext, out: &mut Out) {
             }
         }
     }
+}
+
+/// References to a person, asset, attachment or offence the draft does not have: the
+/// measures' in order, then the assets' holders.
+fn unknown_references(r: &Request, out: &mut Out) {
+    let persons: HashSet<&str> = r.persons.iter().map(|p| p.id.as_str()).collect();
+    let assets: HashSet<&str> = r.assets.iter().map(|a| a.id.as_str()).collect();
+    let attachments: HashSet<&str> = r.attachments.iter().map(|a| a.id.as_str()).collect();
+    let offences: HashSet<&str> = r.offences.iter().map(|o| o.id.as_str()).collect();
 
     let mut unknown = |rule: &'static str, set: &HashSet<&str>, id: &str, path: String| {
         if !blank(id) && !set.contains(id) {
@@ -409,126 +419,7 @@ fn consistency(r: &Request, ctx: &CheckContext, out: &mut Out) {
                 format!("measures[{i}].offence_ids[{k}]"),
             );
         }
-        let p = |f: &str| mpath(i, f);
-        match &m.details {
-            MeasureDetails::TakeStatement(d) => unknown(
-                "consistency.unknown-person",
-                &persons,
-                &d.person_id,
-                p("person_id"),
-            ),
-            MeasureDetails::ServeDocuments(d) => {
-                unknown(
-                    "consistency.unknown-person",
-                    &persons,
-                    &d.recipient_person_id,
-                    p("recipient_person_id"),
-                );
-                for (k, id) in d.document_attachment_ids.iter().enumerate() {
-                    unknown(
-                        "consistency.unknown-attachment",
-                        &attachments,
-                        id,
-                        p(&format!("document_attachment_ids[{k}]")),
-                    );
-                }
-            }
-            MeasureDetails::SearchSeizure(d) => unknown(
-                "consistency.unknown-attachment",
-                &attachments,
-                &d.order_attachment_id,
-                p("order_attachment_id"),
-            ),
-            MeasureDetails::BankRecords(d) => {
-                for (k, id) in d.account_asset_ids.iter().enumerate() {
-                    unknown(
-                        "consistency.unknown-asset",
-                        &assets,
-                        id,
-                        p(&format!("account_asset_ids[{k}]")),
-                    );
-                }
-                unknown(
-                    "consistency.unknown-person",
-                    &persons,
-                    &d.holder_person_id,
-                    p("holder_person_id"),
-                );
-            }
-            MeasureDetails::TraceProceeds(d) => {
-                for (k, id) in d.person_ids.iter().enumerate() {
-                    unknown(
-                        "consistency.unknown-person",
-                        &persons,
-                        id,
-                        p(&format!("person_ids[{k}]")),
-                    );
-                }
-                for (k, id) in d.asset_ids.iter().enumerate() {
-                    unknown(
-                        "consistency.unknown-asset",
-                        &assets,
-                        id,
-                        p(&format!("asset_ids[{k}]")),
-                    );
-                }
-            }
-            MeasureDetails::VoluntaryAppearance(d) => unknown(
-                "consistency.unknown-person",
-                &persons,
-                &d.person_id,
-                p("person_id"),
-            ),
-            MeasureDetails::FreezeAssets(d) => {
-                for (k, id) in d.asset_ids.iter().enumerate() {
-                    unknown(
-                        "consistency.unknown-asset",
-                        &assets,
-                        id,
-                        p(&format!("asset_ids[{k}]")),
-                    );
-                }
-                unknown(
-                    "consistency.unknown-attachment",
-                    &attachments,
-                    &d.order_attachment_id,
-                    p("order_attachment_id"),
-                );
-            }
-            MeasureDetails::ConfiscateAssets(d) => {
-                for (k, id) in d.asset_ids.iter().enumerate() {
-                    unknown(
-                        "consistency.unknown-asset",
-                        &assets,
-                        id,
-                        p(&format!("asset_ids[{k}]")),
-                    );
-                }
-                unknown(
-                    "consistency.unknown-attachment",
-                    &attachments,
-                    &d.order_attachment_id,
-                    p("order_attachment_id"),
-                );
-            }
-            MeasureDetails::VideoconferenceHearing(d) => unknown(
-                "consistency.unknown-person",
-                &persons,
-                &d.person_id,
-                p("person_id"),
-            ),
-            MeasureDetails::TransferDetainedPerson(d) => unknown(
-                "consistency.unknown-person",
-                &persons,
-                &d.person_id,
-                p("person_id"),
-            ),
-            MeasureDetails::ExamineObjectsSites(_)
-            | MeasureDetails::ProvideInformation(_)
-            | MeasureDetails::ProduceRecords(_)
-            | MeasureDetails::ElectronicEvidence(_)
-            | MeasureDetails::Other(_) => {}
-        }
+        measure_references(i, m, &persons, &assets, &attachments, &mut unknown);
     }
     for (k, a) in r.assets.iter().enumerate() {
         unknown(
@@ -538,8 +429,142 @@ fn consistency(r: &Request, ctx: &CheckContext, out: &mut Out) {
             format!("assets[{k}].holder_person_id"),
         );
     }
+}
 
-    // Dates.
+/// The references a measure's details make to persons, assets and attachments.
+fn measure_references(
+    i: usize,
+    m: &Measure,
+    persons: &HashSet<&str>,
+    assets: &HashSet<&str>,
+    attachments: &HashSet<&str>,
+    unknown: &mut impl FnMut(&'static str, &HashSet<&str>, &str, String),
+) {
+    let p = |f: &str| mpath(i, f);
+    match &m.details {
+        MeasureDetails::TakeStatement(d) => unknown(
+            "consistency.unknown-person",
+            persons,
+            &d.person_id,
+            p("person_id"),
+        ),
+        MeasureDetails::ServeDocuments(d) => {
+            unknown(
+                "consistency.unknown-person",
+                persons,
+                &d.recipient_person_id,
+                p("recipient_person_id"),
+            );
+            for (k, id) in d.document_attachment_ids.iter().enumerate() {
+                unknown(
+                    "consistency.unknown-attachment",
+                    attachments,
+                    id,
+                    p(&format!("document_attachment_ids[{k}]")),
+                );
+            }
+        }
+        MeasureDetails::SearchSeizure(d) => unknown(
+            "consistency.unknown-attachment",
+            attachments,
+            &d.order_attachment_id,
+            p("order_attachment_id"),
+        ),
+        MeasureDetails::BankRecords(d) => {
+            for (k, id) in d.account_asset_ids.iter().enumerate() {
+                unknown(
+                    "consistency.unknown-asset",
+                    assets,
+                    id,
+                    p(&format!("account_asset_ids[{k}]")),
+                );
+            }
+            unknown(
+                "consistency.unknown-person",
+                persons,
+                &d.holder_person_id,
+                p("holder_person_id"),
+            );
+        }
+        MeasureDetails::TraceProceeds(d) => {
+            for (k, id) in d.person_ids.iter().enumerate() {
+                unknown(
+                    "consistency.unknown-person",
+                    persons,
+                    id,
+                    p(&format!("person_ids[{k}]")),
+                );
+            }
+            for (k, id) in d.asset_ids.iter().enumerate() {
+                unknown(
+                    "consistency.unknown-asset",
+                    assets,
+                    id,
+                    p(&format!("asset_ids[{k}]")),
+                );
+            }
+        }
+        MeasureDetails::VoluntaryAppearance(d) => unknown(
+            "consistency.unknown-person",
+            persons,
+            &d.person_id,
+            p("person_id"),
+        ),
+        MeasureDetails::FreezeAssets(d) => {
+            for (k, id) in d.asset_ids.iter().enumerate() {
+                unknown(
+                    "consistency.unknown-asset",
+                    assets,
+                    id,
+                    p(&format!("asset_ids[{k}]")),
+                );
+            }
+            unknown(
+                "consistency.unknown-attachment",
+                attachments,
+                &d.order_attachment_id,
+                p("order_attachment_id"),
+            );
+        }
+        MeasureDetails::ConfiscateAssets(d) => {
+            for (k, id) in d.asset_ids.iter().enumerate() {
+                unknown(
+                    "consistency.unknown-asset",
+                    assets,
+                    id,
+                    p(&format!("asset_ids[{k}]")),
+                );
+            }
+            unknown(
+                "consistency.unknown-attachment",
+                attachments,
+                &d.order_attachment_id,
+                p("order_attachment_id"),
+            );
+        }
+        MeasureDetails::VideoconferenceHearing(d) => unknown(
+            "consistency.unknown-person",
+            persons,
+            &d.person_id,
+            p("person_id"),
+        ),
+        MeasureDetails::TransferDetainedPerson(d) => unknown(
+            "consistency.unknown-person",
+            persons,
+            &d.person_id,
+            p("person_id"),
+        ),
+        MeasureDetails::ExamineObjectsSites(_)
+        | MeasureDetails::ProvideInformation(_)
+        | MeasureDetails::ProduceRecords(_)
+        | MeasureDetails::ElectronicEvidence(_)
+        | MeasureDetails::Other(_) => {}
+    }
+}
+
+/// Periods that end before they start, returns before transfers, and planned dates
+/// already past.
+fn inconsistent_dates(r: &Request, ctx: &CheckContext, out: &mut Out) {
     let period =
         |out: &mut Out, i: usize, from: Option<NaiveDate>, to: Option<NaiveDate>, f: &str| {
             if let (Some(from), Some(to)) = (from, to) {
