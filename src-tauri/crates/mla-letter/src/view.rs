@@ -6,8 +6,8 @@
 
 use mla_core::model;
 use mla_core::{
-    Asset, AssetKind, DataCategory, HearingStatus, LegalBasis, Measure, MeasureDetails, Person,
-    PersonRole, ProceedingNature, Request,
+    Asset, AssetKind, DataCategory, HearingStatus, LegalBasis, Measure, MeasureDetails, Offence,
+    Person, PersonRole, ProceedingNature, Request,
 };
 use serde::Serialize;
 
@@ -510,31 +510,13 @@ pub(crate) fn build(
         required: req.confidentiality.required,
         reason: b.ut("confidentiality.reason", &req.confidentiality.reason),
     };
-    let case = CaseView {
-        nature: LanguagePack::label(&pack.nature, nature_key(req.case.nature)).to_owned(),
-        subject: b.ut("case.subject", &req.case.subject),
-        case_number: sanitize(req.case.case_number.trim()),
-        conducting_name: b.ut(
-            "case.conducting_authority.name",
-            &req.case.conducting_authority.name,
-        ),
-        conducting_functions: b.ut(
-            "case.conducting_authority.functions",
-            &req.case.conducting_authority.functions,
-        ),
-        covert: req.case.covert,
-    };
+    let case = case_view(&mut b, req);
 
     let offences = req
         .offences
         .iter()
         .enumerate()
-        .map(|(i, o)| OffenceView {
-            label: b.ut(format!("offences[{i}].label"), &o.label),
-            provision: b.ut(format!("offences[{i}].provision"), &o.provision),
-            provision_text: b.ut(format!("offences[{i}].provision_text"), &o.provision_text),
-            penalty: b.ut(format!("offences[{i}].penalty"), &o.penalty),
-        })
+        .map(|(i, o)| offence_view(&mut b, i, o))
         .collect();
 
     let facts = b.ut("facts", &req.facts);
@@ -624,6 +606,34 @@ pub(crate) fn build(
     let mut seen = std::collections::BTreeSet::new();
     parts.retain(|p| seen.insert(p.path.clone()));
     (view, parts)
+}
+
+/// The case: its nature, subject, number and the authority conducting it.
+fn case_view(b: &mut Builder<'_>, req: &Request) -> CaseView {
+    CaseView {
+        nature: LanguagePack::label(&b.pack.nature, nature_key(req.case.nature)).to_owned(),
+        subject: b.ut("case.subject", &req.case.subject),
+        case_number: sanitize(req.case.case_number.trim()),
+        conducting_name: b.ut(
+            "case.conducting_authority.name",
+            &req.case.conducting_authority.name,
+        ),
+        conducting_functions: b.ut(
+            "case.conducting_authority.functions",
+            &req.case.conducting_authority.functions,
+        ),
+        covert: req.case.covert,
+    }
+}
+
+/// One offence as the letter states it.
+fn offence_view(b: &mut Builder<'_>, i: usize, o: &Offence) -> OffenceView {
+    OffenceView {
+        label: b.ut(format!("offences[{i}].label"), &o.label),
+        provision: b.ut(format!("offences[{i}].provision"), &o.provision),
+        provision_text: b.ut(format!("offences[{i}].provision_text"), &o.provision_text),
+        penalty: b.ut(format!("offences[{i}].penalty"), &o.penalty),
+    }
 }
 
 /// To whom the letter goes: the central authority the profile names, else the addressee
