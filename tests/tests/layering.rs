@@ -255,7 +255,6 @@ const MAX_FUNCTION_LINES: usize = 150;
 /// The list can only shrink: the test fails when one of them is no longer over the limit,
 /// so that it is taken off.
 const LEFT_TO_SPLIT: &[&str] = &[
-    "src-tauri/crates/mla-pdf/src/lib.rs:typeset",
     "src-tauri/crates/mla-pdf/src/text.rs:layout_para",
 ];
 
