@@ -242,3 +242,202 @@ fn the_circle_check_finds_a_circle() {
     std::fs::write(dir.path().join("c.rs"), "fn f() {}").unwrap();
     assert_eq!(import_circle(dir.path(), "crate::", &[]), None);
 }
+
+// --- No production function over 150 lines (issue #15) ------------------------------------
+//
+// A function longer than a screenful or three cannot be read at once; split it along its
+// natural seams (one function per rule family, per block kind, per phase).
+
+/// The longest a production function may be, signature to closing brace.
+const MAX_FUNCTION_LINES: usize = 150;
+
+/// The name of the function a line declares, if it is a `fn` item's first line.
+fn declared_fn(line: &str) -> Option<&str> {
+    let mut rest = line.trim_start();
+    loop {
+        let before = rest;
+        for prefix in [
+            "pub(crate) ",
+            "pub(super) ",
+            "pub ",
+            "const ",
+            "async ",
+            "unsafe ",
+            "extern \"C\" ",
+            "default ",
+        ] {
+            rest = rest.strip_prefix(prefix).unwrap_or(rest);
+        }
+        if rest == before {
+            break;
+        }
+    }
+    let rest = rest.strip_prefix("fn ")?;
+    let end = rest
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .unwrap_or(rest.len());
+    (end > 0).then(|| &rest[..end])
+}
+
+/// Each `fn` of `text` with its length in lines, from its signature line to the closing
+/// brace at the same indentation. Declarations without a body are left out, and so is
+/// everything from a `#[cfg(test)]` module on.
+fn function_lengths(text: &str) -> Vec<(String, usize)> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut end = lines.len();
+    for (i, line) in lines.iter().enumerate() {
+        if line.trim() == "#[cfg(test)]" {
+            let next = lines[i + 1..]
+                .iter()
+                .map(|l| l.trim())
+                .find(|l| !l.starts_with("#["))
+                .unwrap_or("");
+            if next.starts_with("mod ") || next.starts_with("pub mod ") {
+                end = i;
+                break;
+            }
+        }
+    }
+    let lines = &lines[..end];
+    let mut found = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let Some(name) = declared_fn(line) else {
+            continue;
+        };
+        let indent = &line[..line.len() - line.trim_start().len()];
+        // Where the signature ends: `{` opens the body, `;` means no body.
+        let Some(open) = (i..lines.len()).find(|&j| {
+            let t = lines[j].trim_end();
+            t.ends_with('{') || t.ends_with(';') || (j == i && t.ends_with('}'))
+        }) else {
+            continue;
+        };
+        let t = lines[open].trim_end();
+        if t.ends_with(';') {
+            continue;
+        }
+        let close = if t.ends_with('}') {
+            Some(open)
+        } else {
+            let closing = format!("{indent}}}");
+            (open + 1..lines.len()).find(|&j| lines[j].trim_end() == closing)
+        };
+        if let Some(close) = close {
+            found.push((name.to_owned(), close - i + 1));
+        }
+    }
+    found
+}
+
+/// The production `.rs` files: under src-tauri/src and src-tauri/crates/*/src, without
+/// the files of `#[cfg(test)] mod x;` declarations.
+fn production_files(root: &Path) -> Vec<PathBuf> {
+    fn walk(dir: &Path, files: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(&path, files);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                files.push(path);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    walk(&root.join("src-tauri/src"), &mut files);
+    for entry in std::fs::read_dir(root.join("src-tauri/crates")).unwrap() {
+        let src = entry.unwrap().path().join("src");
+        if src.is_dir() {
+            walk(&src, &mut files);
+        }
+    }
+    let mut test_modules = BTreeSet::new();
+    for file in &files {
+        let text = std::fs::read_to_string(file).unwrap();
+        let lines: Vec<&str> = text.lines().map(str::trim).collect();
+        for pair in lines.windows(2) {
+            if pair[0] == "#[cfg(test)]" {
+                if let Some(name) = pair[1]
+                    .strip_prefix("mod ")
+                    .and_then(|m| m.strip_suffix(';'))
+                {
+                    let stem = file.file_stem().unwrap();
+                    let dir = if ["lib", "main", "mod"].iter().any(|s| stem == *s) {
+                        file.parent().unwrap().to_path_buf()
+                    } else {
+                        file.with_extension("")
+                    };
+                    test_modules.insert(dir.join(format!("{name}.rs")));
+                    test_modules.insert(dir.join(name).join("mod.rs"));
+                }
+            }
+        }
+    }
+    files.retain(|f| !test_modules.contains(f));
+    files.sort();
+    files
+}
+
+#[test]
+fn no_production_function_is_over_150_lines() {
+    let root = workspace_root();
+    let files = production_files(&root);
+    assert!(
+        files.len() > 20,
+        "expected the production sources, found {files:?}"
+    );
+    let mut over = Vec::new();
+    for file in &files {
+        let text = std::fs::read_to_string(file).unwrap();
+        let rel = file
+            .strip_prefix(&root)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        for (name, lines) in function_lengths(&text) {
+            if lines > MAX_FUNCTION_LINES {
+                over.push(format!("{rel}:{name}:{lines}"));
+            }
+        }
+    }
+    assert!(
+        over.is_empty(),
+        "functions over {MAX_FUNCTION_LINES} lines (file:function:lines); split them:\n{}",
+        over.join("\n")
+    );
+}
+
+#[test]
+fn function_lengths_measure_from_signature_to_closing_brace() {
+    let text = "\
+fn short() {}
+pub(crate) fn three(
+    a: u8,
+) {
+    if a > 0 {
+    }
+}
+trait T {
+    fn declared(&self);
+    fn provided(&self) -> u8 {
+        1
+    }
+}
+#[cfg(test)]
+fn test_helper_is_production() {
+}
+#[cfg(test)]
+mod tests {
+    fn not_counted() {
+    }
+}
+";
+    assert_eq!(
+        function_lengths(text),
+        vec![
+            ("short".to_owned(), 1),
+            ("three".to_owned(), 6),
+            ("provided".to_owned(), 3),
+            ("test_helper_is_production".to_owned(), 2),
+        ]
+    );
+}

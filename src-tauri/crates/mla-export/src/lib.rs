@@ -359,16 +359,55 @@ pub fn export(
     let pdfa = pdfa_icc.map(|icc| PdfA {
         srgb_icc_profile: Some(icc),
     });
-    let (bytes, signer_name) = match &key {
+    let (bytes, signer_name) = seal(
+        &typeset.bytes,
+        key.as_deref(),
+        &block,
+        &attachments,
+        request_json,
+        pdfa.as_ref(),
+        now,
+    )?;
+    drop(key);
+    drop(attachments);
+
+    let total = bytes.len() as u64;
+    r.report(Stage::Writing { done: 0, total }, AT_WRITING)?;
+    write_output(&mut r, output, &bytes)?;
+    // The file is in place: from here on a cancel comes too late and is ignored.
+    r.last = 1.0;
+    (r.callback)(&Progress {
+        stage: Stage::Done,
+        fraction: 1.0,
+    });
+    Ok(ExportOutcome {
+        output: output.to_path_buf(),
+        pages: typeset.pages,
+        bytes: total,
+        signed: signer_name.is_some(),
+        lang: letter.lang.clone(),
+        signer_name,
+        missing_glyphs: typeset.missing_glyphs,
+        needs_translation: letter.needs_translation,
+    })
+}
+
+/// The letter's PDF with the request and annexes embedded: signed with `key` (the
+/// signature block naming the signer), or unsigned when there is no key. Returns the bytes
+/// and the signer's name.
+fn seal(
+    letter_pdf: &[u8],
+    key: Option<&dyn SigningKey>,
+    block: &BlockText,
+    attachments: &[Attachment],
+    request_json: &[u8],
+    pdfa: Option<&PdfA>,
+    now: DateTime<Utc>,
+) -> Result<(Vec<u8>, Option<String>), ExportError> {
+    Ok(match key {
         None => (
-            mla_sign::embed_files(
-                &typeset.bytes,
-                &attachments,
-                Some(request_json),
-                pdfa.as_ref(),
-                now,
-            )
-            .map_err(ExportError::Sign)?,
+            mla_sign::embed_files(letter_pdf, attachments, Some(request_json), pdfa, now)
+                .map_err(ExportError::Sign)?,
             None,
         ),
         Some(key) => {
@@ -391,25 +430,24 @@ pub fn export(
             let opts = SignOptions {
                 signing_time: now,
                 block: Some(&sig_block),
-                attachments: &attachments,
+                attachments,
                 request_json: Some(request_json),
                 reason: None,
-                pdfa: pdfa.as_ref(),
+                pdfa,
             };
             (
-                mla_sign::sign_pdf(&typeset.bytes, key.as_ref(), &opts)
-                    .map_err(ExportError::Sign)?,
+                mla_sign::sign_pdf(letter_pdf, key, &opts).map_err(ExportError::Sign)?,
                 Some(signer_name),
             )
         }
-    };
-    drop(key);
-    drop(attachments);
+    })
+}
 
-    let total = bytes.len() as u64;
-    r.report(Stage::Writing { done: 0, total }, AT_WRITING)?;
+/// Write the output atomically, reporting progress; a cancel during the write leaves
+/// nothing behind and is reported as [`ExportError::Cancelled`].
+fn write_output(r: &mut Reporter<'_>, output: &Path, bytes: &[u8]) -> Result<(), ExportError> {
     let mut stopped_by_cancel = false;
-    let written = mla_sign::write_atomic_with_progress(output, &bytes, &mut |done, total| {
+    let written = mla_sign::write_atomic_with_progress(output, bytes, &mut |done, total| {
         let step = if total == 0 {
             1.0
         } else {
@@ -430,22 +468,7 @@ pub fn export(
     if !written || stopped_by_cancel {
         return Err(ExportError::Cancelled);
     }
-    // The file is in place: from here on a cancel comes too late and is ignored.
-    r.last = 1.0;
-    (r.callback)(&Progress {
-        stage: Stage::Done,
-        fraction: 1.0,
-    });
-    Ok(ExportOutcome {
-        output: output.to_path_buf(),
-        pages: typeset.pages,
-        bytes: total,
-        signed: signer_name.is_some(),
-        lang: letter.lang.clone(),
-        signer_name,
-        missing_glyphs: typeset.missing_glyphs,
-        needs_translation: letter.needs_translation,
-    })
+    Ok(())
 }
 
 /// A file an output must never replace, and how to name it when refusing.

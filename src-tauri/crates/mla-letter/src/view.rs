@@ -4,9 +4,10 @@
 //! carried as [`UserText`]: it is never translated, and when the letter's language
 //! differs from the drafting language it is marked as needing translation.
 
+use mla_core::model;
 use mla_core::{
-    Asset, AssetKind, DataCategory, HearingStatus, LegalBasis, Measure, MeasureDetails, Person,
-    PersonRole, ProceedingNature, Request,
+    Asset, AssetKind, DataCategory, HearingStatus, LegalBasis, Measure, MeasureDetails, Offence,
+    Person, PersonRole, ProceedingNature, Request,
 };
 use serde::Serialize;
 
@@ -491,79 +492,14 @@ pub(crate) fn build(
         ),
         country: req.requesting_authority.country.clone(),
     };
-    let info = &pack.language;
-    let addressee = match central_authority.filter(|ca| !ca.name.trim().is_empty()) {
-        Some(ca) => {
-            // The official name and address as the profile's source gives them: not
-            // officer text, so never marked for translation.
-            let mut address = b.plain(sanitize(ca.address.trim()));
-            if address.text.is_empty() {
-                address.placeholder = info.address_unknown.clone();
-            }
-            AddresseeView {
-                name: b.plain(sanitize(ca.name.trim())),
-                address,
-                source: "profile",
-            }
-        }
-        None => AddresseeView {
-            name: b.ut_or_unknown(
-                "addressee.name",
-                &req.addressee.name,
-                &info.addressee_unknown,
-            ),
-            address: b.ut_or_unknown(
-                "addressee.address",
-                &req.addressee.address,
-                &info.address_unknown,
-            ),
-            source: "request",
-        },
-    };
+    let addressee = addressee_view(&mut b, req, central_authority);
 
-    let mut legal_basis = Vec::new();
-    for (i, basis) in req.legal_basis.iter().enumerate() {
-        let lb = &pack.legal_basis;
-        // The treaty's date is ours to format; kept apart from the officer's text.
-        let mut treaty_date = String::new();
-        let (key, detail) = match basis {
-            LegalBasis::Uncac => ("uncac", b.plain(String::new())),
-            LegalBasis::Untoc => ("untoc", b.plain(String::new())),
-            LegalBasis::BilateralTreaty { name, date } => {
-                treaty_date = b.date(*date);
-                (
-                    "bilateral_treaty",
-                    b.ut(format!("legal_basis[{i}].name"), name),
-                )
-            }
-            LegalBasis::RegionalConvention { name } => (
-                "regional_convention",
-                b.ut(format!("legal_basis[{i}].name"), name),
-            ),
-            LegalBasis::Reciprocity { assurance_given } => (
-                if *assurance_given {
-                    "reciprocity_assured"
-                } else {
-                    "reciprocity"
-                },
-                b.plain(String::new()),
-            ),
-            LegalBasis::DomesticLaw { citation } => (
-                "domestic_law",
-                b.ut(format!("legal_basis[{i}].citation"), citation),
-            ),
-        };
-        let mut detail = detail;
-        if detail.text.is_empty() {
-            // Nothing more to say about a convention: leave the cell empty, not "not provided".
-            detail.placeholder = "—".to_owned();
-        }
-        legal_basis.push(LegalBasisView {
-            label: LanguagePack::label(lb, key).to_owned(),
-            detail,
-            date: treaty_date,
-        });
-    }
+    let legal_basis = req
+        .legal_basis
+        .iter()
+        .enumerate()
+        .map(|(i, basis)| legal_basis_view(&mut b, i, basis))
+        .collect();
 
     let urgency = UrgencyView {
         urgent: req.urgency.urgent,
@@ -574,31 +510,13 @@ pub(crate) fn build(
         required: req.confidentiality.required,
         reason: b.ut("confidentiality.reason", &req.confidentiality.reason),
     };
-    let case = CaseView {
-        nature: LanguagePack::label(&pack.nature, nature_key(req.case.nature)).to_owned(),
-        subject: b.ut("case.subject", &req.case.subject),
-        case_number: sanitize(req.case.case_number.trim()),
-        conducting_name: b.ut(
-            "case.conducting_authority.name",
-            &req.case.conducting_authority.name,
-        ),
-        conducting_functions: b.ut(
-            "case.conducting_authority.functions",
-            &req.case.conducting_authority.functions,
-        ),
-        covert: req.case.covert,
-    };
+    let case = case_view(&mut b, req);
 
     let offences = req
         .offences
         .iter()
         .enumerate()
-        .map(|(i, o)| OffenceView {
-            label: b.ut(format!("offences[{i}].label"), &o.label),
-            provision: b.ut(format!("offences[{i}].provision"), &o.provision),
-            provision_text: b.ut(format!("offences[{i}].provision_text"), &o.provision_text),
-            penalty: b.ut(format!("offences[{i}].penalty"), &o.penalty),
-        })
+        .map(|(i, o)| offence_view(&mut b, i, o))
         .collect();
 
     let facts = b.ut("facts", &req.facts);
@@ -633,59 +551,9 @@ pub(crate) fn build(
         },
     };
 
-    let mut time_limits = Vec::new();
-    let tl = &pack.time_limit;
-    if let Some(d) = req.urgency.deadline {
-        time_limits.push(TimeLimitView {
-            label: LanguagePack::label(tl, "deadline").to_owned(),
-            date: b.date(Some(d)),
-            detail: None,
-        });
-    }
-    for (i, o) in req.offences.iter().enumerate() {
-        if let Some(d) = o.limitation_date {
-            let detail = b.ut(format!("offences[{i}].label"), &o.label);
-            time_limits.push(TimeLimitView {
-                label: LanguagePack::label(tl, "limitation").to_owned(),
-                date: b.date(Some(d)),
-                detail: Some(detail),
-            });
-        }
-    }
-    for m in &req.measures {
-        let (key, date) = match &m.details {
-            MeasureDetails::ServeDocuments(s) => ("appearance", s.appearance_date),
-            MeasureDetails::VoluntaryAppearance(v) => ("appearance", v.appearance_date),
-            MeasureDetails::VideoconferenceHearing(v) => ("hearing", v.proposed_date),
-            MeasureDetails::TransferDetainedPerson(t) => ("transfer", t.transfer_date),
-            _ => continue,
-        };
-        if let Some(d) = date {
-            time_limits.push(TimeLimitView {
-                label: format!(
-                    "{} — {}",
-                    LanguagePack::label(tl, key),
-                    LanguagePack::label(&pack.measure, m.details.kind())
-                ),
-                date: b.date(Some(d)),
-                detail: None,
-            });
-        }
-    }
+    let time_limits = time_limit_views(&mut b, req);
 
-    let officer = &req.requesting_authority.officer;
-    let contact = ContactView {
-        name: b.ut("requesting_authority.officer.name", &officer.name),
-        function: b.ut("requesting_authority.officer.function", &officer.function),
-        email: b.plain(sanitize(officer.email.trim())),
-        phone: b.plain(sanitize(officer.phone.trim())),
-        languages: officer
-            .languages
-            .iter()
-            .map(|l| l.to_uppercase())
-            .collect::<Vec<_>>()
-            .join(", "),
-    };
+    let contact = contact_view(&mut b, req);
     let annexes = req
         .attachments
         .iter()
@@ -740,6 +608,181 @@ pub(crate) fn build(
     (view, parts)
 }
 
+/// The case: its nature, subject, number and the authority conducting it.
+fn case_view(b: &mut Builder<'_>, req: &Request) -> CaseView {
+    CaseView {
+        nature: LanguagePack::label(&b.pack.nature, nature_key(req.case.nature)).to_owned(),
+        subject: b.ut("case.subject", &req.case.subject),
+        case_number: sanitize(req.case.case_number.trim()),
+        conducting_name: b.ut(
+            "case.conducting_authority.name",
+            &req.case.conducting_authority.name,
+        ),
+        conducting_functions: b.ut(
+            "case.conducting_authority.functions",
+            &req.case.conducting_authority.functions,
+        ),
+        covert: req.case.covert,
+    }
+}
+
+/// One offence as the letter states it.
+fn offence_view(b: &mut Builder<'_>, i: usize, o: &Offence) -> OffenceView {
+    OffenceView {
+        label: b.ut(format!("offences[{i}].label"), &o.label),
+        provision: b.ut(format!("offences[{i}].provision"), &o.provision),
+        provision_text: b.ut(format!("offences[{i}].provision_text"), &o.provision_text),
+        penalty: b.ut(format!("offences[{i}].penalty"), &o.penalty),
+    }
+}
+
+/// To whom the letter goes: the central authority the profile names, else the addressee
+/// the officer typed.
+fn addressee_view(
+    b: &mut Builder<'_>,
+    req: &Request,
+    central_authority: Option<&CentralAuthority>,
+) -> AddresseeView {
+    let pack = b.pack;
+    let info = &pack.language;
+    match central_authority.filter(|ca| !ca.name.trim().is_empty()) {
+        Some(ca) => {
+            // The official name and address as the profile's source gives them: not
+            // officer text, so never marked for translation.
+            let mut address = b.plain(sanitize(ca.address.trim()));
+            if address.text.is_empty() {
+                address.placeholder = info.address_unknown.clone();
+            }
+            AddresseeView {
+                name: b.plain(sanitize(ca.name.trim())),
+                address,
+                source: "profile",
+            }
+        }
+        None => AddresseeView {
+            name: b.ut_or_unknown(
+                "addressee.name",
+                &req.addressee.name,
+                &info.addressee_unknown,
+            ),
+            address: b.ut_or_unknown(
+                "addressee.address",
+                &req.addressee.address,
+                &info.address_unknown,
+            ),
+            source: "request",
+        },
+    }
+}
+
+/// One legal basis: its label, the officer's detail and the treaty's date.
+fn legal_basis_view(b: &mut Builder<'_>, i: usize, basis: &LegalBasis) -> LegalBasisView {
+    let pack = b.pack;
+    let lb = &pack.legal_basis;
+    // The treaty's date is ours to format; kept apart from the officer's text.
+    let mut treaty_date = String::new();
+    let (key, detail) = match basis {
+        LegalBasis::Uncac => ("uncac", b.plain(String::new())),
+        LegalBasis::Untoc => ("untoc", b.plain(String::new())),
+        LegalBasis::BilateralTreaty { name, date } => {
+            treaty_date = b.date(*date);
+            (
+                "bilateral_treaty",
+                b.ut(format!("legal_basis[{i}].name"), name),
+            )
+        }
+        LegalBasis::RegionalConvention { name } => (
+            "regional_convention",
+            b.ut(format!("legal_basis[{i}].name"), name),
+        ),
+        LegalBasis::Reciprocity { assurance_given } => (
+            if *assurance_given {
+                "reciprocity_assured"
+            } else {
+                "reciprocity"
+            },
+            b.plain(String::new()),
+        ),
+        LegalBasis::DomesticLaw { citation } => (
+            "domestic_law",
+            b.ut(format!("legal_basis[{i}].citation"), citation),
+        ),
+    };
+    let mut detail = detail;
+    if detail.text.is_empty() {
+        // Nothing more to say about a convention: leave the cell empty, not "not provided".
+        detail.placeholder = "—".to_owned();
+    }
+    LegalBasisView {
+        label: LanguagePack::label(lb, key).to_owned(),
+        detail,
+        date: treaty_date,
+    }
+}
+
+/// The dates the letter lists as time limits: the deadline, the offences' limitation
+/// dates, then the measures' appearance, hearing and transfer dates.
+fn time_limit_views(b: &mut Builder<'_>, req: &Request) -> Vec<TimeLimitView> {
+    let mut time_limits = Vec::new();
+    let pack = b.pack;
+    let tl = &pack.time_limit;
+    if let Some(d) = req.urgency.deadline {
+        time_limits.push(TimeLimitView {
+            label: LanguagePack::label(tl, "deadline").to_owned(),
+            date: b.date(Some(d)),
+            detail: None,
+        });
+    }
+    for (i, o) in req.offences.iter().enumerate() {
+        if let Some(d) = o.limitation_date {
+            let detail = b.ut(format!("offences[{i}].label"), &o.label);
+            time_limits.push(TimeLimitView {
+                label: LanguagePack::label(tl, "limitation").to_owned(),
+                date: b.date(Some(d)),
+                detail: Some(detail),
+            });
+        }
+    }
+    for m in &req.measures {
+        let (key, date) = match &m.details {
+            MeasureDetails::ServeDocuments(s) => ("appearance", s.appearance_date),
+            MeasureDetails::VoluntaryAppearance(v) => ("appearance", v.appearance_date),
+            MeasureDetails::VideoconferenceHearing(v) => ("hearing", v.proposed_date),
+            MeasureDetails::TransferDetainedPerson(t) => ("transfer", t.transfer_date),
+            _ => continue,
+        };
+        if let Some(d) = date {
+            time_limits.push(TimeLimitView {
+                label: format!(
+                    "{} — {}",
+                    LanguagePack::label(tl, key),
+                    LanguagePack::label(&pack.measure, m.details.kind())
+                ),
+                date: b.date(Some(d)),
+                detail: None,
+            });
+        }
+    }
+    time_limits
+}
+
+/// The officer to contact about the request.
+fn contact_view(b: &mut Builder<'_>, req: &Request) -> ContactView {
+    let officer = &req.requesting_authority.officer;
+    ContactView {
+        name: b.ut("requesting_authority.officer.name", &officer.name),
+        function: b.ut("requesting_authority.officer.function", &officer.function),
+        email: b.plain(sanitize(officer.email.trim())),
+        phone: b.plain(sanitize(officer.phone.trim())),
+        languages: officer
+            .languages
+            .iter()
+            .map(|l| l.to_uppercase())
+            .collect::<Vec<_>>()
+            .join(", "),
+    }
+}
+
 fn person_view(b: &mut Builder<'_>, i: usize, p: &Person) -> PersonView {
     let mut birth = b.date(p.date_of_birth);
     if !p.place_of_birth.trim().is_empty() {
@@ -783,19 +826,6 @@ fn asset_view(b: &mut Builder<'_>, req: &Request, i: usize, a: &Asset) -> AssetV
 fn measure_view(b: &mut Builder<'_>, req: &Request, i: usize, m: &Measure) -> MeasureView {
     let p = format!("measures[{i}].details");
     let mut rows: Vec<RowView> = Vec::new();
-    macro_rules! row {
-        ($key:expr, $value:expr) => {{
-            let value = $value;
-            rows.push(RowView {
-                label: b.field($key),
-                value,
-            });
-        }};
-    }
-    let dates =
-        |b: &Builder<'_>, from: Option<chrono::NaiveDate>, to: Option<chrono::NaiveDate>| {
-            b.plain(format!("{} – {}", b.date(from), b.date(to)))
-        };
     let offences: Vec<String> = m
         .offence_ids
         .iter()
@@ -806,214 +836,30 @@ fn measure_view(b: &mut Builder<'_>, req: &Request, i: usize, m: &Measure) -> Me
         .collect();
     if !offences.is_empty() {
         let v = b.ut(format!("measures[{i}].offence_ids"), &offences.join("\n"));
-        row!("offences", v);
+        row(&mut rows, b, "offences", v);
     }
     match &m.details {
-        MeasureDetails::TakeStatement(d) => {
-            let v = b.ut(format!("{p}.person_id"), &person_name(req, &d.person_id));
-            row!("person", v);
-            let v = b.plain(LanguagePack::label(&b.pack.status, status_key(d.status)).to_owned());
-            row!("status", v);
-            let q: Vec<String> = d
-                .questions
-                .iter()
-                .enumerate()
-                .map(|(n, q)| format!("{}. {}", n + 1, q.trim()))
-                .collect();
-            let v = b.ut(format!("{p}.questions"), &q.join("\n"));
-            row!("questions", v);
-            let v = b.ut(format!("{p}.rights"), &d.rights);
-            row!("rights", v);
-            let v = b.yes_no(d.officials_attend);
-            row!("officials_attend", v);
-            let v = b.ut(format!("{p}.oath_form"), &d.oath_form);
-            row!("oath_form", v);
-        }
-        MeasureDetails::ServeDocuments(d) => {
-            let v = b.ut(
-                format!("{p}.recipient_person_id"),
-                &person_name(req, &d.recipient_person_id),
-            );
-            row!("recipient", v);
-            let v = b.ut(format!("{p}.address"), &d.address);
-            row!("address", v);
-            let docs: Vec<String> = d
-                .document_attachment_ids
-                .iter()
-                .map(|id| attachment_label(req, id))
-                .collect();
-            let v = b.ut(format!("{p}.document_attachment_ids"), &docs.join("\n"));
-            row!("documents", v);
-            let v = b.plain(b.date(d.appearance_date));
-            row!("appearance_date", v);
-            let v = b.yes_no(d.proof_of_service);
-            row!("proof_of_service", v);
-        }
-        MeasureDetails::SearchSeizure(d) => {
-            let v = b.ut(format!("{p}.premises"), &d.premises);
-            row!("premises", v);
-            let v = b.ut(format!("{p}.items_sought"), &d.items_sought);
-            row!("items_sought", v);
-            let v = b.ut(format!("{p}.grounds"), &d.grounds);
-            row!("grounds", v);
-            let v = b.ut(
-                format!("{p}.order_attachment_id"),
-                &attachment_or_empty(req, &d.order_attachment_id),
-            );
-            row!("order", v);
-            let v = b.ut(format!("{p}.chain_of_custody"), &d.chain_of_custody);
-            row!("chain_of_custody", v);
-        }
-        MeasureDetails::ExamineObjectsSites(d) => {
-            let v = b.ut(format!("{p}.object_or_site"), &d.object_or_site);
-            row!("object_or_site", v);
-            let v = b.ut(format!("{p}.location"), &d.location);
-            row!("location", v);
-            let v = b.ut(format!("{p}.examination"), &d.examination);
-            row!("examination", v);
-        }
-        MeasureDetails::ProvideInformation(d) => {
-            let v = b.ut(format!("{p}.information_sought"), &d.information_sought);
-            row!("information_sought", v);
-            let v = b.yes_no(d.expert_evaluation);
-            row!("expert_evaluation", v);
-        }
-        MeasureDetails::BankRecords(d) => {
-            let v = b.ut(format!("{p}.bank"), &d.bank);
-            row!("bank", v);
-            let accounts: Vec<String> = d
-                .account_asset_ids
-                .iter()
-                .map(|id| asset_label(req, id))
-                .collect();
-            let v = b.ut(format!("{p}.account_asset_ids"), &accounts.join("\n"));
-            row!("accounts", v);
-            if !d.holder_person_id.is_empty() {
-                let v = b.ut(
-                    format!("{p}.holder_person_id"),
-                    &person_name(req, &d.holder_person_id),
-                );
-                row!("holder", v);
-            }
-            let v = dates(b, d.period_from, d.period_to);
-            row!("period", v);
-            let v = b.ut(format!("{p}.records_wanted"), &d.records_wanted);
-            row!("records_wanted", v);
-            let v = b.ut(format!("{p}.link_to_offence"), &d.link_to_offence);
-            row!("link_to_offence", v);
-            let v = b.yes_no(d.certified_copies);
-            row!("certified_copies", v);
-        }
-        MeasureDetails::ProduceRecords(d) => {
-            let v = b.ut(format!("{p}.holder"), &d.holder);
-            row!("holder", v);
-            let v = b.ut(format!("{p}.records_wanted"), &d.records_wanted);
-            row!("records_wanted", v);
-            let v = b.yes_no(d.certified_copies);
-            row!("certified_copies", v);
-        }
-        MeasureDetails::TraceProceeds(d) => {
-            let persons: Vec<String> = d.person_ids.iter().map(|id| person_name(req, id)).collect();
-            let v = b.ut(format!("{p}.person_ids"), &persons.join("\n"));
-            row!("persons", v);
-            let assets: Vec<String> = d.asset_ids.iter().map(|id| asset_label(req, id)).collect();
-            let v = b.ut(format!("{p}.asset_ids"), &assets.join("\n"));
-            row!("assets", v);
-            let v = b.ut(format!("{p}.description"), &d.description);
-            row!("description", v);
-        }
+        MeasureDetails::TakeStatement(d) => take_statement_rows(b, req, &p, d, &mut rows),
+        MeasureDetails::ServeDocuments(d) => serve_documents_rows(b, req, &p, d, &mut rows),
+        MeasureDetails::SearchSeizure(d) => search_seizure_rows(b, req, &p, d, &mut rows),
+        MeasureDetails::ExamineObjectsSites(d) => examine_objects_sites_rows(b, &p, d, &mut rows),
+        MeasureDetails::ProvideInformation(d) => provide_information_rows(b, &p, d, &mut rows),
+        MeasureDetails::BankRecords(d) => bank_records_rows(b, req, &p, d, &mut rows),
+        MeasureDetails::ProduceRecords(d) => produce_records_rows(b, &p, d, &mut rows),
+        MeasureDetails::TraceProceeds(d) => trace_proceeds_rows(b, req, &p, d, &mut rows),
         MeasureDetails::VoluntaryAppearance(d) => {
-            let v = b.ut(format!("{p}.person_id"), &person_name(req, &d.person_id));
-            row!("person", v);
-            let v = b.plain(b.date(d.appearance_date));
-            row!("appearance_date", v);
-            let v = b.yes_no(d.expenses_covered);
-            row!("expenses_covered", v);
-            let v = b.yes_no(d.safe_conduct);
-            row!("safe_conduct", v);
+            voluntary_appearance_rows(b, req, &p, d, &mut rows)
         }
-        MeasureDetails::FreezeAssets(d) => {
-            let assets: Vec<String> = d.asset_ids.iter().map(|id| asset_label(req, id)).collect();
-            let v = b.ut(format!("{p}.asset_ids"), &assets.join("\n"));
-            row!("assets", v);
-            let v = b.ut(
-                format!("{p}.order_attachment_id"),
-                &attachment_or_empty(req, &d.order_attachment_id),
-            );
-            row!("order", v);
-            let v = b.ut(format!("{p}.link_to_offence"), &d.link_to_offence);
-            row!("link_to_offence", v);
-            let v = b.ut(format!("{p}.owner_notification"), &d.owner_notification);
-            row!("owner_notification", v);
-        }
-        MeasureDetails::ConfiscateAssets(d) => {
-            let assets: Vec<String> = d.asset_ids.iter().map(|id| asset_label(req, id)).collect();
-            let v = b.ut(format!("{p}.asset_ids"), &assets.join("\n"));
-            row!("assets", v);
-            let v = b.ut(
-                format!("{p}.order_attachment_id"),
-                &attachment_or_empty(req, &d.order_attachment_id),
-            );
-            row!("order", v);
-            let v = b.yes_no(d.order_final);
-            row!("order_final", v);
-            let v = b.ut(format!("{p}.link_to_offence"), &d.link_to_offence);
-            row!("link_to_offence", v);
-            let v = b.ut(format!("{p}.return_proposal"), &d.return_proposal);
-            row!("return_proposal", v);
-        }
+        MeasureDetails::FreezeAssets(d) => freeze_assets_rows(b, req, &p, d, &mut rows),
+        MeasureDetails::ConfiscateAssets(d) => confiscate_assets_rows(b, req, &p, d, &mut rows),
         MeasureDetails::VideoconferenceHearing(d) => {
-            let v = b.ut(format!("{p}.person_id"), &person_name(req, &d.person_id));
-            row!("person", v);
-            let v = b.plain(LanguagePack::label(&b.pack.status, status_key(d.status)).to_owned());
-            row!("status", v);
-            let v = b.plain(b.date(d.proposed_date));
-            row!("proposed_date", v);
-            let v = b.ut(format!("{p}.technical_contact"), &d.technical_contact);
-            row!("technical_contact", v);
-            let v = b.plain(d.interpreter_language.to_uppercase());
-            row!("interpreter_language", v);
-            let v = b.ut(
-                format!("{p}.questioning_authority"),
-                &d.questioning_authority,
-            );
-            row!("questioning_authority", v);
+            videoconference_hearing_rows(b, req, &p, d, &mut rows)
         }
         MeasureDetails::TransferDetainedPerson(d) => {
-            let v = b.ut(format!("{p}.person_id"), &person_name(req, &d.person_id));
-            row!("person", v);
-            let v = b.yes_no(d.consent_obtained);
-            row!("consent_obtained", v);
-            let v = b.ut(format!("{p}.custody_guarantees"), &d.custody_guarantees);
-            row!("custody_guarantees", v);
-            let v = b.plain(b.date(d.transfer_date));
-            row!("transfer_date", v);
-            let v = b.plain(b.date(d.return_date));
-            row!("return_date", v);
+            transfer_detained_person_rows(b, req, &p, d, &mut rows)
         }
-        MeasureDetails::ElectronicEvidence(d) => {
-            let v = b.ut(format!("{p}.provider"), &d.provider);
-            row!("provider", v);
-            let v = b.plain(sanitize(&d.account_identifiers.join("\n")));
-            row!("account_identifiers", v);
-            let v = dates(b, d.date_from, d.date_to);
-            row!("period", v);
-            let cats: Vec<&str> = d
-                .data_categories
-                .iter()
-                .map(|c| LanguagePack::label(&b.pack.data_category, category_key(*c)))
-                .collect();
-            let v = b.plain(cats.join(", "));
-            row!("data_categories", v);
-            let v = b.yes_no(d.preservation_requested);
-            row!("preservation_requested", v);
-            let v = b.yes_no(d.risk_of_loss);
-            row!("risk_of_loss", v);
-        }
-        MeasureDetails::Other(d) => {
-            let v = b.ut(format!("{p}.description"), &d.description);
-            row!("description", v);
-        }
+        MeasureDetails::ElectronicEvidence(d) => electronic_evidence_rows(b, &p, d, &mut rows),
+        MeasureDetails::Other(d) => other_rows(b, &p, d, &mut rows),
     }
     MeasureView {
         number: i + 1,
@@ -1023,6 +869,323 @@ fn measure_view(b: &mut Builder<'_>, req: &Request, i: usize, m: &Measure) -> Me
         procedure: b.ut(format!("measures[{i}].procedure"), &m.procedure),
         rows,
     }
+}
+
+/// One labelled row of a measure's table.
+fn row(rows: &mut Vec<RowView>, b: &Builder<'_>, key: &str, value: UserText) {
+    rows.push(RowView {
+        label: b.field(key),
+        value,
+    });
+}
+
+/// A period from one date to another.
+fn period(
+    b: &Builder<'_>,
+    from: Option<chrono::NaiveDate>,
+    to: Option<chrono::NaiveDate>,
+) -> UserText {
+    b.plain(format!("{} – {}", b.date(from), b.date(to)))
+}
+
+fn take_statement_rows(
+    b: &mut Builder<'_>,
+    req: &Request,
+    p: &str,
+    d: &model::TakeStatement,
+    rows: &mut Vec<RowView>,
+) {
+    let v = b.ut(format!("{p}.person_id"), &person_name(req, &d.person_id));
+    row(rows, b, "person", v);
+    let v = b.plain(LanguagePack::label(&b.pack.status, status_key(d.status)).to_owned());
+    row(rows, b, "status", v);
+    let q: Vec<String> = d
+        .questions
+        .iter()
+        .enumerate()
+        .map(|(n, q)| format!("{}. {}", n + 1, q.trim()))
+        .collect();
+    let v = b.ut(format!("{p}.questions"), &q.join("\n"));
+    row(rows, b, "questions", v);
+    let v = b.ut(format!("{p}.rights"), &d.rights);
+    row(rows, b, "rights", v);
+    let v = b.yes_no(d.officials_attend);
+    row(rows, b, "officials_attend", v);
+    let v = b.ut(format!("{p}.oath_form"), &d.oath_form);
+    row(rows, b, "oath_form", v);
+}
+
+fn serve_documents_rows(
+    b: &mut Builder<'_>,
+    req: &Request,
+    p: &str,
+    d: &model::ServeDocuments,
+    rows: &mut Vec<RowView>,
+) {
+    let v = b.ut(
+        format!("{p}.recipient_person_id"),
+        &person_name(req, &d.recipient_person_id),
+    );
+    row(rows, b, "recipient", v);
+    let v = b.ut(format!("{p}.address"), &d.address);
+    row(rows, b, "address", v);
+    let docs: Vec<String> = d
+        .document_attachment_ids
+        .iter()
+        .map(|id| attachment_label(req, id))
+        .collect();
+    let v = b.ut(format!("{p}.document_attachment_ids"), &docs.join("\n"));
+    row(rows, b, "documents", v);
+    let v = b.plain(b.date(d.appearance_date));
+    row(rows, b, "appearance_date", v);
+    let v = b.yes_no(d.proof_of_service);
+    row(rows, b, "proof_of_service", v);
+}
+
+fn search_seizure_rows(
+    b: &mut Builder<'_>,
+    req: &Request,
+    p: &str,
+    d: &model::SearchSeizure,
+    rows: &mut Vec<RowView>,
+) {
+    let v = b.ut(format!("{p}.premises"), &d.premises);
+    row(rows, b, "premises", v);
+    let v = b.ut(format!("{p}.items_sought"), &d.items_sought);
+    row(rows, b, "items_sought", v);
+    let v = b.ut(format!("{p}.grounds"), &d.grounds);
+    row(rows, b, "grounds", v);
+    let v = b.ut(
+        format!("{p}.order_attachment_id"),
+        &attachment_or_empty(req, &d.order_attachment_id),
+    );
+    row(rows, b, "order", v);
+    let v = b.ut(format!("{p}.chain_of_custody"), &d.chain_of_custody);
+    row(rows, b, "chain_of_custody", v);
+}
+
+fn examine_objects_sites_rows(
+    b: &mut Builder<'_>,
+    p: &str,
+    d: &model::ExamineObjectsSites,
+    rows: &mut Vec<RowView>,
+) {
+    let v = b.ut(format!("{p}.object_or_site"), &d.object_or_site);
+    row(rows, b, "object_or_site", v);
+    let v = b.ut(format!("{p}.location"), &d.location);
+    row(rows, b, "location", v);
+    let v = b.ut(format!("{p}.examination"), &d.examination);
+    row(rows, b, "examination", v);
+}
+
+fn provide_information_rows(
+    b: &mut Builder<'_>,
+    p: &str,
+    d: &model::ProvideInformation,
+    rows: &mut Vec<RowView>,
+) {
+    let v = b.ut(format!("{p}.information_sought"), &d.information_sought);
+    row(rows, b, "information_sought", v);
+    let v = b.yes_no(d.expert_evaluation);
+    row(rows, b, "expert_evaluation", v);
+}
+
+fn bank_records_rows(
+    b: &mut Builder<'_>,
+    req: &Request,
+    p: &str,
+    d: &model::BankRecords,
+    rows: &mut Vec<RowView>,
+) {
+    let v = b.ut(format!("{p}.bank"), &d.bank);
+    row(rows, b, "bank", v);
+    let accounts: Vec<String> = d
+        .account_asset_ids
+        .iter()
+        .map(|id| asset_label(req, id))
+        .collect();
+    let v = b.ut(format!("{p}.account_asset_ids"), &accounts.join("\n"));
+    row(rows, b, "accounts", v);
+    if !d.holder_person_id.is_empty() {
+        let v = b.ut(
+            format!("{p}.holder_person_id"),
+            &person_name(req, &d.holder_person_id),
+        );
+        row(rows, b, "holder", v);
+    }
+    let v = period(b, d.period_from, d.period_to);
+    row(rows, b, "period", v);
+    let v = b.ut(format!("{p}.records_wanted"), &d.records_wanted);
+    row(rows, b, "records_wanted", v);
+    let v = b.ut(format!("{p}.link_to_offence"), &d.link_to_offence);
+    row(rows, b, "link_to_offence", v);
+    let v = b.yes_no(d.certified_copies);
+    row(rows, b, "certified_copies", v);
+}
+
+fn produce_records_rows(
+    b: &mut Builder<'_>,
+    p: &str,
+    d: &model::ProduceRecords,
+    rows: &mut Vec<RowView>,
+) {
+    let v = b.ut(format!("{p}.holder"), &d.holder);
+    row(rows, b, "holder", v);
+    let v = b.ut(format!("{p}.records_wanted"), &d.records_wanted);
+    row(rows, b, "records_wanted", v);
+    let v = b.yes_no(d.certified_copies);
+    row(rows, b, "certified_copies", v);
+}
+
+fn trace_proceeds_rows(
+    b: &mut Builder<'_>,
+    req: &Request,
+    p: &str,
+    d: &model::TraceProceeds,
+    rows: &mut Vec<RowView>,
+) {
+    let persons: Vec<String> = d.person_ids.iter().map(|id| person_name(req, id)).collect();
+    let v = b.ut(format!("{p}.person_ids"), &persons.join("\n"));
+    row(rows, b, "persons", v);
+    let assets: Vec<String> = d.asset_ids.iter().map(|id| asset_label(req, id)).collect();
+    let v = b.ut(format!("{p}.asset_ids"), &assets.join("\n"));
+    row(rows, b, "assets", v);
+    let v = b.ut(format!("{p}.description"), &d.description);
+    row(rows, b, "description", v);
+}
+
+fn voluntary_appearance_rows(
+    b: &mut Builder<'_>,
+    req: &Request,
+    p: &str,
+    d: &model::VoluntaryAppearance,
+    rows: &mut Vec<RowView>,
+) {
+    let v = b.ut(format!("{p}.person_id"), &person_name(req, &d.person_id));
+    row(rows, b, "person", v);
+    let v = b.plain(b.date(d.appearance_date));
+    row(rows, b, "appearance_date", v);
+    let v = b.yes_no(d.expenses_covered);
+    row(rows, b, "expenses_covered", v);
+    let v = b.yes_no(d.safe_conduct);
+    row(rows, b, "safe_conduct", v);
+}
+
+fn freeze_assets_rows(
+    b: &mut Builder<'_>,
+    req: &Request,
+    p: &str,
+    d: &model::FreezeAssets,
+    rows: &mut Vec<RowView>,
+) {
+    let assets: Vec<String> = d.asset_ids.iter().map(|id| asset_label(req, id)).collect();
+    let v = b.ut(format!("{p}.asset_ids"), &assets.join("\n"));
+    row(rows, b, "assets", v);
+    let v = b.ut(
+        format!("{p}.order_attachment_id"),
+        &attachment_or_empty(req, &d.order_attachment_id),
+    );
+    row(rows, b, "order", v);
+    let v = b.ut(format!("{p}.link_to_offence"), &d.link_to_offence);
+    row(rows, b, "link_to_offence", v);
+    let v = b.ut(format!("{p}.owner_notification"), &d.owner_notification);
+    row(rows, b, "owner_notification", v);
+}
+
+fn confiscate_assets_rows(
+    b: &mut Builder<'_>,
+    req: &Request,
+    p: &str,
+    d: &model::ConfiscateAssets,
+    rows: &mut Vec<RowView>,
+) {
+    let assets: Vec<String> = d.asset_ids.iter().map(|id| asset_label(req, id)).collect();
+    let v = b.ut(format!("{p}.asset_ids"), &assets.join("\n"));
+    row(rows, b, "assets", v);
+    let v = b.ut(
+        format!("{p}.order_attachment_id"),
+        &attachment_or_empty(req, &d.order_attachment_id),
+    );
+    row(rows, b, "order", v);
+    let v = b.yes_no(d.order_final);
+    row(rows, b, "order_final", v);
+    let v = b.ut(format!("{p}.link_to_offence"), &d.link_to_offence);
+    row(rows, b, "link_to_offence", v);
+    let v = b.ut(format!("{p}.return_proposal"), &d.return_proposal);
+    row(rows, b, "return_proposal", v);
+}
+
+fn videoconference_hearing_rows(
+    b: &mut Builder<'_>,
+    req: &Request,
+    p: &str,
+    d: &model::VideoconferenceHearing,
+    rows: &mut Vec<RowView>,
+) {
+    let v = b.ut(format!("{p}.person_id"), &person_name(req, &d.person_id));
+    row(rows, b, "person", v);
+    let v = b.plain(LanguagePack::label(&b.pack.status, status_key(d.status)).to_owned());
+    row(rows, b, "status", v);
+    let v = b.plain(b.date(d.proposed_date));
+    row(rows, b, "proposed_date", v);
+    let v = b.ut(format!("{p}.technical_contact"), &d.technical_contact);
+    row(rows, b, "technical_contact", v);
+    let v = b.plain(d.interpreter_language.to_uppercase());
+    row(rows, b, "interpreter_language", v);
+    let v = b.ut(
+        format!("{p}.questioning_authority"),
+        &d.questioning_authority,
+    );
+    row(rows, b, "questioning_authority", v);
+}
+
+fn transfer_detained_person_rows(
+    b: &mut Builder<'_>,
+    req: &Request,
+    p: &str,
+    d: &model::TransferDetainedPerson,
+    rows: &mut Vec<RowView>,
+) {
+    let v = b.ut(format!("{p}.person_id"), &person_name(req, &d.person_id));
+    row(rows, b, "person", v);
+    let v = b.yes_no(d.consent_obtained);
+    row(rows, b, "consent_obtained", v);
+    let v = b.ut(format!("{p}.custody_guarantees"), &d.custody_guarantees);
+    row(rows, b, "custody_guarantees", v);
+    let v = b.plain(b.date(d.transfer_date));
+    row(rows, b, "transfer_date", v);
+    let v = b.plain(b.date(d.return_date));
+    row(rows, b, "return_date", v);
+}
+
+fn electronic_evidence_rows(
+    b: &mut Builder<'_>,
+    p: &str,
+    d: &model::ElectronicEvidence,
+    rows: &mut Vec<RowView>,
+) {
+    let v = b.ut(format!("{p}.provider"), &d.provider);
+    row(rows, b, "provider", v);
+    let v = b.plain(sanitize(&d.account_identifiers.join("\n")));
+    row(rows, b, "account_identifiers", v);
+    let v = period(b, d.date_from, d.date_to);
+    row(rows, b, "period", v);
+    let cats: Vec<&str> = d
+        .data_categories
+        .iter()
+        .map(|c| LanguagePack::label(&b.pack.data_category, category_key(*c)))
+        .collect();
+    let v = b.plain(cats.join(", "));
+    row(rows, b, "data_categories", v);
+    let v = b.yes_no(d.preservation_requested);
+    row(rows, b, "preservation_requested", v);
+    let v = b.yes_no(d.risk_of_loss);
+    row(rows, b, "risk_of_loss", v);
+}
+
+fn other_rows(b: &mut Builder<'_>, p: &str, d: &model::OtherAssistance, rows: &mut Vec<RowView>) {
+    let v = b.ut(format!("{p}.description"), &d.description);
+    row(rows, b, "description", v);
 }
 
 fn attachment_or_empty(req: &Request, id: &str) -> String {

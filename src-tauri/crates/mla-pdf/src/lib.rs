@@ -13,9 +13,12 @@ mod content;
 mod fonts;
 mod text;
 
+use std::collections::BTreeSet;
+
 use mla_letter::{Block, Inline, InlineKind, Letter, ParagraphStyle};
 use printpdf::{FontId, Mm, ParsedFont, PdfDocument, PdfPage, PdfSaveOptions};
 
+use fonts::Font;
 use text::{Colour, Line, Shaper, Span, Style};
 
 /// Why a PDF could not be produced.
@@ -320,9 +323,39 @@ pub fn typeset(letter: &Letter, options: &PdfOptions) -> Result<Typeset, PdfErro
     let content_w = page_w - 2.0 * MARGIN_X;
     let rtl = letter.rtl;
 
-    // 1. Lay out every block. Blocks are laid out independently, so the work is split in
-    // two halves (by text length) laid out on two threads; the result is the same as in
-    // one thread (shape plans are shared; each half has its own run memo).
+    // 1. Lay out every block.
+    let (laid, layout_missing) = lay_out_blocks(fonts, letter, content_w)?;
+
+    // 2. Paginate.
+    let mut pager = paginate(laid, page_w, page_h, rtl);
+
+    // 3. Page furniture and PDF.
+    let total = pager.pages.len();
+    let (pdf_pages, furniture_missing) = furnish_pages(fonts, letter, options, &mut pager);
+    let mut missing: Vec<char> = layout_missing.into_iter().collect();
+    missing.extend(furniture_missing);
+    missing.sort_unstable();
+    missing.dedup();
+
+    let (bytes, warnings) = write_pdf(letter, fonts, &pdf_pages, page_w, page_h)?;
+    Ok(Typeset {
+        bytes,
+        pages: total,
+        missing_glyphs: missing,
+        warnings,
+    })
+}
+
+/// Lay out every block. Blocks are laid out independently, so the work is split in two
+/// halves (by text length) laid out on two threads; the result is the same as in one
+/// thread (shape plans are shared; each half has its own run memo). Returns the laid-out
+/// blocks and the characters no font could draw.
+fn lay_out_blocks(
+    fonts: &[Font],
+    letter: &Letter,
+    content_w: f32,
+) -> Result<(Vec<Laid>, BTreeSet<char>), PdfError> {
+    let rtl = letter.rtl;
     let mut shaper = Shaper {
         fonts,
         lang: &letter.lang,
@@ -332,25 +365,7 @@ pub fn typeset(letter: &Letter, options: &PdfOptions) -> Result<Typeset, PdfErro
         has_glyph: Default::default(),
     };
     let blocks = &letter.blocks;
-    let weight = |b: &Block| -> usize {
-        match b {
-            Block::Heading { inlines, .. } | Block::Paragraph { inlines, .. } => {
-                inlines.iter().map(|i| i.text.len()).sum()
-            }
-            Block::Signature { lines } => lines.iter().flatten().map(|i| i.text.len()).sum(),
-            Block::Table { header, rows } => {
-                header
-                    .iter()
-                    .chain(rows.iter())
-                    .flatten()
-                    .flatten()
-                    .map(|i| i.text.len())
-                    .sum::<usize>()
-                    * 2
-            }
-        }
-    };
-    let total: usize = blocks.iter().map(weight).sum();
+    let total: usize = blocks.iter().map(block_weight).sum();
     let mut split = blocks.len();
     let mut acc = 0;
     for (i, b) in blocks.iter().enumerate() {
@@ -358,7 +373,7 @@ pub fn typeset(letter: &Letter, options: &PdfOptions) -> Result<Typeset, PdfErro
             split = i;
             break;
         }
-        acc += weight(b);
+        acc += block_weight(b);
     }
     let mut laid: Vec<Laid> = Vec::with_capacity(blocks.len());
     if total >= PARALLEL_MIN_BYTES && split > 0 && split < blocks.len() {
@@ -403,8 +418,31 @@ pub fn typeset(letter: &Letter, options: &PdfOptions) -> Result<Typeset, PdfErro
     // The shaped runs are not needed past layout: free them before the PDF is written
     // (they are about as large as the laid-out lines).
     drop(std::mem::take(&mut shaper.memo));
+    Ok((laid, shaper.missing))
+}
 
-    // 2. Paginate.
+/// A block's share of the layout work, by text length (a table's cells are laid out twice).
+fn block_weight(b: &Block) -> usize {
+    match b {
+        Block::Heading { inlines, .. } | Block::Paragraph { inlines, .. } => {
+            inlines.iter().map(|i| i.text.len()).sum()
+        }
+        Block::Signature { lines } => lines.iter().flatten().map(|i| i.text.len()).sum(),
+        Block::Table { header, rows } => {
+            header
+                .iter()
+                .chain(rows.iter())
+                .flatten()
+                .flatten()
+                .map(|i| i.text.len())
+                .sum::<usize>()
+                * 2
+        }
+    }
+}
+
+/// Place the laid-out blocks on pages.
+fn paginate(laid: Vec<Laid>, page_w: f32, page_h: f32, rtl: bool) -> Pager {
     let mut pager = Pager {
         page_w,
         page_h,
@@ -424,8 +462,19 @@ pub fn typeset(letter: &Letter, options: &PdfOptions) -> Result<Typeset, PdfErro
             }
         }
     }
+    pager
+}
 
-    // 3. Page furniture and PDF.
+/// Add the page furniture (header, footer, page numbers) to every page of `pager`, taking
+/// its pages. Returns them and the characters no font could draw.
+fn furnish_pages(
+    fonts: &[Font],
+    letter: &Letter,
+    options: &PdfOptions,
+    pager: &mut Pager,
+) -> (Vec<Vec<Item>>, BTreeSet<char>) {
+    let rtl = letter.rtl;
+    let content_w = pager.page_w - 2.0 * MARGIN_X;
     let total = pager.pages.len();
     let mut furniture = Shaper {
         fonts,
@@ -445,17 +494,24 @@ pub fn typeset(letter: &Letter, options: &PdfOptions) -> Result<Typeset, PdfErro
             letter,
             &reference,
             options,
-            &pager,
+            pager,
             n + 1,
             total,
         );
         pdf_pages.push(items);
     }
-    let mut missing: Vec<char> = shaper.missing.into_iter().collect();
-    missing.extend(furniture.missing);
-    missing.sort_unstable();
-    missing.dedup();
+    (pdf_pages, furniture.missing)
+}
 
+/// The PDF of the furnished pages: document information, fonts, our page streams, the
+/// document id, PDF/A information, compressed. Returns its bytes and printpdf's warnings.
+fn write_pdf(
+    letter: &Letter,
+    fonts: &[Font],
+    pdf_pages: &[Vec<Item>],
+    page_w: f32,
+    page_h: f32,
+) -> Result<(Vec<u8>, Vec<String>), PdfError> {
     let mut doc = PdfDocument::new(&format!("{} — {}", letter.reference, letter.title));
     let info = &mut doc.metadata.info;
     info.author = String::new();
@@ -483,7 +539,7 @@ pub fn typeset(letter: &Letter, options: &PdfOptions) -> Result<Typeset, PdfErro
     // printpdf writes the document structure and embeds the fonts; its first page shows
     // every used glyph once so that we learn their codes in the subsets (content.rs), and
     // every page's stream is then replaced by the one we write.
-    let used = content::used_glyphs(&pdf_pages, fonts);
+    let used = content::used_glyphs(pdf_pages, fonts);
     for &f in used.keys() {
         let font = &fonts[f];
         let parsed = parsed_font(f, font).ok_or_else(|| PdfError::Font {
@@ -515,7 +571,7 @@ pub fn typeset(letter: &Letter, options: &PdfOptions) -> Result<Typeset, PdfErro
         image_optimization: None,
     };
     let mut lo = doc.to_lopdf_document(&opts, &mut warnings);
-    set_page_streams(&mut lo, &pdf_pages, &used, fonts)?;
+    set_page_streams(&mut lo, pdf_pages, &used, fonts)?;
     let id = document_id(&letter.document_id, &letter.reference);
     lo.trailer.set(
         "ID",
@@ -533,16 +589,12 @@ pub fn typeset(letter: &Letter, options: &PdfOptions) -> Result<Typeset, PdfErro
     lo.save_to(&mut bytes).map_err(|e| PdfError::Write {
         message: e.to_string(),
     })?;
-    Ok(Typeset {
-        bytes,
-        pages: total,
-        missing_glyphs: missing,
-        warnings: warnings
-            .iter()
-            .filter(|w| !matches!(w.severity, printpdf::PdfParseErrorSeverity::Info))
-            .map(|w| w.msg.clone())
-            .collect(),
-    })
+    let warnings = warnings
+        .iter()
+        .filter(|w| !matches!(w.severity, printpdf::PdfParseErrorSeverity::Info))
+        .map(|w| w.msg.clone())
+        .collect();
+    Ok((bytes, warnings))
 }
 
 /// Put our content stream into each page printpdf wrote, in page order, after reading the

@@ -343,8 +343,24 @@ impl Shaper<'_> {
     ) {
         let bidi = Bidi::new(s, rtl);
         let chosen = self.choose_fonts(s, styles);
+        let mut runs = Self::itemize(s, styles, &bidi, &chosen);
+        self.shape_runs(s, &mut runs);
+        let (cum, cluster_start) = advances(s, &runs);
+        let ranges = break_lines(s, &cum, &cluster_start, width, &mut out.max_segment);
+        let shared: Arc<str> = Arc::from(s);
+        for range in ranges {
+            let line = self.line(s, &shared, styles, &bidi, &runs, range);
+            out.lines.push(line);
+        }
+    }
 
-        // Runs of one level, font and style.
+    /// Runs of one level, font and style.
+    fn itemize(
+        s: &str,
+        styles: &[(Range<usize>, Style)],
+        bidi: &Bidi<'_>,
+        chosen: &[u8],
+    ) -> Vec<Run> {
         let mut runs: Vec<Run> = Vec::new();
         for (i, _) in s.char_indices() {
             let level = bidi.levels()[i];
@@ -366,7 +382,13 @@ impl Shaper<'_> {
                 }
             }
         }
-        for run in &mut runs {
+        runs
+    }
+
+    /// Shape every run (through the memo unless it is very long), with its glyphs' clusters
+    /// made paragraph offsets and their advances scaled to the run's size.
+    fn shape_runs(&mut self, s: &str, runs: &mut [Run]) {
+        for run in runs.iter_mut() {
             let text = &s[run.range.clone()];
             let scale = run.style.size / self.fonts[run.font].upem;
             if text.len() > MEMO_MAX_BYTES {
@@ -401,159 +423,191 @@ impl Shaper<'_> {
                 })
                 .collect();
         }
+    }
 
-        // Advance per byte (at cluster starts) and its prefix sums.
-        let mut cum = vec![0f32; s.len() + 1];
-        let mut cluster_start = vec![false; s.len() + 1];
-        for run in &runs {
-            for g in &run.glyphs {
-                cum[g.cluster as usize + 1] += g.adv;
-                cluster_start[g.cluster as usize] = true;
+    /// One line of the paragraph: the glyphs of `range` (trailing spaces left out) in
+    /// visual order.
+    fn line(
+        &self,
+        s: &str,
+        shared: &Arc<str>,
+        styles: &[(Range<usize>, Style)],
+        bidi: &Bidi<'_>,
+        runs: &[Run],
+        range: Range<usize>,
+    ) -> Line {
+        let end = trimmed(s, range.start, range.end);
+        let mut line_size: f32 = styles.iter().map(|(_, st)| st.size).fold(0.0, f32::max);
+        // About one glyph a byte in Latin text (an estimate: a glyph vector grown one
+        // push at a time reallocated several times a line).
+        let mut glyphs = Vec::with_capacity(end - range.start);
+        let mut x = 0f32;
+        if end > range.start {
+            for (vr, level) in bidi.visual_runs(range.start..end) {
+                // The runs tile the paragraph in order: those overlapping the visual
+                // run are one slice of them, found by binary search (a scan of all the
+                // paragraph's runs for every line was quadratic in mixed-script text).
+                let first = runs.partition_point(|r| r.range.end <= vr.start);
+                let last = runs.partition_point(|r| r.range.start < vr.end);
+                let mut pieces: Vec<&Run> = runs[first..last.max(first)]
+                    .iter()
+                    .filter(|r| r.range.start < vr.end && vr.start < r.range.end)
+                    .collect();
+                if level.is_rtl() {
+                    pieces.reverse();
+                }
+                for run in pieces {
+                    line_size = line_size.max(run.style.size);
+                    place_glyphs(run, &vr, &mut x, &mut glyphs);
+                }
             }
         }
-        cluster_start[s.len()] = true;
-        for i in 0..s.len() {
-            cum[i + 1] += cum[i];
+        Line {
+            text: shared.clone(),
+            width: x,
+            height: line_size * self.line_factor,
+            size: line_size,
+            glyphs,
         }
-        let w = |a: usize, b: usize| cum[b] - cum[a];
-        let trimmed = |a: usize, b: usize| a + s[a..b].trim_end().len();
-        let seg = |a: usize, b: usize| w(a, trimmed(a, b));
+    }
+}
 
-        // Greedy line breaking at the opportunities of UAX #14.
-        let breaks: Vec<(usize, BreakOpportunity)> = linebreaks(s).collect();
-        let mut prev_break = 0;
-        for &(pos, _) in &breaks {
-            out.max_segment = out.max_segment.max(seg(prev_break, pos));
-            prev_break = pos;
+/// Advance per byte (at cluster starts) and its prefix sums, and which bytes start a
+/// cluster.
+fn advances(s: &str, runs: &[Run]) -> (Vec<f32>, Vec<bool>) {
+    let mut cum = vec![0f32; s.len() + 1];
+    let mut cluster_start = vec![false; s.len() + 1];
+    for run in runs {
+        for g in &run.glyphs {
+            cum[g.cluster as usize + 1] += g.adv;
+            cluster_start[g.cluster as usize] = true;
         }
-        let mut ranges: Vec<Range<usize>> = Vec::new();
-        let mut start = 0usize;
-        let mut last_ok: Option<usize> = None;
-        let mut i = 0;
-        while i < breaks.len() {
-            let (pos, op) = breaks[i];
-            if pos <= start {
+    }
+    cluster_start[s.len()] = true;
+    for i in 0..s.len() {
+        cum[i + 1] += cum[i];
+    }
+    (cum, cluster_start)
+}
+
+/// The end of `s[a..b]` without its trailing white space.
+fn trimmed(s: &str, a: usize, b: usize) -> usize {
+    a + s[a..b].trim_end().len()
+}
+
+/// Greedy line breaking at the opportunities of UAX #14: the byte ranges of the lines.
+/// Also raises `max_segment` to the widest unbreakable piece.
+fn break_lines(
+    s: &str,
+    cum: &[f32],
+    cluster_start: &[bool],
+    width: f32,
+    max_segment: &mut f32,
+) -> Vec<Range<usize>> {
+    let w = |a: usize, b: usize| cum[b] - cum[a];
+    let seg = |a: usize, b: usize| w(a, trimmed(s, a, b));
+    let breaks: Vec<(usize, BreakOpportunity)> = linebreaks(s).collect();
+    let mut prev_break = 0;
+    for &(pos, _) in &breaks {
+        *max_segment = max_segment.max(seg(prev_break, pos));
+        prev_break = pos;
+    }
+    let mut ranges: Vec<Range<usize>> = Vec::new();
+    let mut start = 0usize;
+    let mut last_ok: Option<usize> = None;
+    let mut i = 0;
+    while i < breaks.len() {
+        let (pos, op) = breaks[i];
+        if pos <= start {
+            i += 1;
+            continue;
+        }
+        if seg(start, pos) <= width {
+            if op == BreakOpportunity::Mandatory && pos < s.len() {
+                ranges.push(start..pos);
+                start = pos;
+                last_ok = None;
+            } else {
+                last_ok = Some(pos);
+            }
+            i += 1;
+            continue;
+        }
+        if let Some(lo) = last_ok.take() {
+            ranges.push(start..lo);
+            start = lo;
+            continue;
+        }
+        // One piece longer than the line (a 5 000-character name): cut it at cluster
+        // boundaries so it wraps instead of running off the page. Every pass moves
+        // `start` forward, so this ends.
+        let mut fit = start;
+        let mut cut = None;
+        let ends = s[start..pos].char_indices().skip(1).map(|(o, _)| o);
+        for off in ends.chain([pos - start]) {
+            let b = start + off;
+            if !cluster_start[b] {
+                continue;
+            }
+            if w(start, b) > width {
+                cut = Some(if fit > start { fit } else { b });
+                break;
+            }
+            fit = b;
+        }
+        match cut {
+            Some(c) if c < pos => {
+                ranges.push(start..c);
+                start = c;
+            }
+            _ => {
+                ranges.push(start..pos);
+                start = pos;
                 i += 1;
-                continue;
-            }
-            if seg(start, pos) <= width {
-                if op == BreakOpportunity::Mandatory && pos < s.len() {
-                    ranges.push(start..pos);
-                    start = pos;
-                    last_ok = None;
-                } else {
-                    last_ok = Some(pos);
-                }
-                i += 1;
-                continue;
-            }
-            if let Some(lo) = last_ok.take() {
-                ranges.push(start..lo);
-                start = lo;
-                continue;
-            }
-            // One piece longer than the line (a 5 000-character name): cut it at cluster
-            // boundaries so it wraps instead of running off the page. Every pass moves
-            // `start` forward, so this ends.
-            let mut fit = start;
-            let mut cut = None;
-            let ends = s[start..pos].char_indices().skip(1).map(|(o, _)| o);
-            for off in ends.chain([pos - start]) {
-                let b = start + off;
-                if !cluster_start[b] {
-                    continue;
-                }
-                if w(start, b) > width {
-                    cut = Some(if fit > start { fit } else { b });
-                    break;
-                }
-                fit = b;
-            }
-            match cut {
-                Some(c) if c < pos => {
-                    ranges.push(start..c);
-                    start = c;
-                }
-                _ => {
-                    ranges.push(start..pos);
-                    start = pos;
-                    i += 1;
-                }
             }
         }
-        if start < s.len() {
-            ranges.push(start..s.len());
-        }
+    }
+    if start < s.len() {
+        ranges.push(start..s.len());
+    }
+    ranges
+}
 
-        let shared: Arc<str> = Arc::from(s);
-        for range in ranges {
-            let end = trimmed(range.start, range.end);
-            let mut line_size: f32 = styles.iter().map(|(_, st)| st.size).fold(0.0, f32::max);
-            // About one glyph a byte in Latin text (an estimate: a glyph vector grown one
-            // push at a time reallocated several times a line).
-            let mut glyphs = Vec::with_capacity(end - range.start);
-            let mut x = 0f32;
-            if end > range.start {
-                for (vr, level) in bidi.visual_runs(range.start..end) {
-                    // The runs tile the paragraph in order: those overlapping the visual
-                    // run are one slice of them, found by binary search (a scan of all the
-                    // paragraph's runs for every line was quadratic in mixed-script text).
-                    let first = runs.partition_point(|r| r.range.end <= vr.start);
-                    let last = runs.partition_point(|r| r.range.start < vr.end);
-                    let mut pieces: Vec<&Run> = runs[first..last.max(first)]
-                        .iter()
-                        .filter(|r| r.range.start < vr.end && vr.start < r.range.end)
-                        .collect();
-                    if level.is_rtl() {
-                        pieces.reverse();
+/// Place the glyphs of `run` that fall in the visual run `vr` at `x`, advancing it.
+fn place_glyphs(run: &Run, vr: &Range<usize>, x: &mut f32, glyphs: &mut Vec<Glyph>) {
+    // The run's glyphs in this visual run. Clusters are monotone in
+    // the glyph order (rising left to right, falling right to left),
+    // so the glyphs of a byte range are one slice of the run.
+    let (vr_start, vr_end) = (vr.start as u32, vr.end as u32);
+    let in_range = if run.level.is_rtl() {
+        let a = run.glyphs.partition_point(|g| g.cluster >= vr_end);
+        let b = run.glyphs.partition_point(|g| g.cluster >= vr_start);
+        a..b.max(a)
+    } else {
+        let a = run.glyphs.partition_point(|g| g.cluster < vr_start);
+        let b = run.glyphs.partition_point(|g| g.cluster < vr_end);
+        a..b.max(a)
+    };
+    let start = run.range.start;
+    for g in &run.glyphs[in_range] {
+        debug_assert!(g.cluster >= vr_start && g.cluster < vr_end);
+        if g.text != GlyphText::None || g.adv != 0.0 || g.x_off != 0.0 {
+            glyphs.push(Glyph {
+                font: run.font as u8,
+                gid: g.gid,
+                x: *x + g.x_off,
+                y: g.y_off,
+                size: run.style.size,
+                colour: run.style.colour,
+                text: match g.text {
+                    GlyphText::Cluster(a, b) => {
+                        GlyphText::Cluster(start as u32 + a, start as u32 + b)
                     }
-                    for run in pieces {
-                        line_size = line_size.max(run.style.size);
-                        // The run's glyphs in this visual run. Clusters are monotone in
-                        // the glyph order (rising left to right, falling right to left),
-                        // so the glyphs of a byte range are one slice of the run.
-                        let (vr_start, vr_end) = (vr.start as u32, vr.end as u32);
-                        let in_range = if run.level.is_rtl() {
-                            let a = run.glyphs.partition_point(|g| g.cluster >= vr_end);
-                            let b = run.glyphs.partition_point(|g| g.cluster >= vr_start);
-                            a..b.max(a)
-                        } else {
-                            let a = run.glyphs.partition_point(|g| g.cluster < vr_start);
-                            let b = run.glyphs.partition_point(|g| g.cluster < vr_end);
-                            a..b.max(a)
-                        };
-                        let start = run.range.start;
-                        for g in &run.glyphs[in_range] {
-                            debug_assert!(g.cluster >= vr_start && g.cluster < vr_end);
-                            if g.text != GlyphText::None || g.adv != 0.0 || g.x_off != 0.0 {
-                                glyphs.push(Glyph {
-                                    font: run.font as u8,
-                                    gid: g.gid,
-                                    x: x + g.x_off,
-                                    y: g.y_off,
-                                    size: run.style.size,
-                                    colour: run.style.colour,
-                                    text: match g.text {
-                                        GlyphText::Cluster(a, b) => {
-                                            GlyphText::Cluster(start as u32 + a, start as u32 + b)
-                                        }
-                                        other => other,
-                                    },
-                                });
-                            }
-                            x += g.adv;
-                        }
-                    }
-                }
-            }
-            out.lines.push(Line {
-                text: shared.clone(),
-                width: x,
-                height: line_size * self.line_factor,
-                size: line_size,
-                glyphs,
+                    other => other,
+                },
             });
         }
+        *x += g.adv;
     }
 }
 

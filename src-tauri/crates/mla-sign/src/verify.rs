@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 use cms::content_info::ContentInfo;
-use cms::signed_data::SignedData;
+use cms::signed_data::{SignedAttributes, SignedData};
 use const_oid::db::rfc5911::{ID_CONTENT_TYPE, ID_DATA, ID_MESSAGE_DIGEST, ID_SIGNED_DATA};
 use der::asn1::{ObjectIdentifier, OctetString};
 use der::{Encode, SliceReader};
@@ -625,6 +625,61 @@ fn check_signature_inner(
     r: &mut SignatureReport,
 ) -> Result<(), SignatureProblem> {
     use SignatureProblem as P;
+    let (b, c, d) = signed_byte_range(pdf, sig, r)?;
+    let contents = sig
+        .get(b"Contents")
+        .and_then(Object::as_str)
+        .map_err(|_| P::NoContents)?;
+    let digest = digests.digest(pdf, b, c, d);
+
+    let sd = signed_data(contents)?;
+    let certs = certificates_of(&sd);
+    let si = sd.signer_infos.0.iter().next().ok_or(P::NoSigner)?;
+    if sd.signer_infos.0.len() != 1 {
+        r.problems.push(P::SeveralSigners {
+            count: u32::try_from(sd.signer_infos.0.len()).unwrap_or(u32::MAX),
+        });
+    }
+    let signer = find_signer(&si.sid, &certs).ok_or(P::SignerCertificateMissing)?;
+    r.signer = Some(CertificateInfo::from_certificate(signer));
+    if si.digest_alg.oid != ID_SHA256 {
+        return Err(P::DigestAlgorithmNotSha256 {
+            algorithm: si.digest_alg.oid.to_string(),
+        });
+    }
+    let attrs = si.signed_attrs.as_ref().ok_or(P::NoSignedAttributes)?;
+    check_signed_attributes(attrs, signer, &digest, r)?;
+    let signed_attrs_der = attrs.to_der().map_err(|e| P::SignedAttributesUnencodable {
+        detail: e.to_string(),
+    })?;
+    match verify_signature(
+        &signer.tbs_certificate.subject_public_key_info,
+        si.signature_algorithm.oid,
+        &signed_attrs_der,
+        si.signature.as_bytes(),
+    ) {
+        Ok(()) => r.signature_verified = true,
+        Err(detail) => r.problems.push(P::SignatureValueInvalid { detail }),
+    }
+    if r.sub_filter.as_deref() != Some("ETSI.CAdES.detached")
+        && r.sub_filter.as_deref() != Some("adbe.pkcs7.detached")
+    {
+        r.problems.push(P::UnexpectedSubFilter {
+            sub_filter: r.sub_filter.clone(),
+        });
+    }
+    check_chain_and_trust(signer, &certs, opts, r);
+    Ok(())
+}
+
+/// The signature's /ByteRange, checked: four integers from the start of the file, within
+/// it, whose gap is exactly the hex string /Contents. Returns its offsets b, c, d.
+fn signed_byte_range(
+    pdf: &[u8],
+    sig: &lopdf::Dictionary,
+    r: &mut SignatureReport,
+) -> Result<(usize, usize, usize), SignatureProblem> {
+    use SignatureProblem as P;
     let br: Vec<i64> = sig
         .get(b"ByteRange")
         .and_then(Object::as_array)
@@ -658,12 +713,12 @@ fn check_signature_inner(
     {
         return Err(P::UnsignedGapNotContents);
     }
-    let contents = sig
-        .get(b"Contents")
-        .and_then(Object::as_str)
-        .map_err(|_| P::NoContents)?;
-    let digest = digests.digest(pdf, b, c, d);
+    Ok((b, c, d))
+}
 
+/// The CMS SignedData in /Contents.
+fn signed_data(contents: &[u8]) -> Result<SignedData, SignatureProblem> {
+    use SignatureProblem as P;
     let not_cms = |e: der::Error| P::ContentsNotCms {
         detail: e.to_string(),
     };
@@ -674,14 +729,14 @@ fn check_signature_inner(
             content_type: ci.content_type.to_string(),
         });
     }
-    let sd: SignedData = ci
-        .content
-        .decode_as()
-        .map_err(|e| P::SignedDataUnreadable {
-            detail: e.to_string(),
-        })?;
-    let certs: Vec<Certificate> = sd
-        .certificates
+    ci.content.decode_as().map_err(|e| P::SignedDataUnreadable {
+        detail: e.to_string(),
+    })
+}
+
+/// The X.509 certificates the SignedData carries (other certificate kinds are ignored).
+fn certificates_of(sd: &SignedData) -> Vec<Certificate> {
+    sd.certificates
         .as_ref()
         .map(|set| {
             set.0
@@ -692,21 +747,18 @@ fn check_signature_inner(
                 })
                 .collect()
         })
-        .unwrap_or_default();
-    let si = sd.signer_infos.0.iter().next().ok_or(P::NoSigner)?;
-    if sd.signer_infos.0.len() != 1 {
-        r.problems.push(P::SeveralSigners {
-            count: u32::try_from(sd.signer_infos.0.len()).unwrap_or(u32::MAX),
-        });
-    }
-    let signer = find_signer(&si.sid, &certs).ok_or(P::SignerCertificateMissing)?;
-    r.signer = Some(CertificateInfo::from_certificate(signer));
-    if si.digest_alg.oid != ID_SHA256 {
-        return Err(P::DigestAlgorithmNotSha256 {
-            algorithm: si.digest_alg.oid.to_string(),
-        });
-    }
-    let attrs = si.signed_attrs.as_ref().ok_or(P::NoSignedAttributes)?;
+        .unwrap_or_default()
+}
+
+/// The signed attributes: content type, the message digest against the document's, and
+/// the ESS signing-certificate-v2 against the signer's certificate.
+fn check_signed_attributes(
+    attrs: &SignedAttributes,
+    signer: &Certificate,
+    digest: &[u8; 32],
+    r: &mut SignatureReport,
+) -> Result<(), SignatureProblem> {
+    use SignatureProblem as P;
     let mut message_digest = None;
     let mut content_type_ok = false;
     for attr in attrs.iter() {
@@ -741,28 +793,19 @@ fn check_signature_inner(
     if !r.digest_matches {
         r.problems.push(P::DigestMismatch);
     }
-    let signed_attrs_der = attrs.to_der().map_err(|e| P::SignedAttributesUnencodable {
-        detail: e.to_string(),
-    })?;
-    match verify_signature(
-        &signer.tbs_certificate.subject_public_key_info,
-        si.signature_algorithm.oid,
-        &signed_attrs_der,
-        si.signature.as_bytes(),
-    ) {
-        Ok(()) => r.signature_verified = true,
-        Err(detail) => r.problems.push(P::SignatureValueInvalid { detail }),
-    }
-    if r.sub_filter.as_deref() != Some("ETSI.CAdES.detached")
-        && r.sub_filter.as_deref() != Some("adbe.pkcs7.detached")
-    {
-        r.problems.push(P::UnexpectedSubFilter {
-            sub_filter: r.sub_filter.clone(),
-        });
-    }
-    // Chain and trust.
+    Ok(())
+}
+
+/// Chain and trust: the chain to a trusted anchor when anchors are given, else the
+/// certificates as carried.
+fn check_chain_and_trust(
+    signer: &Certificate,
+    certs: &[Certificate],
+    opts: &VerifyOptions<'_>,
+    r: &mut SignatureReport,
+) {
     if !opts.trusted.is_empty() {
-        match build_chain(signer, &certs, opts.trusted, opts.now) {
+        match build_chain(signer, certs, opts.trusted, opts.now) {
             Ok((chain, anchor)) => {
                 r.chain = chain
                     .iter()
@@ -780,7 +823,6 @@ fn check_signature_inner(
             .map(CertificateInfo::from_certificate)
             .collect();
     }
-    Ok(())
 }
 
 pub(crate) fn verify_signature(

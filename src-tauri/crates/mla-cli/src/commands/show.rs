@@ -75,9 +75,34 @@ fn legal_basis(basis: &LegalBasis) -> String {
 }
 
 fn render(summary: &DraftSummary, version: i64, r: &Request) -> String {
-    use std::fmt::Write;
     let mut out = String::new();
     let w = &mut out;
+    header(w, summary, version, r);
+    fields(w, r);
+    parties_and_assets(w, r);
+    measures_and_attachments(w, r);
+    field(
+        w,
+        "Signatory",
+        &[&r.signatory.name, &r.signatory.function, &r.signatory.place]
+            .iter()
+            .filter(|s| !s.is_empty())
+            .map(|s| s.as_str())
+            .collect::<Vec<_>>()
+            .join(", "),
+    );
+    out
+}
+
+/// A labelled line of the summary.
+fn field(w: &mut String, label: &str, value: &str) {
+    use std::fmt::Write;
+    let _ = writeln!(w, "{label:<22}{}", or_dash(value));
+}
+
+/// The draft's id, reference, version, status and last update.
+fn header(w: &mut String, summary: &DraftSummary, version: i64, r: &Request) {
+    use std::fmt::Write;
     let _ = writeln!(
         w,
         "Draft {} — {}{}",
@@ -100,9 +125,10 @@ fn render(summary: &DraftSummary, version: i64, r: &Request) -> String {
         summary.status,
         summary.updated_at
     );
-    let field = |w: &mut String, label: &str, value: &str| {
-        let _ = writeln!(w, "{label:<22}{}", or_dash(value));
-    };
+}
+
+/// The request's single-valued fields, from the requested State to the facts.
+fn fields(w: &mut String, r: &Request) {
     field(w, "Requested State", &r.requested_state);
     field(
         w,
@@ -173,7 +199,11 @@ fn render(summary: &DraftSummary, version: i64, r: &Request) -> String {
         },
     );
     field(w, "Facts", &first_chars(&r.facts, 160));
+}
 
+/// The offences, persons and assets, one line each.
+fn parties_and_assets(w: &mut String, r: &Request) {
+    use std::fmt::Write;
     let _ = writeln!(w, "Offences ({})", r.offences.len());
     for o in &r.offences {
         let _ = writeln!(
@@ -217,6 +247,11 @@ fn render(summary: &DraftSummary, version: i64, r: &Request) -> String {
             or_dash(&a.institution)
         );
     }
+}
+
+/// The measures and attachments, one line each.
+fn measures_and_attachments(w: &mut String, r: &Request) {
+    use std::fmt::Write;
     let _ = writeln!(w, "Measures ({})", r.measures.len());
     for m in &r.measures {
         let _ = writeln!(
@@ -243,15 +278,4 @@ fn render(summary: &DraftSummary, version: i64, r: &Request) -> String {
             tag(&a.certification)
         );
     }
-    field(
-        w,
-        "Signatory",
-        &[&r.signatory.name, &r.signatory.function, &r.signatory.place]
-            .iter()
-            .filter(|s| !s.is_empty())
-            .map(|s| s.as_str())
-            .collect::<Vec<_>>()
-            .join(", "),
-    );
-    out
 }

@@ -360,12 +360,13 @@ fn attachments(r: &Request, out: &mut Out) {
 }
 
 fn consistency(r: &Request, ctx: &CheckContext, out: &mut Out) {
-    let persons: HashSet<&str> = r.persons.iter().map(|p| p.id.as_str()).collect();
-    let assets: HashSet<&str> = r.assets.iter().map(|a| a.id.as_str()).collect();
-    let attachments: HashSet<&str> = r.attachments.iter().map(|a| a.id.as_str()).collect();
-    let offences: HashSet<&str> = r.offences.iter().map(|o| o.id.as_str()).collect();
+    duplicate_ids(r, out);
+    unknown_references(r, out);
+    inconsistent_dates(r, ctx, out);
+}
 
-    // Duplicate ids: a reference to a duplicated id is ambiguous.
+/// Duplicate ids: a reference to a duplicated id is ambiguous.
+fn duplicate_ids(r: &Request, out: &mut Out) {
     let groups: [(&str, Vec<&str>); 5] = [
         ("persons", r.persons.iter().map(|p| p.id.as_str()).collect()),
         ("assets", r.assets.iter().map(|a| a.id.as_str()).collect()),
@@ -394,6 +395,15 @@ fn consistency(r: &Request, ctx: &CheckContext, out: &mut Out) {
             }
         }
     }
+}
+
+/// References to a person, asset, attachment or offence the draft does not have: the
+/// measures' in order, then the assets' holders.
+fn unknown_references(r: &Request, out: &mut Out) {
+    let persons: HashSet<&str> = r.persons.iter().map(|p| p.id.as_str()).collect();
+    let assets: HashSet<&str> = r.assets.iter().map(|a| a.id.as_str()).collect();
+    let attachments: HashSet<&str> = r.attachments.iter().map(|a| a.id.as_str()).collect();
+    let offences: HashSet<&str> = r.offences.iter().map(|o| o.id.as_str()).collect();
 
     let mut unknown = |rule: &'static str, set: &HashSet<&str>, id: &str, path: String| {
         if !blank(id) && !set.contains(id) {
@@ -409,126 +419,7 @@ fn consistency(r: &Request, ctx: &CheckContext, out: &mut Out) {
                 format!("measures[{i}].offence_ids[{k}]"),
             );
         }
-        let p = |f: &str| mpath(i, f);
-        match &m.details {
-            MeasureDetails::TakeStatement(d) => unknown(
-                "consistency.unknown-person",
-                &persons,
-                &d.person_id,
-                p("person_id"),
-            ),
-            MeasureDetails::ServeDocuments(d) => {
-                unknown(
-                    "consistency.unknown-person",
-                    &persons,
-                    &d.recipient_person_id,
-                    p("recipient_person_id"),
-                );
-                for (k, id) in d.document_attachment_ids.iter().enumerate() {
-                    unknown(
-                        "consistency.unknown-attachment",
-                        &attachments,
-                        id,
-                        p(&format!("document_attachment_ids[{k}]")),
-                    );
-                }
-            }
-            MeasureDetails::SearchSeizure(d) => unknown(
-                "consistency.unknown-attachment",
-                &attachments,
-                &d.order_attachment_id,
-                p("order_attachment_id"),
-            ),
-            MeasureDetails::BankRecords(d) => {
-                for (k, id) in d.account_asset_ids.iter().enumerate() {
-                    unknown(
-                        "consistency.unknown-asset",
-                        &assets,
-                        id,
-                        p(&format!("account_asset_ids[{k}]")),
-                    );
-                }
-                unknown(
-                    "consistency.unknown-person",
-                    &persons,
-                    &d.holder_person_id,
-                    p("holder_person_id"),
-                );
-            }
-            MeasureDetails::TraceProceeds(d) => {
-                for (k, id) in d.person_ids.iter().enumerate() {
-                    unknown(
-                        "consistency.unknown-person",
-                        &persons,
-                        id,
-                        p(&format!("person_ids[{k}]")),
-                    );
-                }
-                for (k, id) in d.asset_ids.iter().enumerate() {
-                    unknown(
-                        "consistency.unknown-asset",
-                        &assets,
-                        id,
-                        p(&format!("asset_ids[{k}]")),
-                    );
-                }
-            }
-            MeasureDetails::VoluntaryAppearance(d) => unknown(
-                "consistency.unknown-person",
-                &persons,
-                &d.person_id,
-                p("person_id"),
-            ),
-            MeasureDetails::FreezeAssets(d) => {
-                for (k, id) in d.asset_ids.iter().enumerate() {
-                    unknown(
-                        "consistency.unknown-asset",
-                        &assets,
-                        id,
-                        p(&format!("asset_ids[{k}]")),
-                    );
-                }
-                unknown(
-                    "consistency.unknown-attachment",
-                    &attachments,
-                    &d.order_attachment_id,
-                    p("order_attachment_id"),
-                );
-            }
-            MeasureDetails::ConfiscateAssets(d) => {
-                for (k, id) in d.asset_ids.iter().enumerate() {
-                    unknown(
-                        "consistency.unknown-asset",
-                        &assets,
-                        id,
-                        p(&format!("asset_ids[{k}]")),
-                    );
-                }
-                unknown(
-                    "consistency.unknown-attachment",
-                    &attachments,
-                    &d.order_attachment_id,
-                    p("order_attachment_id"),
-                );
-            }
-            MeasureDetails::VideoconferenceHearing(d) => unknown(
-                "consistency.unknown-person",
-                &persons,
-                &d.person_id,
-                p("person_id"),
-            ),
-            MeasureDetails::TransferDetainedPerson(d) => unknown(
-                "consistency.unknown-person",
-                &persons,
-                &d.person_id,
-                p("person_id"),
-            ),
-            MeasureDetails::ExamineObjectsSites(_)
-            | MeasureDetails::ProvideInformation(_)
-            | MeasureDetails::ProduceRecords(_)
-            | MeasureDetails::ElectronicEvidence(_)
-            | MeasureDetails::Other(_) => {}
-        }
+        measure_references(i, m, &persons, &assets, &attachments, &mut unknown);
     }
     for (k, a) in r.assets.iter().enumerate() {
         unknown(
@@ -538,8 +429,142 @@ fn consistency(r: &Request, ctx: &CheckContext, out: &mut Out) {
             format!("assets[{k}].holder_person_id"),
         );
     }
+}
 
-    // Dates.
+/// The references a measure's details make to persons, assets and attachments.
+fn measure_references(
+    i: usize,
+    m: &Measure,
+    persons: &HashSet<&str>,
+    assets: &HashSet<&str>,
+    attachments: &HashSet<&str>,
+    unknown: &mut impl FnMut(&'static str, &HashSet<&str>, &str, String),
+) {
+    let p = |f: &str| mpath(i, f);
+    match &m.details {
+        MeasureDetails::TakeStatement(d) => unknown(
+            "consistency.unknown-person",
+            persons,
+            &d.person_id,
+            p("person_id"),
+        ),
+        MeasureDetails::ServeDocuments(d) => {
+            unknown(
+                "consistency.unknown-person",
+                persons,
+                &d.recipient_person_id,
+                p("recipient_person_id"),
+            );
+            for (k, id) in d.document_attachment_ids.iter().enumerate() {
+                unknown(
+                    "consistency.unknown-attachment",
+                    attachments,
+                    id,
+                    p(&format!("document_attachment_ids[{k}]")),
+                );
+            }
+        }
+        MeasureDetails::SearchSeizure(d) => unknown(
+            "consistency.unknown-attachment",
+            attachments,
+            &d.order_attachment_id,
+            p("order_attachment_id"),
+        ),
+        MeasureDetails::BankRecords(d) => {
+            for (k, id) in d.account_asset_ids.iter().enumerate() {
+                unknown(
+                    "consistency.unknown-asset",
+                    assets,
+                    id,
+                    p(&format!("account_asset_ids[{k}]")),
+                );
+            }
+            unknown(
+                "consistency.unknown-person",
+                persons,
+                &d.holder_person_id,
+                p("holder_person_id"),
+            );
+        }
+        MeasureDetails::TraceProceeds(d) => {
+            for (k, id) in d.person_ids.iter().enumerate() {
+                unknown(
+                    "consistency.unknown-person",
+                    persons,
+                    id,
+                    p(&format!("person_ids[{k}]")),
+                );
+            }
+            for (k, id) in d.asset_ids.iter().enumerate() {
+                unknown(
+                    "consistency.unknown-asset",
+                    assets,
+                    id,
+                    p(&format!("asset_ids[{k}]")),
+                );
+            }
+        }
+        MeasureDetails::VoluntaryAppearance(d) => unknown(
+            "consistency.unknown-person",
+            persons,
+            &d.person_id,
+            p("person_id"),
+        ),
+        MeasureDetails::FreezeAssets(d) => {
+            for (k, id) in d.asset_ids.iter().enumerate() {
+                unknown(
+                    "consistency.unknown-asset",
+                    assets,
+                    id,
+                    p(&format!("asset_ids[{k}]")),
+                );
+            }
+            unknown(
+                "consistency.unknown-attachment",
+                attachments,
+                &d.order_attachment_id,
+                p("order_attachment_id"),
+            );
+        }
+        MeasureDetails::ConfiscateAssets(d) => {
+            for (k, id) in d.asset_ids.iter().enumerate() {
+                unknown(
+                    "consistency.unknown-asset",
+                    assets,
+                    id,
+                    p(&format!("asset_ids[{k}]")),
+                );
+            }
+            unknown(
+                "consistency.unknown-attachment",
+                attachments,
+                &d.order_attachment_id,
+                p("order_attachment_id"),
+            );
+        }
+        MeasureDetails::VideoconferenceHearing(d) => unknown(
+            "consistency.unknown-person",
+            persons,
+            &d.person_id,
+            p("person_id"),
+        ),
+        MeasureDetails::TransferDetainedPerson(d) => unknown(
+            "consistency.unknown-person",
+            persons,
+            &d.person_id,
+            p("person_id"),
+        ),
+        MeasureDetails::ExamineObjectsSites(_)
+        | MeasureDetails::ProvideInformation(_)
+        | MeasureDetails::ProduceRecords(_)
+        | MeasureDetails::ElectronicEvidence(_)
+        | MeasureDetails::Other(_) => {}
+    }
+}
+
+/// Periods that end before they start, returns before transfers, and planned dates
+/// already past.
+fn inconsistent_dates(r: &Request, ctx: &CheckContext, out: &mut Out) {
     let period =
         |out: &mut Out, i: usize, from: Option<NaiveDate>, to: Option<NaiveDate>, f: &str| {
             if let (Some(from), Some(to)) = (from, to) {
@@ -690,210 +715,355 @@ fn asset<'r>(r: &'r Request, id: &str) -> Option<&'r Asset> {
     r.assets.iter().find(|a| a.id == id)
 }
 
+/// The rules of each kind of measure: what its details must say.
 fn measure(r: &Request, i: usize, m: &Measure, out: &mut Out) {
-    let n = || vec![num(i)];
-    let p = |f: &str| mpath(i, f);
     match &m.details {
-        MeasureDetails::TakeStatement(d) => {
-            if blank(&d.person_id) {
-                out.hit_with("measure.statement.person", p("person_id"), n());
-            }
-            let status = match (d.status, person(r, &d.person_id).map(|x| x.role)) {
-                (HearingStatus::Unspecified, Some(PersonRole::Suspect | PersonRole::Accused)) => {
-                    HearingStatus::Suspect
-                }
-                (s, _) => s,
-            };
-            if d.status == HearingStatus::Unspecified {
-                out.hit_with("measure.statement.status", p("status"), n());
-            }
-            if d.questions.iter().all(|q| blank(q)) {
-                out.hit_with("measure.statement.questions", p("questions"), n());
-            }
-            if status == HearingStatus::Suspect && blank(&d.rights) {
-                out.hit_with("measure.statement.rights", p("rights"), n());
-            }
+        MeasureDetails::TakeStatement(d) => check_take_statement(r, i, d, out),
+        MeasureDetails::ServeDocuments(d) => check_serve_documents(r, i, d, out),
+        MeasureDetails::SearchSeizure(d) => check_search_seizure(i, d, out),
+        MeasureDetails::ExamineObjectsSites(d) => check_examine_objects_sites(i, d, out),
+        MeasureDetails::ProvideInformation(d) => check_provide_information(i, d, out),
+        MeasureDetails::BankRecords(d) => check_bank_records(r, i, d, out),
+        MeasureDetails::ProduceRecords(d) => check_produce_records(i, d, out),
+        MeasureDetails::TraceProceeds(d) => check_trace_proceeds(i, d, out),
+        MeasureDetails::VoluntaryAppearance(d) => check_voluntary_appearance(i, d, out),
+        MeasureDetails::FreezeAssets(d) => check_freeze_assets(r, i, d, out),
+        MeasureDetails::ConfiscateAssets(d) => check_confiscate_assets(r, i, d, out),
+        MeasureDetails::VideoconferenceHearing(d) => check_videoconference_hearing(i, d, out),
+        MeasureDetails::TransferDetainedPerson(d) => check_transfer_detained_person(i, d, out),
+        MeasureDetails::ElectronicEvidence(d) => check_electronic_evidence(i, d, out),
+        MeasureDetails::Other(d) => check_other(i, d, out),
+    }
+}
+
+fn check_take_statement(r: &Request, i: usize, d: &TakeStatement, out: &mut Out) {
+    if blank(&d.person_id) {
+        out.hit_with(
+            "measure.statement.person",
+            mpath(i, "person_id"),
+            vec![num(i)],
+        );
+    }
+    let status = match (d.status, person(r, &d.person_id).map(|x| x.role)) {
+        (HearingStatus::Unspecified, Some(PersonRole::Suspect | PersonRole::Accused)) => {
+            HearingStatus::Suspect
         }
-        MeasureDetails::ServeDocuments(d) => {
-            if d.document_attachment_ids.iter().all(|x| blank(x)) {
-                out.hit_with(
-                    "measure.service.documents",
-                    p("document_attachment_ids"),
-                    n(),
-                );
-            }
-            if blank(&d.recipient_person_id) {
-                out.hit_with("measure.service.recipient", p("recipient_person_id"), n());
-            } else if blank(&d.address)
-                && person(r, &d.recipient_person_id).is_none_or(|x| blank(&x.location))
-            {
-                out.hit_with("measure.service.recipient", p("address"), n());
-            }
-        }
-        MeasureDetails::SearchSeizure(d) => {
-            if blank(&d.premises) {
-                out.hit_with("measure.search.premises", p("premises"), n());
-            }
-            if blank(&d.items_sought) {
-                out.hit_with("measure.search.items", p("items_sought"), n());
-            }
-            if blank(&d.grounds) {
-                out.hit_with("measure.search.grounds", p("grounds"), n());
-            }
-            if blank(&d.order_attachment_id) {
-                out.hit_with("measure.search.order", p("order_attachment_id"), n());
-            }
-        }
-        MeasureDetails::ExamineObjectsSites(d) => {
-            if blank(&d.object_or_site) {
-                out.hit_with("measure.examine.object", p("object_or_site"), n());
-            } else if blank(&d.examination) {
-                out.hit_with("measure.examine.object", p("examination"), n());
-            }
-        }
-        MeasureDetails::ProvideInformation(d) => {
-            if blank(&d.information_sought) {
-                out.hit_with(
-                    "measure.information.description",
-                    p("information_sought"),
-                    n(),
-                );
-            }
-        }
-        MeasureDetails::BankRecords(d) => {
-            let accounts = d.account_asset_ids.iter().any(|x| !blank(x));
-            if blank(&d.bank) && !accounts {
-                out.hit_with("measure.bank.identification", p("bank"), n());
-            } else if !accounts && blank(&d.holder_person_id) {
-                out.hit_with("measure.bank.identification", p("account_asset_ids"), n());
-            }
-            if d.period_from.is_none() || d.period_to.is_none() {
-                let f = if d.period_from.is_none() {
-                    "period_from"
-                } else {
-                    "period_to"
-                };
-                out.hit_with("measure.bank.period", p(f), n());
-            }
-            if blank(&d.records_wanted) {
-                out.hit_with("measure.bank.records", p("records_wanted"), n());
-            }
-            let asset_links = accounts
-                && d.account_asset_ids
-                    .iter()
-                    .all(|id| asset(r, id).is_some_and(|a| !blank(&a.link_to_offence)));
-            if blank(&d.link_to_offence) && !asset_links {
-                out.hit_with("measure.bank.link", p("link_to_offence"), n());
-            }
-        }
-        MeasureDetails::ProduceRecords(d) => {
-            if blank(&d.holder) {
-                out.hit_with("measure.records.description", p("holder"), n());
-            } else if blank(&d.records_wanted) {
-                out.hit_with("measure.records.description", p("records_wanted"), n());
-            }
-        }
-        MeasureDetails::TraceProceeds(d) => {
-            if d.person_ids.iter().all(|x| blank(x))
-                && d.asset_ids.iter().all(|x| blank(x))
-                && blank(&d.description)
-            {
-                out.hit_with("measure.trace.target", p("description"), n());
-            }
-        }
-        MeasureDetails::VoluntaryAppearance(d) => {
-            if blank(&d.person_id) {
-                out.hit_with("measure.appearance.person", p("person_id"), n());
-            }
-            if d.appearance_date.is_none() {
-                out.hit_with("measure.appearance.date", p("appearance_date"), n());
-            }
-        }
-        MeasureDetails::FreezeAssets(d) => {
-            assets_measure(r, i, &d.asset_ids, &d.link_to_offence, out);
-            if blank(&d.order_attachment_id) {
-                out.hit_with("measure.freeze.order", p("order_attachment_id"), n());
-            }
-            if blank(&d.owner_notification) {
-                out.hit_with(
-                    "measure.freeze.owner-notification",
-                    p("owner_notification"),
-                    n(),
-                );
-            }
-        }
-        MeasureDetails::ConfiscateAssets(d) => {
-            assets_measure(r, i, &d.asset_ids, &d.link_to_offence, out);
-            if blank(&d.order_attachment_id) {
-                out.hit_with("measure.confiscation.order", p("order_attachment_id"), n());
-            } else if !d.order_final {
-                out.hit_with("measure.confiscation.final", p("order_final"), n());
-            }
-        }
-        MeasureDetails::VideoconferenceHearing(d) => {
-            if blank(&d.person_id) {
-                out.hit_with("measure.video.person", p("person_id"), n());
-            }
-            if d.proposed_date.is_none() {
-                out.hit_with("measure.video.arrangements", p("proposed_date"), n());
-            } else if blank(&d.technical_contact) {
-                out.hit_with("measure.video.arrangements", p("technical_contact"), n());
-            }
-            if blank(&d.questioning_authority) {
-                out.hit_with("measure.video.questioning", p("questioning_authority"), n());
-            }
-        }
-        MeasureDetails::TransferDetainedPerson(d) => {
-            if !d.consent_obtained {
-                out.hit_with("measure.transfer.consent", p("consent_obtained"), n());
-            }
-            if blank(&d.custody_guarantees) {
-                out.hit_with("measure.transfer.guarantees", p("custody_guarantees"), n());
-            }
-            if d.transfer_date.is_none() || d.return_date.is_none() {
-                let f = if d.transfer_date.is_none() {
-                    "transfer_date"
-                } else {
-                    "return_date"
-                };
-                out.hit_with("measure.transfer.dates", p(f), n());
-            }
-        }
-        MeasureDetails::ElectronicEvidence(d) => {
-            if blank(&d.provider) {
-                out.hit_with("measure.e-evidence.provider", p("provider"), n());
-            }
-            if d.account_identifiers.iter().all(|x| blank(x)) {
-                out.hit_with(
-                    "measure.e-evidence.identifiers",
-                    p("account_identifiers"),
-                    n(),
-                );
-            }
-            if d.date_from.is_none() || d.date_to.is_none() {
-                let f = if d.date_from.is_none() {
-                    "date_from"
-                } else {
-                    "date_to"
-                };
-                out.hit_with("measure.e-evidence.period", p(f), n());
-            }
-            if d.data_categories.is_empty() {
-                out.hit_with("measure.e-evidence.categories", p("data_categories"), n());
-            }
-            if d.risk_of_loss && !d.preservation_requested {
-                out.hit_with(
-                    "measure.e-evidence.preservation",
-                    p("preservation_requested"),
-                    n(),
-                );
-            }
-        }
-        MeasureDetails::Other(d) => {
-            if blank(&d.description) {
-                out.hit_with("measure.other.description", p("description"), n());
-            }
-        }
+        (s, _) => s,
+    };
+    if d.status == HearingStatus::Unspecified {
+        out.hit_with("measure.statement.status", mpath(i, "status"), vec![num(i)]);
+    }
+    if d.questions.iter().all(|q| blank(q)) {
+        out.hit_with(
+            "measure.statement.questions",
+            mpath(i, "questions"),
+            vec![num(i)],
+        );
+    }
+    if status == HearingStatus::Suspect && blank(&d.rights) {
+        out.hit_with("measure.statement.rights", mpath(i, "rights"), vec![num(i)]);
+    }
+}
+
+fn check_serve_documents(r: &Request, i: usize, d: &ServeDocuments, out: &mut Out) {
+    if d.document_attachment_ids.iter().all(|x| blank(x)) {
+        out.hit_with(
+            "measure.service.documents",
+            mpath(i, "document_attachment_ids"),
+            vec![num(i)],
+        );
+    }
+    if blank(&d.recipient_person_id) {
+        out.hit_with(
+            "measure.service.recipient",
+            mpath(i, "recipient_person_id"),
+            vec![num(i)],
+        );
+    } else if blank(&d.address)
+        && person(r, &d.recipient_person_id).is_none_or(|x| blank(&x.location))
+    {
+        out.hit_with(
+            "measure.service.recipient",
+            mpath(i, "address"),
+            vec![num(i)],
+        );
+    }
+}
+
+fn check_search_seizure(i: usize, d: &SearchSeizure, out: &mut Out) {
+    if blank(&d.premises) {
+        out.hit_with(
+            "measure.search.premises",
+            mpath(i, "premises"),
+            vec![num(i)],
+        );
+    }
+    if blank(&d.items_sought) {
+        out.hit_with(
+            "measure.search.items",
+            mpath(i, "items_sought"),
+            vec![num(i)],
+        );
+    }
+    if blank(&d.grounds) {
+        out.hit_with("measure.search.grounds", mpath(i, "grounds"), vec![num(i)]);
+    }
+    if blank(&d.order_attachment_id) {
+        out.hit_with(
+            "measure.search.order",
+            mpath(i, "order_attachment_id"),
+            vec![num(i)],
+        );
+    }
+}
+
+fn check_examine_objects_sites(i: usize, d: &ExamineObjectsSites, out: &mut Out) {
+    if blank(&d.object_or_site) {
+        out.hit_with(
+            "measure.examine.object",
+            mpath(i, "object_or_site"),
+            vec![num(i)],
+        );
+    } else if blank(&d.examination) {
+        out.hit_with(
+            "measure.examine.object",
+            mpath(i, "examination"),
+            vec![num(i)],
+        );
+    }
+}
+
+fn check_provide_information(i: usize, d: &ProvideInformation, out: &mut Out) {
+    if blank(&d.information_sought) {
+        out.hit_with(
+            "measure.information.description",
+            mpath(i, "information_sought"),
+            vec![num(i)],
+        );
+    }
+}
+
+fn check_bank_records(r: &Request, i: usize, d: &BankRecords, out: &mut Out) {
+    let accounts = d.account_asset_ids.iter().any(|x| !blank(x));
+    if blank(&d.bank) && !accounts {
+        out.hit_with(
+            "measure.bank.identification",
+            mpath(i, "bank"),
+            vec![num(i)],
+        );
+    } else if !accounts && blank(&d.holder_person_id) {
+        out.hit_with(
+            "measure.bank.identification",
+            mpath(i, "account_asset_ids"),
+            vec![num(i)],
+        );
+    }
+    if d.period_from.is_none() || d.period_to.is_none() {
+        let f = if d.period_from.is_none() {
+            "period_from"
+        } else {
+            "period_to"
+        };
+        out.hit_with("measure.bank.period", mpath(i, f), vec![num(i)]);
+    }
+    if blank(&d.records_wanted) {
+        out.hit_with(
+            "measure.bank.records",
+            mpath(i, "records_wanted"),
+            vec![num(i)],
+        );
+    }
+    let asset_links = accounts
+        && d.account_asset_ids
+            .iter()
+            .all(|id| asset(r, id).is_some_and(|a| !blank(&a.link_to_offence)));
+    if blank(&d.link_to_offence) && !asset_links {
+        out.hit_with(
+            "measure.bank.link",
+            mpath(i, "link_to_offence"),
+            vec![num(i)],
+        );
+    }
+}
+
+fn check_produce_records(i: usize, d: &ProduceRecords, out: &mut Out) {
+    if blank(&d.holder) {
+        out.hit_with(
+            "measure.records.description",
+            mpath(i, "holder"),
+            vec![num(i)],
+        );
+    } else if blank(&d.records_wanted) {
+        out.hit_with(
+            "measure.records.description",
+            mpath(i, "records_wanted"),
+            vec![num(i)],
+        );
+    }
+}
+
+fn check_trace_proceeds(i: usize, d: &TraceProceeds, out: &mut Out) {
+    if d.person_ids.iter().all(|x| blank(x))
+        && d.asset_ids.iter().all(|x| blank(x))
+        && blank(&d.description)
+    {
+        out.hit_with(
+            "measure.trace.target",
+            mpath(i, "description"),
+            vec![num(i)],
+        );
+    }
+}
+
+fn check_voluntary_appearance(i: usize, d: &VoluntaryAppearance, out: &mut Out) {
+    if blank(&d.person_id) {
+        out.hit_with(
+            "measure.appearance.person",
+            mpath(i, "person_id"),
+            vec![num(i)],
+        );
+    }
+    if d.appearance_date.is_none() {
+        out.hit_with(
+            "measure.appearance.date",
+            mpath(i, "appearance_date"),
+            vec![num(i)],
+        );
+    }
+}
+
+fn check_freeze_assets(r: &Request, i: usize, d: &FreezeAssets, out: &mut Out) {
+    assets_measure(r, i, &d.asset_ids, &d.link_to_offence, out);
+    if blank(&d.order_attachment_id) {
+        out.hit_with(
+            "measure.freeze.order",
+            mpath(i, "order_attachment_id"),
+            vec![num(i)],
+        );
+    }
+    if blank(&d.owner_notification) {
+        out.hit_with(
+            "measure.freeze.owner-notification",
+            mpath(i, "owner_notification"),
+            vec![num(i)],
+        );
+    }
+}
+
+fn check_confiscate_assets(r: &Request, i: usize, d: &ConfiscateAssets, out: &mut Out) {
+    assets_measure(r, i, &d.asset_ids, &d.link_to_offence, out);
+    if blank(&d.order_attachment_id) {
+        out.hit_with(
+            "measure.confiscation.order",
+            mpath(i, "order_attachment_id"),
+            vec![num(i)],
+        );
+    } else if !d.order_final {
+        out.hit_with(
+            "measure.confiscation.final",
+            mpath(i, "order_final"),
+            vec![num(i)],
+        );
+    }
+}
+
+fn check_videoconference_hearing(i: usize, d: &VideoconferenceHearing, out: &mut Out) {
+    if blank(&d.person_id) {
+        out.hit_with("measure.video.person", mpath(i, "person_id"), vec![num(i)]);
+    }
+    if d.proposed_date.is_none() {
+        out.hit_with(
+            "measure.video.arrangements",
+            mpath(i, "proposed_date"),
+            vec![num(i)],
+        );
+    } else if blank(&d.technical_contact) {
+        out.hit_with(
+            "measure.video.arrangements",
+            mpath(i, "technical_contact"),
+            vec![num(i)],
+        );
+    }
+    if blank(&d.questioning_authority) {
+        out.hit_with(
+            "measure.video.questioning",
+            mpath(i, "questioning_authority"),
+            vec![num(i)],
+        );
+    }
+}
+
+fn check_transfer_detained_person(i: usize, d: &TransferDetainedPerson, out: &mut Out) {
+    if !d.consent_obtained {
+        out.hit_with(
+            "measure.transfer.consent",
+            mpath(i, "consent_obtained"),
+            vec![num(i)],
+        );
+    }
+    if blank(&d.custody_guarantees) {
+        out.hit_with(
+            "measure.transfer.guarantees",
+            mpath(i, "custody_guarantees"),
+            vec![num(i)],
+        );
+    }
+    if d.transfer_date.is_none() || d.return_date.is_none() {
+        let f = if d.transfer_date.is_none() {
+            "transfer_date"
+        } else {
+            "return_date"
+        };
+        out.hit_with("measure.transfer.dates", mpath(i, f), vec![num(i)]);
+    }
+}
+
+fn check_electronic_evidence(i: usize, d: &ElectronicEvidence, out: &mut Out) {
+    if blank(&d.provider) {
+        out.hit_with(
+            "measure.e-evidence.provider",
+            mpath(i, "provider"),
+            vec![num(i)],
+        );
+    }
+    if d.account_identifiers.iter().all(|x| blank(x)) {
+        out.hit_with(
+            "measure.e-evidence.identifiers",
+            mpath(i, "account_identifiers"),
+            vec![num(i)],
+        );
+    }
+    if d.date_from.is_none() || d.date_to.is_none() {
+        let f = if d.date_from.is_none() {
+            "date_from"
+        } else {
+            "date_to"
+        };
+        out.hit_with("measure.e-evidence.period", mpath(i, f), vec![num(i)]);
+    }
+    if d.data_categories.is_empty() {
+        out.hit_with(
+            "measure.e-evidence.categories",
+            mpath(i, "data_categories"),
+            vec![num(i)],
+        );
+    }
+    if d.risk_of_loss && !d.preservation_requested {
+        out.hit_with(
+            "measure.e-evidence.preservation",
+            mpath(i, "preservation_requested"),
+            vec![num(i)],
+        );
+    }
+}
+
+fn check_other(i: usize, d: &OtherAssistance, out: &mut Out) {
+    if blank(&d.description) {
+        out.hit_with(
+            "measure.other.description",
+            mpath(i, "description"),
+            vec![num(i)],
+        );
     }
 }
 

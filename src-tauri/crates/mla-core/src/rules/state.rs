@@ -88,117 +88,166 @@ pub(super) fn run(r: &Request, ctx: &CheckContext, lookup: ProfileLookup<'_>) ->
     let instruments = instruments_of(r);
     let mut missing: Vec<&str> = Vec::new();
 
-    // Languages of the request and of the annexes (46(14)).
-    match languages_for(p, &instruments) {
-        Some(langs) => {
-            let drafting = r.drafting_language.trim();
-            if !drafting.is_empty() && !langs.requests.iter().any(|l| l == drafting) {
+    if !check_languages(&mut out, r, p, &state, &instruments) {
+        missing.push("languages");
+    }
+    if !check_central_authority(&mut out, r, p, &state, &instruments) {
+        missing.push("central_authorities");
+    }
+    check_channel(&mut out, r, p, &state, &instruments);
+    if !check_legal_basis(&mut out, r, p, &state) {
+        missing.push("legal_basis");
+    }
+    check_dual_criminality(&mut out, r, p, &state);
+    check_civil_proceedings(&mut out, r, p, &state);
+    check_authentication(&mut out, r, p, &state);
+    check_service_lead_time(&mut out, r, ctx, p, &state);
+    check_stale_facts(&mut out, ctx, p, &state);
+
+    if !missing.is_empty() {
+        missing.sort_unstable();
+        out.hit(
+            "state.unknown-profile",
+            "requested_state",
+            None,
+            vec![("state", state), ("missing", missing.join(", "))],
+        );
+    }
+    out.hits
+}
+
+/// Languages of the request and of the annexes (46(14)). False when the profile does not
+/// say which languages the State accepts.
+fn check_languages(
+    out: &mut Out,
+    r: &Request,
+    p: &Profile,
+    state: &str,
+    instruments: &[Instrument],
+) -> bool {
+    let Some(langs) = languages_for(p, instruments) else {
+        return false;
+    };
+    let drafting = r.drafting_language.trim();
+    if !drafting.is_empty() && !langs.requests.iter().any(|l| l == drafting) {
+        out.hit(
+            "state.language",
+            "drafting_language",
+            Some(langs.provenance()),
+            vec![
+                ("state", state.to_owned()),
+                ("language", drafting.to_owned()),
+                ("accepted", langs.requests.join(", ")),
+            ],
+        );
+    }
+    if let Some(annexes) = &langs.annexes {
+        for (i, a) in r.attachments.iter().enumerate() {
+            let language = a.language.trim();
+            if language.is_empty() || annexes.iter().any(|l| l == language) {
+                continue;
+            }
+            let translated = matches!(
+                a.translation,
+                TranslationStatus::Done | TranslationStatus::InProgress
+            ) && annexes.iter().any(|l| l == a.translation_language.trim());
+            if !translated {
                 out.hit(
-                    "state.language",
-                    "drafting_language",
+                    "state.annex-language",
+                    format!("attachments[{i}].translation_language"),
                     Some(langs.provenance()),
                     vec![
-                        ("state", state.clone()),
-                        ("language", drafting.to_owned()),
-                        ("accepted", langs.requests.join(", ")),
+                        ("n", (i + 1).to_string()),
+                        ("title", a.title.clone()),
+                        ("state", state.to_owned()),
+                        ("language", language.to_owned()),
+                        ("accepted", annexes.join(", ")),
                     ],
                 );
             }
-            if let Some(annexes) = &langs.annexes {
-                for (i, a) in r.attachments.iter().enumerate() {
-                    let language = a.language.trim();
-                    if language.is_empty() || annexes.iter().any(|l| l == language) {
-                        continue;
-                    }
-                    let translated =
-                        matches!(
-                            a.translation,
-                            TranslationStatus::Done | TranslationStatus::InProgress
-                        ) && annexes.iter().any(|l| l == a.translation_language.trim());
-                    if !translated {
-                        out.hit(
-                            "state.annex-language",
-                            format!("attachments[{i}].translation_language"),
-                            Some(langs.provenance()),
-                            vec![
-                                ("n", (i + 1).to_string()),
-                                ("title", a.title.clone()),
-                                ("state", state.clone()),
-                                ("language", language.to_owned()),
-                                ("accepted", annexes.join(", ")),
-                            ],
-                        );
-                    }
-                }
-            }
         }
-        None => missing.push("languages"),
     }
+    true
+}
 
-    // The designated central authority (46(13)).
-    let authorities = authorities_for(p, &instruments);
+/// The designated central authority (46(13)). False when the profile names none.
+fn check_central_authority(
+    out: &mut Out,
+    r: &Request,
+    p: &Profile,
+    state: &str,
+    instruments: &[Instrument],
+) -> bool {
+    let authorities = authorities_for(p, instruments);
     if authorities.is_empty() {
-        missing.push("central_authorities");
-    } else {
-        let addressee = normalize(&r.addressee.name);
-        let matches = |name: &str| {
-            let full = normalize(name);
-            let short = normalize(name.split('(').next().unwrap_or(name));
-            !short.is_empty() && (addressee.contains(&short) || addressee.contains(&full))
-        };
-        if !addressee.is_empty() && !authorities.iter().any(|a| matches(&a.name)) {
-            let first = authorities[0];
-            out.hit(
-                "state.central-authority",
-                "addressee.name",
-                Some(first.provenance()),
-                vec![
-                    ("state", state.clone()),
-                    ("addressee", r.addressee.name.trim().to_owned()),
-                    (
-                        "authority",
-                        authorities
-                            .iter()
-                            .map(|a| a.name.as_str())
-                            .collect::<Vec<_>>()
-                            .join("; "),
-                    ),
-                ],
-            );
-        }
+        return false;
     }
-
-    // Transmission channel (46(13)).
-    if r.channel != Channel::Unspecified {
-        if let Some(channels) = channels_for(p, &instruments) {
-            if !channels
-                .value
-                .iter()
-                .any(|c| c.as_request_channel() == r.channel)
-            {
-                out.hit(
-                    "state.channel",
-                    "channel",
-                    Some(channels.provenance()),
-                    vec![
-                        ("state", state.clone()),
-                        ("channel", channel_key(r.channel).to_owned()),
-                        (
-                            "accepted",
-                            channels
-                                .value
-                                .iter()
-                                .map(|c| channel_key(c.as_request_channel()))
-                                .collect::<Vec<_>>()
-                                .join(", "),
-                        ),
-                    ],
-                );
-            }
-        }
+    let addressee = normalize(&r.addressee.name);
+    let matches = |name: &str| {
+        let full = normalize(name);
+        let short = normalize(name.split('(').next().unwrap_or(name));
+        !short.is_empty() && (addressee.contains(&short) || addressee.contains(&full))
+    };
+    if !addressee.is_empty() && !authorities.iter().any(|a| matches(&a.name)) {
+        let first = authorities[0];
+        out.hit(
+            "state.central-authority",
+            "addressee.name",
+            Some(first.provenance()),
+            vec![
+                ("state", state.to_owned()),
+                ("addressee", r.addressee.name.trim().to_owned()),
+                (
+                    "authority",
+                    authorities
+                        .iter()
+                        .map(|a| a.name.as_str())
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                ),
+            ],
+        );
     }
+    true
+}
 
-    // Legal basis: a treaty or reciprocity where the State requires one.
+/// Transmission channel (46(13)).
+fn check_channel(out: &mut Out, r: &Request, p: &Profile, state: &str, instruments: &[Instrument]) {
+    if r.channel == Channel::Unspecified {
+        return;
+    }
+    let Some(channels) = channels_for(p, instruments) else {
+        return;
+    };
+    if !channels
+        .value
+        .iter()
+        .any(|c| c.as_request_channel() == r.channel)
+    {
+        out.hit(
+            "state.channel",
+            "channel",
+            Some(channels.provenance()),
+            vec![
+                ("state", state.to_owned()),
+                ("channel", channel_key(r.channel).to_owned()),
+                (
+                    "accepted",
+                    channels
+                        .value
+                        .iter()
+                        .map(|c| channel_key(c.as_request_channel()))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                ),
+            ],
+        );
+    }
+}
+
+/// Legal basis: a treaty or reciprocity where the State requires one. False when the
+/// profile does not say.
+fn check_legal_basis(out: &mut Out, r: &Request, p: &Profile, state: &str) -> bool {
     match &p.legal_basis {
         Some(fact) if fact.value == LegalBasisStance::TreatyOrReciprocityRequired => {
             let treaty = r.legal_basis.iter().any(|b| {
@@ -215,123 +264,143 @@ pub(super) fn run(r: &Request, ctx: &CheckContext, lookup: ProfileLookup<'_>) ->
                     "state.legal-basis",
                     "legal_basis",
                     Some(fact.provenance()),
-                    vec![("state", state.clone())],
+                    vec![("state", state.to_owned())],
                 );
             }
+            true
         }
-        Some(_) => {}
-        None => missing.push("legal_basis"),
+        Some(_) => true,
+        None => false,
     }
+}
 
-    // Dual criminality for the optional UNCAC offences the State does not criminalize.
+/// Dual criminality for the optional UNCAC offences the State does not criminalize.
+fn check_dual_criminality(out: &mut Out, r: &Request, p: &Profile, state: &str) {
     let stance = p
         .dual_criminality
         .as_ref()
         .map(|f| f.value)
         .unwrap_or(DualCriminality::CoerciveOnly);
-    if stance != DualCriminality::None {
-        for (i, m) in r.measures.iter().enumerate() {
-            if stance == DualCriminality::CoerciveOnly && !is_coercive(kind_key(r, m)) {
+    if stance == DualCriminality::None {
+        return;
+    }
+    for (i, m) in r.measures.iter().enumerate() {
+        if stance == DualCriminality::CoerciveOnly && !is_coercive(kind_key(r, m)) {
+            continue;
+        }
+        let linked = |o: &Offence| {
+            m.offence_ids.iter().all(|x| x.trim().is_empty()) || m.offence_ids.contains(&o.id)
+        };
+        for o in r.offences.iter().filter(|o| linked(o)) {
+            let Some(offence) = OptionalOffence::from_key(o.conduct_category.trim()) else {
                 continue;
-            }
-            let linked = |o: &Offence| {
-                m.offence_ids.iter().all(|x| x.trim().is_empty()) || m.offence_ids.contains(&o.id)
             };
-            for o in r.offences.iter().filter(|o| linked(o)) {
-                let Some(offence) = OptionalOffence::from_key(o.conduct_category.trim()) else {
-                    continue;
-                };
-                if let Some(fact) = p.optional_offences.get(&offence) {
-                    if !fact.value {
-                        out.hit(
-                            "state.dual-criminality-optional-offence",
-                            format!("measures[{i}]"),
-                            Some(fact.provenance()),
-                            vec![
-                                ("n", (i + 1).to_string()),
-                                ("kind", m.details.kind().to_owned()),
-                                ("offence", o.label.clone()),
-                                ("category", offence.key().to_owned()),
-                                ("state", state.clone()),
-                            ],
-                        );
-                    }
+            if let Some(fact) = p.optional_offences.get(&offence) {
+                if !fact.value {
+                    out.hit(
+                        "state.dual-criminality-optional-offence",
+                        format!("measures[{i}]"),
+                        Some(fact.provenance()),
+                        vec![
+                            ("n", (i + 1).to_string()),
+                            ("kind", m.details.kind().to_owned()),
+                            ("offence", o.label.clone()),
+                            ("category", offence.key().to_owned()),
+                            ("state", state.to_owned()),
+                        ],
+                    );
                 }
             }
         }
     }
+}
 
-    // Civil or administrative proceedings sent to a criminal-matters central authority.
+/// Civil or administrative proceedings sent to a criminal-matters central authority.
+fn check_civil_proceedings(out: &mut Out, r: &Request, p: &Profile, state: &str) {
     if r.case.nature == ProceedingNature::CivilOrAdministrative {
         if let Some(fact) = p.civil_proceedings.as_ref().filter(|f| !f.value) {
             out.hit(
                 "state.civil-proceedings",
                 "case.nature",
                 Some(fact.provenance()),
-                vec![("state", state.clone())],
+                vec![("state", state.to_owned())],
             );
         }
     }
+}
 
-    // Authentication of the annexes, and signature and seal on every page.
-    if let Some(auth) = &p.authentication {
-        for (i, a) in r.attachments.iter().enumerate() {
-            if !certification_satisfies(a.certification, auth.value) {
-                out.hit(
-                    "state.authentication",
-                    format!("attachments[{i}].certification"),
-                    Some(auth.provenance()),
-                    vec![
-                        ("n", (i + 1).to_string()),
-                        ("title", a.title.clone()),
-                        ("state", state.clone()),
-                        ("requirement", authentication_key(auth.value).to_owned()),
-                        (
-                            "certification",
-                            certification_key(a.certification).to_owned(),
-                        ),
-                    ],
-                );
-            }
-        }
-        if auth.signature_seal_every_page == Some(true) {
+/// Authentication of the annexes, and signature and seal on every page.
+fn check_authentication(out: &mut Out, r: &Request, p: &Profile, state: &str) {
+    let Some(auth) = &p.authentication else {
+        return;
+    };
+    for (i, a) in r.attachments.iter().enumerate() {
+        if !certification_satisfies(a.certification, auth.value) {
             out.hit(
-                "state.signature-every-page",
-                "signatory",
+                "state.authentication",
+                format!("attachments[{i}].certification"),
                 Some(auth.provenance()),
-                vec![("state", state.clone())],
+                vec![
+                    ("n", (i + 1).to_string()),
+                    ("title", a.title.clone()),
+                    ("state", state.to_owned()),
+                    ("requirement", authentication_key(auth.value).to_owned()),
+                    (
+                        "certification",
+                        certification_key(a.certification).to_owned(),
+                    ),
+                ],
             );
         }
     }
+    if auth.signature_seal_every_page == Some(true) {
+        out.hit(
+            "state.signature-every-page",
+            "signatory",
+            Some(auth.provenance()),
+            vec![("state", state.to_owned())],
+        );
+    }
+}
 
-    // Lead time for service of documents.
-    if let Some(lead) = &p.service_lead_time_days {
-        for (i, m) in r.measures.iter().enumerate() {
-            let MeasureDetails::ServeDocuments(d) = &m.details else {
-                continue;
-            };
-            let Some(date) = d.appearance_date else {
-                continue;
-            };
-            let days = (date - ctx.today).num_days();
-            if date >= ctx.today && days < i64::from(lead.value) {
-                out.hit(
-                    "state.service-lead-time",
-                    format!("measures[{i}].details.appearance_date"),
-                    Some(lead.provenance()),
-                    vec![
-                        ("n", (i + 1).to_string()),
-                        ("date", date.to_string()),
-                        ("days", days.to_string()),
-                        ("lead", lead.value.to_string()),
-                        ("state", state.clone()),
-                    ],
-                );
-            }
+/// Lead time for service of documents.
+fn check_service_lead_time(
+    out: &mut Out,
+    r: &Request,
+    ctx: &CheckContext,
+    p: &Profile,
+    state: &str,
+) {
+    let Some(lead) = &p.service_lead_time_days else {
+        return;
+    };
+    for (i, m) in r.measures.iter().enumerate() {
+        let MeasureDetails::ServeDocuments(d) = &m.details else {
+            continue;
+        };
+        let Some(date) = d.appearance_date else {
+            continue;
+        };
+        let days = (date - ctx.today).num_days();
+        if date >= ctx.today && days < i64::from(lead.value) {
+            out.hit(
+                "state.service-lead-time",
+                format!("measures[{i}].details.appearance_date"),
+                Some(lead.provenance()),
+                vec![
+                    ("n", (i + 1).to_string()),
+                    ("date", date.to_string()),
+                    ("days", days.to_string()),
+                    ("lead", lead.value.to_string()),
+                    ("state", state.to_owned()),
+                ],
+            );
         }
     }
+}
 
-    // Facts checked long ago.
+/// Facts checked long ago.
+fn check_stale_facts(out: &mut Out, ctx: &CheckContext, p: &Profile, state: &str) {
     let facts = p.facts();
     let stale: Vec<&(String, Provenance<'_>)> = facts
         .iter()
@@ -343,24 +412,13 @@ pub(super) fn run(r: &Request, ctx: &CheckContext, lookup: ProfileLookup<'_>) ->
             "requested_state",
             Some(*oldest),
             vec![
-                ("state", state.clone()),
+                ("state", state.to_owned()),
                 ("count", stale.len().to_string()),
                 ("field", field.clone()),
                 ("date", oldest.checked.to_string()),
             ],
         );
     }
-
-    if !missing.is_empty() {
-        missing.sort_unstable();
-        out.hit(
-            "state.unknown-profile",
-            "requested_state",
-            None,
-            vec![("state", state), ("missing", missing.join(", "))],
-        );
-    }
-    out.hits
 }
 
 /// Whether a fact checked on `checked` is older than [`STALE_AFTER_MONTHS`] on `today`.
