@@ -83,13 +83,34 @@ fn err(template: &str, message: String) -> LetterError {
     }
 }
 
+fn xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+}
+
+fn xml_safe(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().all(xml_char) {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(
+            text.chars()
+                .map(|c| if xml_char(c) { c } else { '\u{FFFD}' })
+                .collect(),
+        )
+    }
+}
+
 /// Parse the HTML a letter template produced into blocks.
 pub(crate) fn parse(template: &str, html: &str) -> Result<Vec<Block>, LetterError> {
     let body = html
         .trim_start()
         .strip_prefix("<!DOCTYPE html>")
         .unwrap_or(html);
-    let doc = roxmltree::Document::parse(body)
+    // Officer text may carry characters XML 1.0 cannot hold (a vertical tab pasted from a
+    // word processor, other C0 controls, U+FFFE/U+FFFF); the templates never do. The view
+    // replaces them in the fields it sanitizes (`view::sanitize`); any that reach here
+    // become U+FFFD the same way, visibly, instead of failing the whole letter.
+    let body = xml_safe(body);
+    let doc = roxmltree::Document::parse(&body)
         .map_err(|e| err(template, format!("not well-formed XHTML: {e}")))?;
     let root = doc.root_element();
     let mut parser = Parser {
