@@ -136,16 +136,14 @@ impl CliError {
         }
     }
 
-    /// Print the error to stderr, one line per problem.
-    pub fn report(&self) {
+    /// What to print on stderr for this error, one line per problem (none for an error
+    /// that was already said, such as blockers found). The caller prints it through
+    /// `output::print_stderr`, so this module does not depend on the output one.
+    pub fn report_lines(&self) -> Vec<String> {
         match self {
-            CliError::Several(errors) => {
-                for error in errors {
-                    error.report();
-                }
-            }
-            CliError::StdoutClosed | CliError::BlockersFound => {}
-            other => crate::output::print_stderr(&format!("mla: error: {other}\n")),
+            CliError::Several(errors) => errors.iter().flat_map(CliError::report_lines).collect(),
+            CliError::StdoutClosed | CliError::BlockersFound => Vec::new(),
+            other => vec![format!("mla: error: {other}\n")],
         }
     }
 }

@@ -213,7 +213,9 @@ fn main() -> ExitCode {
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            error.report();
+            for line in error.report_lines() {
+                output::print_stderr(&line);
+            }
             ExitCode::from(error.exit_code())
         }
     }
