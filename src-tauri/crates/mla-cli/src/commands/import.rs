@@ -94,19 +94,7 @@ fn read_pdf_request(
 }
 
 pub fn run(context: &Context, args: Args) -> Result<(), CliError> {
-    let mut trusted = Vec::new();
-    for path in &args.trust {
-        let bytes = std::fs::read(path).map_err(|source| CliError::ReadInput {
-            path: path.clone(),
-            source,
-        })?;
-        trusted.extend(
-            mla_sign::parse_certificates(&bytes).map_err(|source| CliError::Sign {
-                context: path.display().to_string(),
-                source,
-            })?,
-        );
-    }
+    let trusted = crate::commands::verify::trusted_cas(&args.trust)?;
     let mut requests = Vec::with_capacity(args.files.len());
     let mut untrusted = Vec::new();
     let mut errors = Vec::new();

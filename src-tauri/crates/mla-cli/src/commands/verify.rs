@@ -52,6 +52,22 @@ pub fn read_pdf(path: &std::path::Path) -> Result<Vec<u8>, CliError> {
     })
 }
 
+/// The CA certificates in the `--trust` files (PEM or DER, several per file).
+pub(crate) fn trusted_cas(
+    paths: &[std::path::PathBuf],
+) -> Result<Vec<mla_sign::Certificate>, CliError> {
+    let mut trusted = Vec::new();
+    for path in paths {
+        trusted.extend(
+            mla_sign::parse_certificates(&read(path)?).map_err(|source| CliError::Sign {
+                context: path.display().to_string(),
+                source,
+            })?,
+        );
+    }
+    Ok(trusted)
+}
+
 fn read(path: &std::path::Path) -> Result<Vec<u8>, CliError> {
     std::fs::read(path).map_err(|source| CliError::ReadInput {
         path: path.to_path_buf(),
@@ -91,15 +107,7 @@ pub fn run(context: &crate::Context, args: Args) -> Result<(), CliError> {
         crate::output::guard_output(out, &inputs, context)?;
     }
     let pdf = read_pdf(&args.file)?;
-    let mut trusted = Vec::new();
-    for path in &args.trust {
-        trusted.extend(
-            mla_sign::parse_certificates(&read(path)?).map_err(|source| CliError::Sign {
-                context: path.display().to_string(),
-                source,
-            })?,
-        );
-    }
+    let trusted = trusted_cas(&args.trust)?;
     let sign_err = |source| CliError::Sign {
         context: args.file.display().to_string(),
         source,
