@@ -544,12 +544,51 @@ fn running_as_root() -> bool {
 }
 
 /// Root ignores file permissions, so as root the binary runs as `nobody` (65534) for the
-/// read-only tests: the permissions are then really enforced by the kernel.
-fn as_unprivileged(mut command: Command) -> Command {
-    if running_as_root() {
-        command.uid(65534).gid(65534);
+/// read-only tests: the permissions are then really enforced by the kernel. `nobody` may
+/// not be able to reach the build's binary or the examples (a checkout in a private
+/// folder, as `mktemp -d` makes), so it runs copies of both in a folder anyone can read.
+fn as_unprivileged(env: &Env) -> Command {
+    if !running_as_root() {
+        return env.command();
     }
+    let shared = shared_copies();
+    let mut command = Command::new(shared.path().join("mla"));
     command
+        .env_remove("MLA_REGISTER")
+        .env("MLA_ACTOR", "tester")
+        .env("RUST_BACKTRACE", "1")
+        .arg("--register")
+        .arg(&env.register)
+        .uid(65534)
+        .gid(65534);
+    command
+}
+
+/// A world-readable folder (made once per test run) holding a copy of the `mla` binary
+/// and of the first example, for the tests that run as `nobody`.
+fn shared_copies() -> &'static tempfile::TempDir {
+    static SHARED: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    SHARED.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let bin = dir.path().join("mla");
+        std::fs::copy(mla_bin(), &bin).unwrap();
+        std::fs::set_permissions(&bin, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let example = dir.path().join("example.mla.json");
+        std::fs::copy(&examples()[0], &example).unwrap();
+        std::fs::set_permissions(&example, std::fs::Permissions::from_mode(0o644)).unwrap();
+        std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+        dir
+    })
+}
+
+/// The first example, at a path the unprivileged runs can read.
+fn example_for_unprivileged() -> String {
+    let path = if running_as_root() {
+        shared_copies().path().join("example.mla.json")
+    } else {
+        examples()[0].clone()
+    };
+    path.to_str().unwrap().to_owned()
 }
 
 #[test]
@@ -562,7 +601,7 @@ fn a_read_only_register_can_be_listed_but_not_changed() {
     std::fs::set_permissions(env.dir.path(), std::fs::Permissions::from_mode(0o555)).unwrap();
 
     let run = |args: &[&str]| {
-        let mut command = as_unprivileged(env.command());
+        let mut command = as_unprivileged(&env);
         command.args(args).output().unwrap()
     };
     let list = run(&["list"]);
@@ -571,7 +610,7 @@ fn a_read_only_register_can_be_listed_but_not_changed() {
     let show = run(&["show", "1"]);
     assert!(show.status.success(), "{}", stderr(&show));
 
-    let example = examples()[0].to_str().unwrap().to_owned();
+    let example = example_for_unprivileged();
     for args in [
         &["import", &example][..],
         &["new"][..],
@@ -599,7 +638,7 @@ fn a_read_only_file_in_a_writable_folder_can_be_listed_but_not_changed() {
     // World-writable folder so that `nobody` may create SQLite's side files next to it.
     std::fs::set_permissions(env.dir.path(), std::fs::Permissions::from_mode(0o777)).unwrap();
     let run = |args: &[&str]| {
-        let mut command = as_unprivileged(env.command());
+        let mut command = as_unprivileged(&env);
         command.args(args).output().unwrap()
     };
     let list = run(&["list"]);
