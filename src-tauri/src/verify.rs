@@ -239,14 +239,8 @@ pub fn check(
         view.unreadable = Some(UnreadableKind::NotPdf);
         return view;
     }
-    let report = match mla_sign::verify_pdf(
-        pdf,
-        &mla_sign::VerifyOptions {
-            trusted: &anchors,
-            now,
-        },
-    ) {
-        Ok(r) => r,
+    let examined = match mla_usecase::received::examine(pdf, &anchors, now) {
+        Ok(examined) => examined,
         Err(e) => {
             let kind = match e {
                 mla_sign::Error::EncryptedPdf => UnreadableKind::Encrypted,
@@ -263,7 +257,8 @@ pub fn check(
             return view;
         }
     };
-    view.verdict = mla_sign::Verdict::of(&report, !anchors.is_empty()).into();
+    let report = examined.report;
+    view.verdict = examined.verdict.into();
     view.signatures = report.signatures.iter().map(signature_view).collect();
     view.embedded_files = report
         .embedded_files
@@ -338,19 +333,19 @@ fn import_error(message: String) -> IpcError {
 /// The embedded request, parsed and validated by mla-core's file-format parser; a missing
 /// one is `Ok(None)`.
 fn embedded_request_or_problem(pdf: &[u8]) -> Result<Option<mla_core::Request>, RequestProblem> {
-    let json = mla_sign::extract_request_json(pdf).map_err(|e| RequestProblem {
-        kind: RequestProblemKind::Unreadable,
-        detail: e.to_string(),
-    })?;
-    let Some(json) = json else {
-        return Ok(None);
-    };
-    mla_core::parse_request(&json)
-        .map(Some)
-        .map_err(|e| RequestProblem {
+    use mla_usecase::received::RequestProblem as P;
+    match mla_usecase::received::embedded_request(pdf) {
+        Ok(request) => Ok(Some(request)),
+        Err(P::Missing) => Ok(None),
+        Err(P::Unreadable(e)) => Err(RequestProblem {
+            kind: RequestProblemKind::Unreadable,
+            detail: e.to_string(),
+        }),
+        Err(P::NotARequest(e)) => Err(RequestProblem {
             kind: RequestProblemKind::NotARequest,
             detail: e.to_string(),
-        })
+        }),
+    }
 }
 
 /// As [`embedded_request_or_problem`], for a PDF known to have one.
@@ -359,25 +354,6 @@ fn embedded_request_checked(pdf: &[u8]) -> Result<mla_core::Request, RequestProb
         kind: RequestProblemKind::Unreadable,
         detail: format!("no {} found", mla_sign::REQUEST_JSON_FILE_NAME),
     })
-}
-
-/// The embedded request, for the import (an error in the app's IPC form).
-fn embedded_request(pdf: &[u8]) -> Result<mla_core::Request, IpcError> {
-    match embedded_request_or_problem(pdf) {
-        Ok(Some(request)) => Ok(request),
-        Ok(None) => Err(import_error(format!(
-            "the PDF has no embedded request ({})",
-            mla_sign::REQUEST_JSON_FILE_NAME
-        ))),
-        Err(p) => Err(import_error(match p.kind {
-            RequestProblemKind::Unreadable => format!("the PDF could not be read: {}", p.detail),
-            RequestProblemKind::NotARequest => format!(
-                "the embedded request ({}) is not a valid request file: {}",
-                mla_sign::REQUEST_JSON_FILE_NAME,
-                p.detail
-            ),
-        })),
-    }
 }
 
 /// Verify the session's PDF again (after the trusted CAs changed).
@@ -477,25 +453,10 @@ pub fn verify_forget_cas(ctx: &Ctx, _: ()) -> Result<VerifyView, IpcError> {
     recheck(&session).ok_or_else(no_pdf)
 }
 
-/// The verdict on `pdf` with the `trusted` CAs.
-fn verdict_of(
-    pdf: &[u8],
-    trusted: &[(String, mla_sign::Certificate)],
-) -> Result<mla_sign::Verdict, mla_sign::Error> {
-    let anchors: Vec<mla_sign::Certificate> = trusted.iter().map(|(_, c)| c.clone()).collect();
-    let report = mla_sign::verify_pdf(
-        pdf,
-        &mla_sign::VerifyOptions {
-            trusted: &anchors,
-            now: chrono::Utc::now(),
-        },
-    )?;
-    Ok(mla_sign::Verdict::of(&report, !anchors.is_empty()))
-}
-
 /// Import the embedded request of `pdf` (from the file `name`) as a NEW draft: only when
 /// the PDF verifies with the `trusted` CAs, or when `untrusted` (the user's explicit "import
-/// anyway"), which the version note and the audit log then say.
+/// anyway"), which the version note and the audit log then say. Decided by
+/// `mla_usecase::received` on the bytes kept, never on what the view was told.
 fn import_checked(
     reg: &mla_store::Register,
     actor: &str,
@@ -504,19 +465,16 @@ fn import_checked(
     trusted: &[(String, mla_sign::Certificate)],
     untrusted: bool,
 ) -> Result<mla_store::DraftId, IpcError> {
-    // Checked again here, on the bytes kept: the import never relies on what the view
-    // was told.
-    let verdict = verdict_of(pdf, trusted)
-        .map_err(|e| import_error(format!("{name}: the PDF could not be read: {e}")))?;
-    if let (Some(reason), false) = (verdict.failure(), untrusted) {
-        return Err(import_error(format!(
-            "{name}: not imported: the PDF does not verify ({reason}), so no valid signature \
-             vouches for its embedded request"
-        )));
-    }
-    let request =
-        embedded_request(pdf).map_err(|e| import_error(format!("{name}: {}", e.message)))?;
-    Ok(reg.create_noted(&request, actor, &mla_sign::import_note(verdict, name))?)
+    let anchors: Vec<mla_sign::Certificate> = trusted.iter().map(|(_, c)| c.clone()).collect();
+    let importable = mla_usecase::received::request_to_import(
+        pdf,
+        name,
+        &anchors,
+        untrusted,
+        chrono::Utc::now(),
+    )
+    .map_err(|refused| import_error(format!("{name}: {refused}")))?;
+    Ok(reg.create_noted(&importable.request, actor, &importable.note)?)
 }
 
 /// Import the open PDF's embedded request as a NEW draft (never over an existing one).
@@ -677,7 +635,17 @@ mod tests {
 
     #[test]
     fn importing_from_an_unreadable_pdf_is_a_clear_error() {
-        let e = embedded_request(b"%PDF-1.7 nothing").unwrap_err();
+        let dir = tempfile::tempdir().unwrap();
+        let reg = mla_store::Register::open(&dir.path().join("r.sqlite")).unwrap();
+        // Even an explicit untrusted import needs a PDF that can be read.
+        let e =
+            import_checked(&reg, "tester", "x.pdf", b"%PDF-1.7 nothing", &[], true).unwrap_err();
         assert_eq!(e.code, ErrorCode::VerifyImportFailed);
+        assert!(
+            e.message.starts_with("x.pdf: the PDF could not be read: "),
+            "{}",
+            e.message
+        );
+        assert!(reg.list(&Default::default()).unwrap().is_empty());
     }
 }

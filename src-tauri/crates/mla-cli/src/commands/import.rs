@@ -49,48 +49,39 @@ fn display_name(path: &Path) -> String {
 }
 
 /// The request embedded in the PDF at `path`, with its version note; refused unless the
-/// PDF verifies or `untrusted`.
+/// PDF verifies or `untrusted` (the decision is `mla_usecase::received`'s).
 fn read_pdf_request(
     path: &Path,
     trusted: &[mla_sign::Certificate],
     untrusted: bool,
 ) -> Result<(Request, String), CliError> {
+    use mla_usecase::received::{request_to_import, ImportRefused, RequestProblem};
     let pdf = crate::commands::verify::read_pdf(path)?;
     let sign_err = |source| CliError::Sign {
         context: path.display().to_string(),
         source,
     };
-    let report = mla_sign::verify_pdf(
-        &pdf,
-        &mla_sign::VerifyOptions {
-            trusted,
-            now: Utc::now(),
-        },
-    )
-    .map_err(sign_err)?;
-    let verdict = mla_sign::Verdict::of(&report, !trusted.is_empty());
-    if let (Some(reason), false) = (verdict.failure(), untrusted) {
-        return Err(CliError::VerificationFailed(format!(
-            "{}: not imported: the PDF does not verify ({reason}), so no valid signature \
-             vouches for its embedded request; check it with `mla verify`, or add --untrusted \
-             to import it anyway, marked UNTRUSTED in the register",
-            path.display()
-        )));
+    match request_to_import(&pdf, &display_name(path), trusted, untrusted, Utc::now()) {
+        Ok(importable) => Ok((importable.request, importable.note)),
+        Err(ImportRefused::Unreadable(e))
+        | Err(ImportRefused::Request(RequestProblem::Unreadable(e))) => Err(sign_err(e)),
+        Err(refused @ ImportRefused::DoesNotVerify { .. }) => {
+            Err(CliError::VerificationFailed(format!(
+                "{}: {refused}; check it with `mla verify`, or add --untrusted to import it \
+                 anyway, marked UNTRUSTED in the register",
+                path.display()
+            )))
+        }
+        Err(ImportRefused::Request(missing @ RequestProblem::Missing)) => {
+            Err(CliError::Data(format!("{}: {missing}", path.display())))
+        }
+        Err(ImportRefused::Request(RequestProblem::NotARequest(source))) => {
+            Err(CliError::BadRequestFile {
+                path: path.join(mla_sign::REQUEST_JSON_FILE_NAME),
+                source,
+            })
+        }
     }
-    let json = mla_sign::extract_request_json(&pdf)
-        .map_err(sign_err)?
-        .ok_or_else(|| {
-            CliError::Data(format!(
-                "{}: the PDF has no embedded request ({})",
-                path.display(),
-                mla_sign::REQUEST_JSON_FILE_NAME
-            ))
-        })?;
-    let request = mla_core::parse_request(&json).map_err(|source| CliError::BadRequestFile {
-        path: path.join(mla_sign::REQUEST_JSON_FILE_NAME),
-        source,
-    })?;
-    Ok((request, mla_sign::import_note(verdict, &display_name(path))))
 }
 
 pub fn run(context: &Context, args: Args) -> Result<(), CliError> {

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use chrono::Utc;
-use mla_sign::{TrustStatus, VerificationReport, VerifyOptions};
+use mla_sign::{TrustStatus, VerificationReport};
 
 use crate::error::CliError;
 use crate::output::one_line;
@@ -75,13 +75,6 @@ fn read(path: &std::path::Path) -> Result<Vec<u8>, CliError> {
     })
 }
 
-/// Why the file does not verify, or `None` when it does (the same verdict as the app's).
-fn failure(report: &VerificationReport, trust_given: bool) -> Option<String> {
-    mla_sign::Verdict::of(report, trust_given)
-        .failure()
-        .map(str::to_owned)
-}
-
 /// Each problem and untrusted reason of the JSON report is a code with its values; the
 /// English sentence is added beside them as `message`, for people reading the output.
 fn add_messages(value: &mut serde_json::Value, report: &VerificationReport) {
@@ -112,15 +105,9 @@ pub fn run(context: &crate::Context, args: Args) -> Result<(), CliError> {
         context: args.file.display().to_string(),
         source,
     };
-    let report = mla_sign::verify_pdf(
-        &pdf,
-        &VerifyOptions {
-            trusted: &trusted,
-            now: Utc::now(),
-        },
-    )
-    .map_err(sign_err)?;
-    let verdict = failure(&report, !trusted.is_empty());
+    let examined = mla_usecase::received::examine(&pdf, &trusted, Utc::now()).map_err(sign_err)?;
+    let report = examined.report;
+    let verdict = examined.verdict.failure().map(str::to_owned);
     match args.format {
         Format::Json => {
             let mut value = serde_json::to_value(&report).expect("report serializes");
