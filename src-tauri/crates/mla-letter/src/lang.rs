@@ -12,39 +12,19 @@ use crate::LetterError;
 /// The six UN languages, in the order the UN lists them (ISO 639-1).
 pub const LANGUAGES: [&str; 6] = ["ar", "zh", "en", "fr", "ru", "es"];
 
-/// Embedded language packs and letter templates, by language code.
-pub(crate) const PACKS: [(&str, &str, &str); 6] = [
-    (
-        "ar",
-        include_str!("../../../../templates/letter/ar.toml"),
-        include_str!("../../../../templates/letter/letter.ar.html"),
-    ),
-    (
-        "zh",
-        include_str!("../../../../templates/letter/zh.toml"),
-        include_str!("../../../../templates/letter/letter.zh.html"),
-    ),
-    (
-        "en",
-        include_str!("../../../../templates/letter/en.toml"),
-        include_str!("../../../../templates/letter/letter.en.html"),
-    ),
-    (
-        "fr",
-        include_str!("../../../../templates/letter/fr.toml"),
-        include_str!("../../../../templates/letter/letter.fr.html"),
-    ),
-    (
-        "ru",
-        include_str!("../../../../templates/letter/ru.toml"),
-        include_str!("../../../../templates/letter/letter.ru.html"),
-    ),
-    (
-        "es",
-        include_str!("../../../../templates/letter/es.toml"),
-        include_str!("../../../../templates/letter/letter.es.html"),
-    ),
+/// Embedded language packs, by language code: a letter language is its pack (the phrases
+/// of the one skeleton, [`SKELETON`], and the labels) and its entry here.
+pub(crate) const PACKS: [(&str, &str); 6] = [
+    ("ar", include_str!("../../../../templates/letter/ar.toml")),
+    ("zh", include_str!("../../../../templates/letter/zh.toml")),
+    ("en", include_str!("../../../../templates/letter/en.toml")),
+    ("fr", include_str!("../../../../templates/letter/fr.toml")),
+    ("ru", include_str!("../../../../templates/letter/ru.toml")),
+    ("es", include_str!("../../../../templates/letter/es.toml")),
 ];
+
+/// The letter's skeleton, the same in every language (see [`crate::skeleton`]).
+pub(crate) const SKELETON: &str = include_str!("../../../../templates/letter/letter.html");
 
 pub(crate) const BASE_TEMPLATE: &str = include_str!("../../../../templates/letter/base.html");
 
@@ -78,11 +58,14 @@ pub struct LanguageInfo {
     pub seal_box: String,
 }
 
-/// A language pack: its declaration and the labels of the model's enumerations.
+/// A language pack: its declaration, the letter's phrases and the labels of the model's
+/// enumerations.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LanguagePack {
     pub language: LanguageInfo,
+    /// The wording of the letter's skeleton, by phrase key (see [`crate::skeleton`]).
+    pub phrases: BTreeMap<String, String>,
     pub nature: BTreeMap<String, String>,
     pub role: BTreeMap<String, String>,
     pub asset_kind: BTreeMap<String, String>,

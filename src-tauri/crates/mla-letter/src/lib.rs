@@ -1,8 +1,9 @@
 //! MLA Desk letters: the model request in the six UN languages.
 //!
 //! This crate owns Tera. The templates (`templates/letter/` at the repository root) are
-//! embedded with `include_str!`, all parsed and their inheritance checked when
-//! [`Letters::load`] runs. A request becomes a [`view::LetterView`] (made for the
+//! embedded with `include_str!`: one letter skeleton whose wording comes from each
+//! language pack's phrases ([`skeleton`]), expanded into one template per language, all
+//! parsed and their inheritance checked when [`Letters::load`] runs. A request becomes a [`view::LetterView`] (made for the
 //! templates, not the raw model), the view becomes HTML (the preview), and the HTML becomes
 //! a [`Letter`]: a small block tree that `mla-pdf` typesets.
 //!
@@ -14,6 +15,7 @@ pub mod addressee;
 pub mod blocks;
 pub mod check;
 pub mod lang;
+mod skeleton;
 pub mod view;
 
 use std::collections::BTreeMap;
@@ -36,6 +38,12 @@ pub enum LetterError {
     Template { template: String, message: String },
     #[error("language pack {file}: {message}")]
     LanguagePack { file: String, message: String },
+    #[error("language pack {file}: phrase `{key}`: {message}")]
+    Phrase {
+        file: String,
+        key: String,
+        message: String,
+    },
     #[error("language pack {file}: missing key `{table}.{key}`")]
     MissingLabel {
         file: String,
@@ -140,20 +148,26 @@ fn escape(text: &str) -> String {
     out
 }
 
+/// The name of a language's template (the skeleton expanded with its phrases).
 fn template_name(lang: &str) -> String {
     format!("letter/letter.{lang}.html")
 }
 
 impl Letters {
-    /// Parse every embedded template and language pack; check inheritance and that every
-    /// pack has every label the view needs.
+    /// Parse the embedded skeleton and language packs, expand the skeleton with each pack's
+    /// phrases into that language's template (see [`skeleton`]); check the inheritance,
+    /// that every pack has every phrase and label the letter needs, and no other phrase.
     pub fn load() -> Result<Letters, LetterError> {
         let mut tera = tera::Tera::new();
         tera.autoescape_on([".html"]);
         tera.register_filter("ut", ut_filter);
-        let mut templates = vec![("letter/base.html".to_owned(), lang::BASE_TEMPLATE)];
+        let skeleton = skeleton::Skeleton::parse(lang::SKELETON)?;
+        let mut templates = vec![(
+            "letter/base.html".to_owned(),
+            lang::BASE_TEMPLATE.to_owned(),
+        )];
         let mut packs = BTreeMap::new();
-        for (code, pack_text, template) in lang::PACKS {
+        for (code, pack_text) in lang::PACKS {
             let file = format!("templates/letter/{code}.toml");
             let pack = LanguagePack::parse(&file, pack_text)?;
             if pack.language.code != code {
@@ -163,7 +177,7 @@ impl Letters {
                 });
             }
             check_pack(&file, &pack)?;
-            templates.push((template_name(code), template));
+            templates.push((template_name(code), skeleton.expand(&file, &pack.phrases)?));
             packs.insert(code.to_owned(), pack);
         }
         // add_raw_templates parses all of them and checks the inheritance chains.
