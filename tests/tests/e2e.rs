@@ -1275,8 +1275,7 @@ fn pct(values: &[f64], p: f64) -> f64 {
     v[rank.min(v.len()) - 1]
 }
 
-#[path = "../../src-tauri/crates/mla-sign/tests/common/mod.rs"]
-mod signing_common;
+use mla_test_support as signing_common;
 
 /// The export's file dialogs answered from a file (`--test-dialog-answers`, in builds with
 /// the `test-dialogs` feature, which scripts/e2e.sh uses): `certificate`, `annexes`,
@@ -1295,8 +1294,7 @@ fn listing(dir: &Path) -> Vec<String> {
     names
 }
 
-#[path = "../../src-tauri/crates/mla-sign/tests/softhsm/mod.rs"]
-mod softhsm;
+use mla_test_support::softhsm;
 
 /// The SoftHSM2 module Debian installs (package softhsm2).
 const SOFTHSM2_MODULE: &str = softhsm::MODULE;

@@ -9,8 +9,7 @@
 //! of both, so both see the same machine load; the figure is the median over all runs of
 //! each side, and every round's own ratio is printed too.
 
-#[path = "../../mla-sign/tests/common/mod.rs"]
-mod common;
+use mla_test_support as common;
 
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Command, Stdio};

@@ -3,8 +3,7 @@
 //! `all` (default), `letter`, `typeset`, `sign`. With `PROFILE_OUT=FILE`, the unsigned PDF
 //! is written there.
 
-#[path = "../../mla-sign/tests/common/mod.rs"]
-mod common;
+use mla_test_support as common;
 
 use chrono::Utc;
 use mla_sign::{Password, Pkcs12Key, SignOptions, SignatureBlock};

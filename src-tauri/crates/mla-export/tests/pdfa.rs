@@ -14,8 +14,7 @@
 //! images, and the many rules about content a letter never holds (transparency, blend
 //! modes, optional content, PostScript XObjects).
 
-#[path = "../../mla-sign/tests/common/mod.rs"]
-mod common;
+use mla_test_support as common;
 
 use std::sync::atomic::AtomicBool;
 

@@ -1,8 +1,7 @@
 //! The export pipeline end to end on real files: progress, cancel at every stage, errors,
 //! and the written PDF read back and verified.
 
-#[path = "../../mla-sign/tests/common/mod.rs"]
-mod common;
+use mla_test_support as common;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;

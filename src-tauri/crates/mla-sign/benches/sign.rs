@@ -1,8 +1,7 @@
 //! Signing a 20 MB PDF against `sha256sum` of the same file, in the same run.
 //! Target (issue 6): signing takes no more than 2× the time sha256sum takes.
 
-#[path = "../tests/common/mod.rs"]
-mod common;
+use mla_test_support as common;
 
 use std::process::Command;
 use std::time::{Duration, Instant};

@@ -3,8 +3,7 @@
 //! file built by `common::hostile`. (The real `mla` binary, its time and peak memory, are
 //! tested over the same corpus in the CLI tests.)
 
-#[path = "common/hostile.rs"]
-mod hostile;
+use mla_test_support::hostile;
 
 use std::time::{Duration, Instant};
 

@@ -1,8 +1,8 @@
 //! Signing through PKCS#11 with a SoftHSM2 token initialised in a temporary directory.
 //! One test function, because a PKCS#11 module is process-global state.
 
-mod common;
-mod softhsm;
+use mla_test_support as common;
+use mla_test_support::softhsm;
 
 use std::path::Path;
 

@@ -2,7 +2,7 @@
 //! stable code (what the desktop app translates) and its English sentence (what `mla
 //! verify` prints). The files are signed for real, then broken in one precise way.
 
-mod common;
+use mla_test_support as common;
 
 use chrono::Utc;
 use common::sample::sample_pdf;

@@ -1,7 +1,7 @@
 //! Signed PDFs checked by the independent validators (pdfsig, pyHanko, qpdf, pdfdetach)
 //! and by our own verifier, including tampering and bad input.
 
-mod common;
+use mla_test_support as common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -1,8 +1,7 @@
 //! The one rule on importing a received PDF's request, on real signed PDFs: imported only
 //! from a PDF that verifies, or on an explicit untrusted import whose note says so.
 
-#[path = "../../mla-sign/tests/common/mod.rs"]
-mod common;
+use mla_test_support as common;
 
 use chrono::Utc;
 use common::{sample::sample_pdf, Pki, P12_PASSWORD};

@@ -6,11 +6,9 @@
 use std::path::{Path, PathBuf};
 
 // The signing tests' PKI, sample PDFs and validators, shared with mla-sign's own tests.
-#[path = "../../../mla-sign/tests/common/mod.rs"]
-mod common;
+use mla_test_support as common;
 // Hostile PDFs (loops, bombs, forged requests), shared with mla-sign's own tests.
-#[path = "../../../mla-sign/tests/common/hostile.rs"]
-mod hostile;
+use mla_test_support::hostile;
 
 mod careless;
 mod check;

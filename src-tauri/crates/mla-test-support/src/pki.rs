@@ -1,7 +1,4 @@
-//! Shared test helpers: a throw-away PKI made with openssl, and the independent validators.
-#![allow(dead_code)]
-
-pub mod sample;
+//! A throw-away PKI made with openssl, and the independent validators.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -30,6 +27,8 @@ pub struct Pki {
     pub dir: tempfile::TempDir,
 }
 
+// No `Default`: making a Pki runs openssl a dozen times, which `new` says more plainly.
+#[allow(clippy::new_without_default)]
 impl Pki {
     pub fn new() -> Pki {
         let dir = tempfile::tempdir().unwrap();
@@ -230,8 +229,7 @@ pub fn pdfsig_ok(pki: &Pki, pdf: &Path) -> (bool, String) {
 /// Validate many PDFs in one pyHanko process; returns (verdict, summary) per file.
 pub fn pyhanko_validate(ca: &Path, pdfs: &[PathBuf]) -> Vec<(bool, String)> {
     use std::io::Write;
-    // The script is embedded, so that other test crates can include this module.
-    const SCRIPT: &str = include_str!("../pyhanko_validate.py");
+    const SCRIPT: &str = include_str!("pyhanko_validate.py");
     let mut child = Command::new("python3")
         .arg("-")
         .arg(ca)

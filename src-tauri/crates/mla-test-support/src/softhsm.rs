@@ -1,11 +1,10 @@
-//! A SoftHSM2 token for tests (Debian's package softhsm2), shared by mla-sign's PKCS#11
-//! test and the app's end-to-end journey (tests/tests/e2e.rs includes this file).
+//! A SoftHSM2 token for tests (Debian's package softhsm2), used by mla-sign's PKCS#11
+//! test and the app's end-to-end journey.
 //!
 //! The configuration file points SoftHSM2 at a token folder of the test's own, so the
 //! system's tokens are never touched. The PKCS#11 module reads `$SOFTHSM2_CONF` from the
 //! environment of the process that loads it: the caller makes sure it names
 //! [`SoftHsm::conf`] (for the app, scripts/e2e.sh exports it).
-#![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
