@@ -14,7 +14,9 @@ use mla_core::rules::{
     catalogue, check_hits, rule_fixtures, CheckContext, CheckSettings, KnownStateFacts,
     LetterFacts, Rule, RuleFixture,
 };
-use mla_core::{check, parse_request, Finding, Lang, NoProfile, Profile, Request, StateFacts};
+use mla_core::{
+    check, parse_request, Finding, Lang, NoProfile, Profile, ProfileSet, Request, StateFacts,
+};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -328,6 +330,135 @@ fn the_runner_sees_a_change_of_id_severity_path_or_message() {
         assert!(!diff(&expected, &actual).is_empty(), "{actual}");
         assert!(!variant_problems(rule, "fail", &changed[0]).is_empty() || actual != expected);
     }
+}
+
+/// An ASCII word joined by underscores (`central_authority`): a key, not French or Spanish.
+fn snake_case_tokens(text: &str) -> Vec<&str> {
+    text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .filter(|w| {
+            let parts: Vec<&str> = w.split('_').collect();
+            parts.len() > 1 && parts.iter().all(|p| !p.is_empty())
+        })
+        .collect()
+}
+
+/// The message without the officer's own text, which messages quote (« », “ ”, " ").
+fn checker_words(message: &str) -> String {
+    let mut out = String::new();
+    let mut close: Option<char> = None;
+    for c in message.chars() {
+        match close {
+            Some(end) if c == end => close = None,
+            Some(_) => {}
+            None => match c {
+                '«' => close = Some('»'),
+                '“' => close = Some('”'),
+                '"' => close = Some('"'),
+                _ => out.push(c),
+            },
+        }
+    }
+    out
+}
+
+/// Whether `name` occurs in `text` as whole words.
+fn contains_words(text: &str, name: &str) -> bool {
+    text.match_indices(name).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + name.len()..].chars().next();
+        before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
+#[test]
+fn no_english_key_or_state_name_in_french_or_spanish_messages() {
+    // English State names: the built-in profiles' and the fixture profiles' names in
+    // English, where the French (Spanish) name differs.
+    let set = ProfileSet::builtin().unwrap();
+    let mut names: Vec<(String, Option<String>, Option<String>)> =
+        mla_core::profile_set::builtin_profile_files()
+            .iter()
+            .map(|(file, _)| {
+                let n = &set.get(file.trim_end_matches(".toml")).unwrap().names;
+                (n.en.clone(), n.fr.clone(), n.es.clone())
+            })
+            .collect();
+    assert!(names.len() > 100, "{} built-in profiles", names.len());
+    names.extend(
+        mla_core::rules::state_names()
+            .values()
+            .map(|[en, fr, es]| (en.clone(), Some(fr.clone()), Some(es.clone()))),
+    );
+    for file in [
+        "known.toml",
+        "names-only.toml",
+        "seal-every-page.toml",
+        "stale.toml",
+    ] {
+        let n = profile(file).unwrap().names;
+        names.push((n.en, n.fr, n.es));
+    }
+    // Per language, the English names that differ from the name in that language.
+    let english = |lang: Lang| -> std::collections::BTreeSet<&str> {
+        names
+            .iter()
+            .filter(|(en, fr, es)| {
+                let local = if lang == Lang::Fr { fr } else { es };
+                local.as_deref() != Some(en.as_str())
+            })
+            .map(|(en, _, _)| en.as_str())
+            .collect()
+    };
+    let english = [english(Lang::Fr), english(Lang::Es)];
+    let mut problems = Vec::new();
+    for (rule, fixture) in rule_fixtures() {
+        for which in ["fail", "pass"] {
+            let findings = run_fixture(rule, fixture, which);
+            for (lang, fs) in [(Lang::Fr, &findings[1]), (Lang::Es, &findings[2])] {
+                for f in fs {
+                    let keys = snake_case_tokens(&f.message);
+                    if !keys.is_empty() {
+                        problems.push(format!(
+                            "{} {which} {}: {keys:?} in {:?}",
+                            f.rule_id,
+                            lang.code(),
+                            f.message
+                        ));
+                    }
+                    let words = checker_words(&f.message);
+                    let names = &english[usize::from(lang == Lang::Es)];
+                    for en in names.iter().filter(|en| contains_words(&words, en)) {
+                        problems.push(format!(
+                            "{} {which} {}: English name {en:?} in {:?}",
+                            f.rule_id,
+                            lang.code(),
+                            f.message
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "{} problems:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+}
+
+#[test]
+fn the_leak_checks_find_keys_and_words() {
+    assert_eq!(
+        snake_case_tokens("canal central_authority ; a_b_c, é_x _y z_"),
+        ["central_authority", "a_b_c"]
+    );
+    assert!(contains_words("Antarctica (ATA) accepte", "Antarctica"));
+    assert!(!contains_words("Romania", "Oman"));
+    assert_eq!(
+        checker_words("adressée à « Ministry of Antarctica » ; par X"),
+        "adressée à  ; par X"
+    );
 }
 
 #[test]
@@ -735,7 +866,7 @@ fn findings_cite_the_profile_fact_and_are_localized() {
     let language = fr.iter().find(|f| f.rule_id == "state.language").unwrap();
     assert_eq!(
         language.message,
-        "La demande est rédigée en es ; Antarctica (test fixture) (ATA) accepte les demandes en en, fr. \
+        "La demande est rédigée en es ; Antarctique (fixture de test) (ATA) accepte les demandes en en, fr. \
          Une traduction est nécessaire."
     );
     let es = state_findings(&request, profile.as_ref(), Lang::Es);

@@ -81,7 +81,8 @@ use hits::Out;
 pub use hits::{Arg, Hit};
 pub use requested_state::{
     central_authorities_for_request, instrument_of, instruments_of, is_stale,
-    languages_for_request, RequestedState, STALE_AFTER_MONTHS,
+    languages_for_request, state_name, state_names, RequestedState, STALE_AFTER_MONTHS,
+    STATE_NAMES_TOML,
 };
 pub use text::render_text;
 

@@ -4,8 +4,11 @@
 //! none of them.
 
 use chrono::{Months, NaiveDate};
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use super::{ProfileLookup, StateFacts};
+use crate::finding::Lang;
 use crate::model::*;
 use crate::profile::{Instrument, Profile};
 
@@ -145,6 +148,32 @@ pub fn central_authorities_for_request<'p>(
     authorities_for(p, &instruments_of(r))
 }
 
+/// The embedded table of State names in en, fr and es (Unicode CLDR; see its header).
+pub const STATE_NAMES_TOML: &str = include_str!("state_names.toml");
+
+/// State names by ISO 3166-1 alpha-3 code: [en, fr, es].
+pub fn state_names() -> &'static BTreeMap<String, [String; 3]> {
+    static NAMES: OnceLock<BTreeMap<String, [String; 3]>> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        toml::from_str(STATE_NAMES_TOML).expect("the embedded State names are validated by tests")
+    })
+}
+
+/// The name of a profile's State in `lang`: the profile's own, else the CLDR name of its
+/// code, else the profile's English name.
+pub fn state_name(p: &Profile, lang: Lang) -> &str {
+    let own = match lang {
+        Lang::En => Some(&p.names.en),
+        Lang::Fr => p.names.fr.as_ref(),
+        Lang::Es => p.names.es.as_ref(),
+    };
+    let cldr = || {
+        let names = state_names().get(&p.iso3.to_ascii_uppercase())?;
+        Some(&names[Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0)])
+    };
+    own.or_else(cldr).unwrap_or(&p.names.en)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -158,5 +187,24 @@ mod tests {
         assert!(!is_stale(d("2024-11-20"), d("2026-11-20")));
         assert!(is_stale(d("2024-11-19"), d("2026-11-20")));
         assert!(!is_stale(d("2026-11-01"), d("2026-11-20")));
+    }
+
+    #[test]
+    fn state_names_come_from_the_profile_then_cldr_then_english() {
+        assert!(state_names().len() > 240, "{}", state_names().len());
+        assert!(state_names()
+            .keys()
+            .all(|k| k.len() == 3 && k.chars().all(|c| c.is_ascii_uppercase())));
+        let text = include_str!("../../tests/fixtures/profiles/names-only.toml");
+        let mut p = crate::profile::parse_profile("ATA.toml", text, None).unwrap();
+        p.names.en = "Antarctica (test)".into();
+        assert_eq!((p.names.fr.as_ref(), p.names.es.as_ref()), (None, None));
+        assert_eq!(state_name(&p, Lang::Fr), "Antarctique");
+        assert_eq!(state_name(&p, Lang::Es), "Antártida");
+        assert_eq!(state_name(&p, Lang::En), "Antarctica (test)");
+        p.names.fr = Some("Antarctique (test)".into());
+        assert_eq!(state_name(&p, Lang::Fr), "Antarctique (test)");
+        p.iso3 = "XXX".into();
+        assert_eq!(state_name(&p, Lang::Es), "Antarctica (test)");
     }
 }

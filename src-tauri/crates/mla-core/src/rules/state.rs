@@ -10,6 +10,7 @@
 use super::hits::{Arg, Out};
 use super::requested_state::*;
 use super::{is_coercive, kind_key, CheckContext, ProfileLookup, RuleId};
+use crate::finding::Lang;
 use crate::model::*;
 use crate::profile::{
     Authentication, DualCriminality, Instrument, LegalBasisStance, OptionalOffence, Profile,
@@ -539,13 +540,21 @@ pub(super) fn run(r: &Request, ctx: &CheckContext, out: &mut Out) {
             None,
             vec![
                 ("state", t(requested.iso3.to_ascii_uppercase())),
-                ("missing", t("all facts (no profile)")),
+                (
+                    "missing",
+                    Arg::words(
+                        "all facts (no profile)",
+                        "tous les faits (aucun profil)",
+                        "todos los datos (ningún perfil)",
+                    ),
+                ),
             ],
         );
         return;
     };
     // The State by its name in each language, and its code.
-    let state = t(format!("{} ({})", p.names.en, p.iso3));
+    let [en, fr, es] = Lang::ALL.map(|lang| format!("{} ({})", state_name(p, lang), p.iso3));
+    let state = Arg::words(en, fr, es);
     let instruments = instruments_of(r);
     let mut missing: Vec<&str> = Vec::new();
 
@@ -571,7 +580,7 @@ pub(super) fn run(r: &Request, ctx: &CheckContext, out: &mut Out) {
             RuleId::StateUnknownProfile,
             "requested_state",
             None,
-            vec![("state", state), ("missing", t(missing.join(", ")))],
+            vec![("state", state), ("missing", fact_names(&missing))],
         );
     }
 }
@@ -871,7 +880,7 @@ fn check_stale_facts(out: &mut Out, ctx: &CheckContext, p: &Profile, state: &Arg
             vec![
                 ("state", state.clone()),
                 ("count", t(stale.len().to_string())),
-                ("field", t(field.clone())),
+                ("field", fact_name(field)),
                 ("date", t(oldest.checked.to_string())),
             ],
         );
@@ -909,12 +918,19 @@ fn t(text: impl Into<String>) -> Arg {
     Arg::Text(text.into())
 }
 
-fn label([en, _, _]: Label) -> Arg {
-    t(en)
+fn label([en, fr, es]: Label) -> Arg {
+    Arg::words(en, fr, es)
 }
 
 fn label_list(labels: impl Iterator<Item = Label>) -> Arg {
-    t(labels.map(|[en, _, _]| en).collect::<Vec<_>>().join(", "))
+    let mut out: [Vec<&str>; 3] = Default::default();
+    for l in labels {
+        for (words, word) in out.iter_mut().zip(l) {
+            words.push(word);
+        }
+    }
+    let [en, fr, es] = out.map(|w| w.join(", "));
+    Arg::words(en, fr, es)
 }
 
 fn channel_key(c: Channel) -> Label {
@@ -957,6 +973,56 @@ fn certification_key(c: Certification) -> Label {
             "traducción jurada",
         ],
     }
+}
+
+/// A profile fact by its name in each language: the profile's field path in English (as
+/// `Profile::facts` gives it), the name of the fact in French and Spanish followed by the
+/// entry (`[0]`, `."uncac.20"`) when there is one.
+fn fact_name(field: &str) -> Arg {
+    let end = field.find(['[', '.']).unwrap_or(field.len());
+    let (key, entry) = field.split_at(end);
+    let Some([_, fr, es]) = fact_label(key) else {
+        return t(field);
+    };
+    let entry = if entry.is_empty() {
+        String::new()
+    } else {
+        format!(" {entry}")
+    };
+    Arg::words(field, format!("{fr}{entry}"), format!("{es}{entry}"))
+}
+
+/// Facts the profile does not record, in each language.
+fn fact_names(keys: &[&'static str]) -> Arg {
+    label_list(keys.iter().map(|k| fact_label(k).unwrap_or([k, k, k])))
+}
+
+fn fact_label(key: &str) -> Option<Label> {
+    const LABELS: &[Label] = &[
+        ["authentication", "authentification", "autenticación"],
+        ["central_authorities", "autorités centrales", "autoridades centrales"],
+        ["channels", "voies de transmission", "vías de transmisión"],
+        ["civil_proceedings", "procédures civiles", "procedimientos civiles"],
+        ["dual_criminality", "double incrimination", "doble incriminación"],
+        ["instruments", "instruments", "instrumentos"],
+        ["languages", "langues", "idiomas"],
+        ["legal_basis", "base légale", "base jurídica"],
+        ["optional_offences", "infractions facultatives", "delitos facultativos"],
+        ["service_lead_time_days", "délai de signification", "plazo de notificación"],
+        ["special_requirements", "exigences particulières", "requisitos especiales"],
+        [
+            "uncac",
+            "Convention contre la corruption",
+            "Convención contra la Corrupción",
+        ],
+        [
+            "untoc",
+            "Convention contre la criminalité organisée",
+            "Convención contra la Delincuencia Organizada",
+        ],
+        ["urgent_procedure", "procédure d'urgence", "procedimiento urgente"],
+    ];
+    LABELS.iter().find(|l| l[0] == key).copied()
 }
 
 #[cfg(test)]
