@@ -24,13 +24,15 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
 # --- request_roundtrip: the example requests and, minified, the rule fixtures' failing
-# variants (the baseline request with each fixture's "fail" merge patch, RFC 7396), so the
-# fuzzer starts from requests that reach every rule.
+# variants (the baseline request with each fixture's "fail" merge patch, RFC 7396; the
+# fixtures are declared with their rules in mla-core/src/rules/<family>.rs), so the fuzzer
+# starts from requests that reach every rule.
 cp assets/examples/*.mla.json assets/examples/defective/*.mla.json "$seeds/request_roundtrip/"
 python3 - "$seeds/request_roundtrip" <<'EOF'
-import json, pathlib, sys
+import json, pathlib, re, sys, tomllib
 out = pathlib.Path(sys.argv[1])
 fixtures = pathlib.Path("src-tauri/crates/mla-core/tests/fixtures")
+rules = pathlib.Path("src-tauri/crates/mla-core/src/rules")
 def merge(target, patch):
     if isinstance(patch, dict):
         if not isinstance(target, dict):
@@ -43,14 +45,18 @@ def merge(target, patch):
         return target
     return patch
 base = json.loads((fixtures / "baseline.mla.json").read_text())
+state_base = json.loads((fixtures / "state-baseline.mla.json").read_text())
 (out / "baseline.mla.json").write_text(json.dumps(base, ensure_ascii=False, separators=(",", ":")))
-for f in sorted((fixtures / "rules").glob("*.json")):
-    fixture = json.loads(f.read_text())
-    if "fail" not in fixture:
+for f in sorted(rules.glob("*.rs")):
+    declarations = re.search(r'pub\(super\) const RULES: &str = r##"(.*?)"##;', f.read_text(), re.S)
+    if not declarations:
         continue
-    variant = merge(json.loads(json.dumps(base)), fixture["fail"])
-    (out / f"rule-{f.stem}.json").write_text(
-        json.dumps(variant, ensure_ascii=False, separators=(",", ":")))
+    for rule in tomllib.loads(declarations.group(1))["rule"]:
+        fixture = rule["fixture"]
+        start = state_base if fixture.get("baseline") == "state" else base
+        variant = merge(json.loads(json.dumps(start)), json.loads(fixture["fail"]))
+        (out / f"rule-{rule['id']}.json").write_text(
+            json.dumps(variant, ensure_ascii=False, separators=(",", ":")))
 # Inputs the parser must refuse, each for its own reason.
 for name, text in {
     "empty.json": "",

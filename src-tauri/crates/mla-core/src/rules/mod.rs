@@ -1,22 +1,70 @@
-//! The checker: a catalogue of rules, declared as data, run over a draft request.
+//! The checker: rules declared as data, run over a draft request.
 //!
-//! Each rule is one declaration in `catalogue.toml` (id, severity, source, and in en/fr/es
-//! a title, why it matters, a fix and a message) and one piece of logic in `checks.rs` that
-//! reports "hits" by rule id. [`check`] turns hits into localized [`Finding`]s.
+//! A rule lives in ONE place, the file of its family (`rules/<family>.rs`, the part of
+//! the id before the first dot): its declaration in that file's `RULES` (id, severity,
+//! source, in en/fr/es a title, why it matters, a fix and a message, and its fixtures: a
+//! JSON merge patch that fires it and one that must not), and its logic, which reports
+//! hits by [`RuleId`] and field path. `build.rs` makes [`RuleId`] from the declarations,
+//! so a hit for an undeclared rule does not compile. [`check`] turns hits into localized
+//! [`Finding`]s. The `state.*` rules are a family like the others: they read the
+//! requested State through [`CheckContext::requested_state`].
 //!
-//! To add a rule: declare it in `catalogue.toml` (sorted by id; every text in en, fr and es,
-//! the same `{placeholders}` in each), report it from `checks.rs` with `out.hit(...)` or
-//! `out.hit_with(...)` and the field path, and add `tests/fixtures/rules/<id>.json` with a
-//! `fail` and a `pass` JSON merge patch against `tests/fixtures/baseline.mla.json`. The
-//! tests fail until all three exist, and they re-check order, sources and placeholders.
+//! To add a rule: declare it in its family's `RULES` (sorted by id; every text in en, fr
+//! and es, the same `{placeholders}` in each; a `[rule.fixture]` with `fail` and `pass`),
+//! report it from the family's logic with `out.hit(RuleId::…, path)`, and run
+//! `UPDATE_EXPECT=1 cargo test -p mla-core --test rules` to write the findings its fixtures
+//! produce into `tests/expected/rule-fixtures.txt` (read them). A new family is one more
+//! file and one more name in `families!` below.
 //!
 //! Pure: no IO and no clock. `today`, the offence catalogue and what is known of the
 //! requested State come in through [`CheckContext`]. A half-filled draft is normal input:
 //! nothing here panics on empty or missing fields.
 
-mod checks;
-mod state;
+mod hits;
+mod requested_state;
 mod text;
+
+/// Every family file, registered once: its module, its declarations and its logic.
+macro_rules! families {
+    ($($family:ident),* $(,)?) => {
+        $(mod $family;)*
+
+        /// Rule families (the part of a rule id before the first dot), one file each.
+        pub const FAMILIES: &[&str] = &[$(stringify!($family)),*];
+
+        /// (family, declarations, logic) of every family file.
+        const FAMILY_FILES: &[Family] = &[$(Family {
+            name: stringify!($family),
+            rules: $family::RULES,
+            run: $family::run,
+        }),*];
+    };
+}
+
+families!(
+    basis,
+    confidentiality,
+    consistency,
+    contact,
+    content,
+    dual,
+    form,
+    language,
+    measure,
+    offence,
+    person,
+    state,
+    time,
+    translation,
+);
+
+struct Family {
+    name: &'static str,
+    rules: &'static str,
+    run: fn(&Request, &CheckContext, &mut Out),
+}
+
+include!(concat!(env!("OUT_DIR"), "/rule_ids.rs"));
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -29,9 +77,12 @@ use crate::model::Request;
 use crate::offences::OffenceCatalogue;
 use crate::profile::Profile;
 
-pub use state::{
+use hits::Out;
+pub use hits::{Arg, Hit};
+pub use requested_state::{
     central_authorities_for_request, instrument_of, instruments_of, is_stale,
-    languages_for_request, STALE_AFTER_MONTHS, STATE_RULES_TOML,
+    languages_for_request, state_name, state_names, RequestedState, STALE_AFTER_MONTHS,
+    STATE_NAMES_TOML,
 };
 pub use text::render_text;
 
@@ -39,29 +90,10 @@ pub use text::render_text;
 /// `state.*` rule rests on, which becomes the finding's source.
 pub const FACT_SOURCE_ARG: &str = "fact_source";
 
-/// The embedded rule catalogue.
-pub const RULES_TOML: &str = include_str!("catalogue.toml");
 /// The embedded classification of types of assistance (coercive or not).
 pub const MEASURE_KINDS_TOML: &str = include_str!("measure_kinds.toml");
 /// The embedded list of terms of art that translate badly.
 pub const TERMS_TOML: &str = include_str!("terms.toml");
-
-/// Rule families (the part of a rule id before the first dot).
-pub const FAMILIES: &[&str] = &[
-    "basis",
-    "confidentiality",
-    "consistency",
-    "contact",
-    "content",
-    "dual",
-    "form",
-    "language",
-    "measure",
-    "offence",
-    "person",
-    "time",
-    "translation",
-];
 
 /// A rule's texts in one language.
 #[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq, Eq)]
@@ -106,13 +138,65 @@ impl Rule {
     }
 }
 
+/// A rule's fixtures: JSON merge patches (RFC 7396) over a baseline request of
+/// `mla-core/tests/fixtures/`; `fail` must fire the rule and `pass` must not. The findings
+/// each produces are written in `mla-core/tests/expected/rule-fixtures.txt` and compared
+/// on every test run (`tests/rules.rs`).
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct RuleFixture {
+    /// Why the two variants differ, for the reader.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    /// `state` for `state-baseline.mla.json` (a request to a State of the fixture
+    /// profiles); `baseline.mla.json` when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<String>,
+    /// The day of the check (YYYY-MM-DD); 2026-11-20 when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub today: Option<String>,
+    /// Known facts about the requested State, given directly (JSON of [`KnownStateFacts`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub facts: Option<String>,
+    /// A profile file of `tests/fixtures/profiles/` the requested State is looked up in,
+    /// or `none` for a State the profiles do not have; for both variants, or per variant.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub profile: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fail_profile: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pass_profile: Option<String>,
+    /// The letter produced from each variant (JSON of [`LetterFacts`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub letter_fail: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub letter_pass: Option<String>,
+    /// The merge patch that must fire the rule (JSON).
+    pub fail: String,
+    /// The merge patch that must not fire it (JSON).
+    pub pass: String,
+}
+
+/// One declaration of a family file: the rule and its fixtures.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Declaration {
+    id: String,
+    severity: Severity,
+    source: String,
+    en: RuleText,
+    fr: RuleText,
+    es: RuleText,
+    fixture: RuleFixture,
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RuleFile {
-    rule: Vec<Rule>,
+    rule: Vec<Declaration>,
 }
 
-/// Why the embedded rule data is invalid (reported by [`validate_catalogue`]).
+/// Why the embedded rule data is invalid.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum RuleDataError {
     #[error("rule catalogue: {0}")]
@@ -121,21 +205,31 @@ pub enum RuleDataError {
     Rule { id: String, problem: String },
 }
 
-/// Parse and validate rule declarations: ids unique, sorted, in a known family, and every
-/// text present in every language.
-pub fn parse_catalogue(text: &str) -> Result<Vec<Rule>, RuleDataError> {
+/// Parse and validate rule declarations: ids unique, sorted, in a known family, every
+/// text present in every language with the same placeholders, and fixtures.
+pub fn parse_catalogue(text: &str) -> Result<Vec<(Rule, RuleFixture)>, RuleDataError> {
     parse_rules(text, FAMILIES)
 }
 
-/// Parse and validate the `state.*` rule declarations (same checks, family `state`).
-pub fn parse_state_rules(text: &str) -> Result<Vec<Rule>, RuleDataError> {
-    parse_rules(text, &["state"])
-}
-
-fn parse_rules(text: &str, families: &[&str]) -> Result<Vec<Rule>, RuleDataError> {
+fn parse_rules(text: &str, families: &[&str]) -> Result<Vec<(Rule, RuleFixture)>, RuleDataError> {
     let file: RuleFile = toml::from_str(text).map_err(|e| RuleDataError::Syntax(e.to_string()))?;
+    let rules: Vec<(Rule, RuleFixture)> = file
+        .rule
+        .into_iter()
+        .map(|d| {
+            let rule = Rule {
+                id: d.id,
+                severity: d.severity,
+                source: d.source,
+                en: d.en,
+                fr: d.fr,
+                es: d.es,
+            };
+            (rule, d.fixture)
+        })
+        .collect();
     let mut previous: Option<&str> = None;
-    for rule in &file.rule {
+    for (rule, fixture) in &rules {
         let problem = |p: String| RuleDataError::Rule {
             id: rule.id.clone(),
             problem: p,
@@ -175,8 +269,13 @@ fn parse_rules(text: &str, families: &[&str]) -> Result<Vec<Rule>, RuleDataError
                 )));
             }
         }
+        for (name, patch) in [("fail", &fixture.fail), ("pass", &fixture.pass)] {
+            if let Err(e) = serde_json::from_str::<serde_json::Value>(patch) {
+                return Err(problem(format!("fixture `{name}` is not JSON: {e}")));
+            }
+        }
     }
-    Ok(file.rule)
+    Ok(rules)
 }
 
 fn placeholders(message: &str) -> Vec<&str> {
@@ -190,19 +289,41 @@ fn placeholders(message: &str) -> Vec<&str> {
     out
 }
 
-/// The rule catalogue shipped with MLA Desk (general and `state.*` rules), sorted by id.
-pub fn catalogue() -> &'static [Rule] {
-    static RULES: OnceLock<Vec<Rule>> = OnceLock::new();
+/// Every declaration of every family file, sorted by id.
+fn declarations() -> &'static [(Rule, RuleFixture)] {
+    static RULES: OnceLock<Vec<(Rule, RuleFixture)>> = OnceLock::new();
     RULES.get_or_init(|| {
-        let mut rules =
-            parse_catalogue(RULES_TOML).expect("the embedded rule catalogue is validated by tests");
-        rules.extend(
-            parse_state_rules(STATE_RULES_TOML)
-                .expect("the embedded state rules are validated by tests"),
-        );
-        rules.sort_by(|a, b| a.id.cmp(&b.id));
+        let mut rules = Vec::new();
+        for family in FAMILY_FILES {
+            rules.extend(
+                parse_rules(family.rules, &[family.name])
+                    .expect("the embedded rule declarations are validated by tests"),
+            );
+        }
+        rules.sort_by(|a, b| a.0.id.cmp(&b.0.id));
         rules
     })
+}
+
+/// The rule catalogue shipped with MLA Desk (every family, `state.*` included), sorted by id.
+pub fn catalogue() -> &'static [Rule] {
+    static RULES: OnceLock<Vec<Rule>> = OnceLock::new();
+    RULES.get_or_init(|| declarations().iter().map(|(r, _)| r.clone()).collect())
+}
+
+/// Every rule with its fixtures, sorted by id; for the fixture runner.
+pub fn rule_fixtures() -> impl Iterator<Item = (&'static Rule, &'static RuleFixture)> {
+    declarations().iter().map(|(r, f)| (r, f))
+}
+
+/// Validate every family file's declarations (the tests call this; [`catalogue`] panics
+/// on invalid embedded data).
+pub fn validate_catalogue() -> Result<usize, RuleDataError> {
+    let mut count = 0;
+    for family in FAMILY_FILES {
+        count += parse_rules(family.rules, &[family.name])?.len();
+    }
+    Ok(count)
 }
 
 fn rule_index() -> &'static HashMap<&'static str, &'static Rule> {
@@ -456,34 +577,35 @@ impl<'a> CheckContext<'a> {
             letter: None,
         }
     }
-}
 
-/// A rule that fired, before localization.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Hit {
-    pub rule_id: &'static str,
-    pub path: String,
-    pub args: Vec<(&'static str, String)>,
+    /// The requested State of `request` as the rules read it: the facts given for it and
+    /// its profile, when one was found for that very State.
+    pub fn requested_state<'s>(&'s self, request: &'s Request) -> RequestedState<'s> {
+        RequestedState::new(request.requested_state.trim(), self.profile)
+    }
 }
 
 /// Run every rule; return the rule hits in a stable order (rule order, then field path).
 pub fn check_hits(request: &Request, ctx: &CheckContext) -> Vec<Hit> {
-    let mut hits = checks::run(request, ctx);
-    let lookup = ctx
-        .profile
-        .map_or(ProfileLookup::NotConsulted, |p| p.profile_lookup());
-    let state_hits = state::run(request, ctx, lookup);
+    let mut out = Out::default();
+    for family in FAMILY_FILES {
+        (family.run)(request, ctx, &mut out);
+    }
+    let all = out.hits;
     // A state rule that rests on a sourced fact replaces the generic rule at the same place.
-    hits.retain(|hit| {
-        !state::SUPERSEDES.iter().any(|(state_rule, generic)| {
-            hit.rule_id == *generic
-                && state_hits
-                    .iter()
-                    .any(|s| s.rule_id == *state_rule && s.path == hit.path)
+    let mut hits: Vec<Hit> = all
+        .iter()
+        .filter(|hit| {
+            !state::SUPERSEDES.iter().any(|(state_rule, generic)| {
+                hit.rule_id == *generic
+                    && all
+                        .iter()
+                        .any(|s| s.rule_id == *state_rule && s.path == hit.path)
+            })
         })
-    });
-    hits.extend(state_hits);
-    hits.sort_by(|a, b| a.rule_id.cmp(b.rule_id).then_with(|| a.path.cmp(&b.path)));
+        .cloned()
+        .collect();
+    hits.sort_by(|a, b| a.rule_id.cmp(&b.rule_id).then_with(|| a.path.cmp(&b.path)));
     hits.dedup();
     hits
 }
@@ -526,8 +648,8 @@ pub fn kind_label(key: &str, lang: Lang) -> Option<&'static str> {
 
 fn localize(hit: &Hit, lang: Lang) -> Option<Finding> {
     // A hit for an undeclared rule is a programming error caught by the test suite
-    // (`every_rule_id_used_in_checks_is_declared`); in release it is dropped, not a panic.
-    let rule = rule(hit.rule_id)?;
+    // (`catalogue_declares_every_rule_id`); in release it is dropped, not a panic.
+    let rule = rule(hit.rule_id.as_str())?;
     let text = rule.text(lang);
     Some(Finding {
         rule_id: rule.id.clone(),
@@ -540,13 +662,13 @@ fn localize(hit: &Hit, lang: Lang) -> Option<Finding> {
             .args
             .iter()
             .find(|(k, _)| *k == FACT_SOURCE_ARG)
-            .map(|(_, v)| v.clone())
+            .map(|(_, v)| v.text(lang).to_owned())
             .unwrap_or_else(|| rule.source.clone()),
     })
 }
 
-/// Fill `{name}` placeholders; a `kind` argument is a measure-kind key, shown by its name.
-fn fill(template: &str, args: &[(&'static str, String)], lang: Lang) -> String {
+/// Fill `{name}` placeholders with the arguments in `lang` (see [`Arg`]).
+fn fill(template: &str, args: &[(&'static str, Arg)], lang: Lang) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
     while let Some(start) = rest.find('{') {
@@ -556,10 +678,7 @@ fn fill(template: &str, args: &[(&'static str, String)], lang: Lang) -> String {
             Some(end) => {
                 let name = &after[..end];
                 match args.iter().find(|(k, _)| *k == name) {
-                    Some((key, value)) if *key == "kind" => {
-                        out.push_str(kind_label(value, lang).unwrap_or(value))
-                    }
-                    Some((_, value)) => out.push_str(value),
+                    Some((_, value)) => out.push_str(value.text(lang)),
                     None => out.push('?'),
                 }
                 rest = &after[end + 1..];
