@@ -64,3 +64,7 @@ export const LABELLED_CODES = [
   labelled("annex.translation", K.TRANSLATION_STATUSES),
   labelled("sign.keyStatus", K.TOKEN_KEY_STATUSES),
 ] as const;
+
+/** A register status's label (format.ts shows a status it does not know as stored). */
+export const DRAFT_STATUS_LABELS: ReadonlyMap<string, MessageKey> =
+  new Map(labelled("status", K.DRAFT_STATUSES).map((o) => [o.value, o.label]));

@@ -56,3 +56,6 @@ export const DUAL_CRIMINALITY_STANCES = ["none", "coercive_only", "all"] as cons
 
 /** `mla_desk::ipc::TokenKeyStatus` */
 export const TOKEN_KEY_STATUSES = ["ok", "expired", "not_yet_valid", "not_for_signing", "no_certificate"] as const;
+
+/** `mla_store::STATUSES` */
+export const DRAFT_STATUSES = ["draft", "ready", "sent", "closed"] as const;
