@@ -41,5 +41,16 @@ describe("the lint rule against HTML sinks", () => {
     );
     const banned = result!.messages.filter((m) => m.ruleId === "no-restricted-properties");
     expect(banned.map((m) => m.line)).toEqual([2, 3, 4, 5]);
-  });
+  }, 30_000); // ESLint loads its plugins first: seconds on a busy machine
+});
+
+describe("the lint rule against long functions", () => {
+  it("rejects a function over 150 lines in the app's code, not in its tests", async () => {
+    const eslint = new ESLint();
+    const long = ["export function long(): number {", "  let n = 0;", ...Array.from({ length: 149 }, () => "  n++;"), "  return n;", "}", ""].join("\n");
+    const [app] = await eslint.lintText(long, { filePath: "src/example.ts" });
+    expect(app!.messages.map((m) => m.ruleId)).toEqual(["max-lines-per-function"]);
+    const [test] = await eslint.lintText(long, { filePath: "src/example.test.ts" });
+    expect(test!.messages).toEqual([]);
+  }, 30_000);
 });

@@ -1,5 +1,6 @@
 import type { DraftRow, LocalTimeZone } from "./bindings/ipc";
-import { catalogues, locale, t, type Locale, type MessageKey } from "./i18n";
+import { catalogues, locale, t, type Locale } from "./i18n";
+import { DRAFT_STATUS_LABELS } from "./kinds";
 
 // Times are formatted here, from the RFC 3339 text and the machine's time zone as the app
 // gives it (register_status), never with `Date`'s local-time functions or `Intl`: in
@@ -86,16 +87,9 @@ export function formatDateTime(iso: string, loc: Locale = locale(), z: LocalTime
   return messages["date.dateTime"].replace(/\{(\w+)\}/g, (whole, name: string) => fields[name] ?? whole);
 }
 
-const STATUS_KEYS: Record<string, MessageKey> = {
-  draft: "status.draft",
-  ready: "status.ready",
-  sent: "status.sent",
-  closed: "status.closed",
-};
-
 /** The label of a register status; an unknown status is shown as stored. */
 export function statusLabel(status: string): string {
-  const key = STATUS_KEYS[status];
+  const key = DRAFT_STATUS_LABELS.get(status);
   return key ? t(key) : status;
 }
 

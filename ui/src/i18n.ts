@@ -1,16 +1,20 @@
-// Every string the interface shows, in English, French and Spanish. The English catalogue
+// Every string the interface shows, in English, French and Spanish: the one catalogue
+// (the export panel's and the signature problems' words included). The English catalogue
 // (i18n/en.ts) defines the keys; the others are typed `Messages`, so a missing or extra key
 // fails the build, and i18n.test.ts checks that every translation keeps the placeholders.
 
+import { INTERFACE_LANGUAGES } from "./bindings/kinds";
 import { en } from "./i18n/en";
 import { es } from "./i18n/es";
 import { fr } from "./i18n/fr";
 
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;
-export type Locale = "en" | "fr" | "es";
+/** The interface languages: the checker's (`mla_core::finding::Lang`, generated into
+ * bindings/kinds.ts). A language added there fails the build until it has a catalogue. */
+export type Locale = (typeof INTERFACE_LANGUAGES)[number];
 
-export const LOCALES: readonly Locale[] = ["en", "fr", "es"];
+export const LOCALES: readonly Locale[] = INTERFACE_LANGUAGES;
 /** Each language's name in itself, for the switcher. */
 export const LOCALE_NAMES: Record<Locale, string> = { en: "English", fr: "Français", es: "Español" };
 

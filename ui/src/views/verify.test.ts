@@ -6,7 +6,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { DraftRow, SignatureView, VerifyView } from "../bindings/ipc";
 import type { IpcError } from "../api";
 import { setLocale } from "../i18n";
-import { measureLabels, renderVerify, verdictIsGood, verdictText, verdictTitle } from "./verify";
+import {
+  checked, checking, drawVerify, importFailed, labelsArrived, measureLabels, renderVerify, verdictIsGood, verdictText,
+  verdictTitle, type VerifyState,
+} from "./verify";
 
 const SIGNATURE: SignatureView = {
   field_name: "Signature1", valid: true, intact: true, covers_whole_file: true, bytes_after_signature: 0,
@@ -280,5 +283,40 @@ describe("verification view", () => {
     expect($("verify-problem").textContent).toBe("Details: reading the file: no xref");
     expect(document.getElementById("verify-request")).toBeNull();
     expect(document.getElementById("verify-trust")).toBeNull();
+  });
+});
+
+describe("verification view as a component", () => {
+  const on = () => ({ back: vi.fn(), openAnother: vi.fn(), trustCa: vi.fn(), forgetCas: vi.fn(), importRequest: vi.fn() });
+  const state = (over: Partial<VerifyState> = {}): VerifyState =>
+    ({ view: view(), labels: new Map(), checking: false, importError: null, ...over });
+
+  it("actions: a check shows the new file and forgets an import error; a cancelled check keeps the file", () => {
+    const failed = importFailed(checking(state()), "disk full");
+    expect(failed.checking).toBe(true);
+    expect(failed.importError).toBe("The request could not be imported: disk full");
+    const other = view({ file_name: "other.pdf" });
+    const next = checked(failed, other);
+    expect([next.view, next.checking, next.importError]).toEqual([other, false, null]);
+    const cancelled = checked(failed, null);
+    expect([cancelled.view, cancelled.importError]).toEqual([failed.view, failed.importError]);
+  });
+
+  it("drawing: names the types of assistance once their labels are there, and says it is checking", () => {
+    const s = state({ view: view({ request: { ...view().request!, measure_kinds: ["bank_records", "x_new"] } }) });
+    expect(drawVerify(s, on()).querySelector("#verify-req-measures")!.textContent).toBe("bank_records; x_new");
+    const labelled = labelsArrived(checking(s), new Map([["bank_records", "Bank records"]]));
+    const node = drawVerify(labelled, on());
+    expect(node.querySelector("#verify-req-measures")!.textContent).toBe("Bank records; x_new");
+    expect(node.querySelector("#verify-status")!.textContent).toBe("Checking…");
+  });
+
+  it("drawing: shows an import error beside the button and sends the button's intent", () => {
+    const intents = on();
+    const node = drawVerify(state({ importError: "no" }), intents);
+    expect(node.querySelector<HTMLElement>("#verify-import-error")!.hidden).toBe(false);
+    node.querySelector<HTMLButtonElement>("#verify-import")!.click();
+    expect(intents.importRequest).toHaveBeenCalledWith(false);
+    expect(drawVerify(state(), intents).querySelector<HTMLElement>("#verify-import-error")!.hidden).toBe(true);
   });
 });

@@ -3,10 +3,14 @@
 // the embedded request, and imports that request as a new draft: plainly only when the file
 // verifies, otherwise only through an explicit "import anyway, untrusted", marked in the
 // draft's history.
+//
+// A component (../component.ts): `VerifyState` is drawn by the pure `drawVerify`; the
+// buttons' effects (IPC calls) are run by `renderVerify` and end in actions.
 
 import { call, type IpcError } from "../api";
 import type { SignatureView, VerifyView } from "../bindings/ipc";
-import { el, replaceChildren, type Child } from "../dom";
+import { Component } from "../component";
+import { el, type Child } from "../dom";
 import { draftName, formatDateTime } from "../format";
 import { locale, t, type MessageKey } from "../i18n";
 import { problemText, untrustedText } from "../signature-problems";
@@ -137,124 +141,174 @@ function signatureSection(sig: SignatureView, index: number): HTMLElement {
   );
 }
 
-/** The verification view for `initial`; the buttons re-check or replace what is shown. */
-export function renderVerify(host: VerifyHost, initial: VerifyView): HTMLElement {
-  const body = el("div", { attrs: { id: "verify-body" } });
-  const status = el("p", { className: "muted", attrs: { id: "verify-status", role: "status", "aria-live": "polite" } });
-  const view = el("section", { className: "verify-view", attrs: { id: "verify-view", "aria-labelledby": "verify-heading" } },
+export interface VerifyState {
+  view: VerifyView;
+  /** Localized names of the types of assistance (the codes are shown until they arrive). */
+  labels: ReadonlyMap<string, string>;
+  checking: boolean;
+  importError: string | null;
+}
+
+export interface VerifyIntents {
+  back(): void;
+  openAnother(): void;
+  trustCa(): void;
+  forgetCas(): void;
+  importRequest(untrusted: boolean): void;
+}
+
+// --- actions --------------------------------------------------------------------------
+
+export const checking = (s: VerifyState): VerifyState => ({ ...s, checking: true });
+export const checked = (s: VerifyState, view: VerifyView | null): VerifyState =>
+  ({ ...s, checking: false, ...(view ? { view, importError: null } : {}) });
+export const checkFailed = (s: VerifyState): VerifyState => ({ ...s, checking: false });
+export const labelsArrived = (s: VerifyState, labels: ReadonlyMap<string, string>): VerifyState => ({ ...s, labels });
+export const importStarted = (s: VerifyState): VerifyState => ({ ...s, importError: null });
+export const importFailed = (s: VerifyState, message: string): VerifyState =>
+  ({ ...s, importError: t("verify.importFailed", { message }) });
+
+// --- drawing --------------------------------------------------------------------------
+
+function trustSection(v: VerifyView, on: VerifyIntents): HTMLElement | null {
+  if (v.verdict === "unreadable") return null;
+  return el("section", { className: "verify-section", attrs: { "aria-labelledby": "verify-trust-heading" } },
+    el("h3", { attrs: { id: "verify-trust-heading" } }, t("verify.trustHeading")),
+    el("p", { attrs: { id: "verify-trusted-cas" } },
+      v.trusted_cas.length > 0 ? t("verify.trustList", { names: v.trusted_cas.join(", ") }) : t("verify.trustNone")),
+    el("div", { className: "chosen-line" },
+      el("button", { attrs: { id: "verify-trust", type: "button" }, on: { click: () => on.trustCa() } }, t("verify.trustAdd")),
+      v.trusted_cas.length > 0
+        ? el("button", { attrs: { id: "verify-forget", type: "button" }, on: { click: () => on.forgetCas() } }, t("verify.trustForget"))
+        : null,
+    ),
+  );
+}
+
+function importActions(v: VerifyView, on: VerifyIntents): HTMLElement {
+  // Only a verified file's request is imported plainly. Otherwise no signature vouches
+  // for it: the only way in is an explicit, clearly worded untrusted import, which the
+  // draft's history then marks.
+  if (v.verdict === "verified") {
+    return el("div", {},
+      el("button", {
+        className: "primary",
+        attrs: { id: "verify-import", type: "button", "aria-describedby": "verify-import-hint" },
+        on: { click: () => on.importRequest(false) },
+      }, t("verify.import")),
+      el("p", { className: "muted", attrs: { id: "verify-import-hint" } }, t("verify.importHint")),
+    );
+  }
+  return el("div", { className: "untrusted-import" },
+    el("p", { className: "warning-note", attrs: { id: "verify-import-untrusted-warning" } }, t("verify.importUntrustedWarning")),
+    el("button", {
+      className: "danger",
+      attrs: { id: "verify-import-untrusted", type: "button", "aria-describedby": "verify-import-untrusted-warning" },
+      on: { click: () => on.importRequest(true) },
+    }, t("verify.importUntrusted")),
+  );
+}
+
+function requestSection(s: VerifyState, on: VerifyIntents): HTMLElement | null {
+  const v = s.view;
+  if (v.verdict === "unreadable") return null;
+  const r = v.request;
+  return el("section", { className: "verify-section", attrs: { id: "verify-request", "aria-labelledby": "verify-request-heading" } },
+    el("h3", { attrs: { id: "verify-request-heading" } }, t("verify.requestHeading")),
+    r
+      ? el("dl", {},
+          ...row(t("verify.req.reference"), orUnknown(r.reference), "verify-req-reference"),
+          ...row(t("verify.req.authority"), orUnknown(r.requesting_authority)),
+          ...row(t("verify.req.requesting"), orUnknown(r.requesting_state), "verify-req-requesting"),
+          ...row(t("verify.req.requested"), orUnknown(r.requested_state), "verify-req-requested"),
+          ...row(t("verify.req.case"), orUnknown(r.case_number)),
+          ...row(t("verify.req.measures"),
+            r.measure_kinds.length > 0 ? measureLabels(r.measure_kinds, s.labels) : t("verify.notGiven"), "verify-req-measures"),
+        )
+      : el("p", { attrs: { id: "verify-request-missing" } },
+          v.request_problem
+            ? t(v.request_problem.kind === "unreadable" ? "verify.req.unreadable" : "verify.req.invalid",
+              { message: v.request_problem.detail })
+            : t("verify.req.missing")),
+    r ? importActions(v, on) : null,
+    el("p", { className: "error", attrs: { id: "verify-import-error", role: "alert", hidden: s.importError ? undefined : "" } },
+      s.importError ?? ""),
+  );
+}
+
+function verdictBox(v: VerifyView): HTMLElement {
+  return el("div", {
+    className: `verdict-box ${verdictIsGood(v) ? "good" : "bad"}`,
+    attrs: { id: "verify-verdict", "data-verdict": v.verdict, role: "status", "aria-live": "polite", tabindex: "-1" },
+  },
+    el("p", { className: "verdict-title" }, verdictTitle(v)),
+    el("p", {}, verdictText(v)),
+    v.problem ? el("p", { className: "mono", attrs: { id: "verify-problem" } }, t("verify.details", { message: v.problem })) : null,
+  );
+}
+
+/** The view for state `s`: a pure function of the state and the interface language. */
+export function drawVerify(s: VerifyState, on: VerifyIntents): HTMLElement {
+  const v = s.view;
+  return el("section", { className: "verify-view", attrs: { id: "verify-view", "aria-labelledby": "verify-heading" } },
     el("div", { className: "toolbar" },
-      el("button", { attrs: { id: "verify-back", type: "button" }, on: { click: () => host.back() } }, t("verify.back")),
-      el("button", { attrs: { id: "verify-open-another", type: "button" }, on: { click: () => void openAnother() } }, t("verify.openAnother")),
+      el("button", { attrs: { id: "verify-back", type: "button" }, on: { click: () => on.back() } }, t("verify.back")),
+      el("button", { attrs: { id: "verify-open-another", type: "button" }, on: { click: () => on.openAnother() } }, t("verify.openAnother")),
     ),
     el("h2", { attrs: { id: "verify-heading" } }, t("verify.heading")),
-    status,
-    body,
+    el("p", { className: "muted", attrs: { id: "verify-status", role: "status", "aria-live": "polite" } },
+      s.checking ? t("verify.checking") : ""),
+    el("div", { attrs: { id: "verify-body" } },
+      verdictBox(v),
+      el("p", { attrs: { id: "verify-file" } },
+        t("verify.file", { name: v.file_name, bytes: v.bytes }), " ",
+        el("span", { className: "mono muted" }, v.path)),
+      trustSection(v, on),
+      v.signatures.length === 0 ? null : el("section", { className: "verify-section", attrs: { "aria-labelledby": "verify-signatures-heading" } },
+        el("h3", { attrs: { id: "verify-signatures-heading" } }, t("verify.signaturesHeading")),
+        ...v.signatures.map(signatureSection),
+      ),
+      requestSection(s, on),
+      v.embedded_files.length === 0 ? null : el("section", { className: "verify-section", attrs: { "aria-labelledby": "verify-embedded-heading" } },
+        el("h3", { attrs: { id: "verify-embedded-heading" } }, t("verify.embeddedFiles")),
+        el("ul", { attrs: { id: "verify-embedded" } },
+          ...v.embedded_files.map((f) => el("li", {}, t("verify.embeddedFile", { name: f.name, bytes: f.size })))),
+      ),
+    ),
   );
-  let labels = new Map<string, string>();
-  let current = initial;
+}
 
-  function draw(v: VerifyView, focusVerdict: boolean): void {
-    current = v;
-    host.shown(v);
-    const verdict = el("div", {
-      className: `verdict-box ${verdictIsGood(v) ? "good" : "bad"}`,
-      attrs: { id: "verify-verdict", "data-verdict": v.verdict, role: "status", "aria-live": "polite", tabindex: "-1" },
-    },
-      el("p", { className: "verdict-title" }, verdictTitle(v)),
-      el("p", {}, verdictText(v)),
-      v.problem ? el("p", { className: "mono", attrs: { id: "verify-problem" } }, t("verify.details", { message: v.problem })) : null,
-    );
-    const file = el("p", { attrs: { id: "verify-file" } },
-      t("verify.file", { name: v.file_name, bytes: v.bytes }), " ",
-      el("span", { className: "mono muted" }, v.path));
+// --- effects --------------------------------------------------------------------------
 
-    const trustButtons = el("div", { className: "chosen-line" },
-      el("button", { attrs: { id: "verify-trust", type: "button" }, on: { click: () => void trustCa() } }, t("verify.trustAdd")),
-      v.trusted_cas.length > 0
-        ? el("button", { attrs: { id: "verify-forget", type: "button" }, on: { click: () => void forgetCas() } }, t("verify.trustForget"))
-        : null,
-    );
-    const trust = v.verdict === "unreadable" ? null : el("section", { className: "verify-section", attrs: { "aria-labelledby": "verify-trust-heading" } },
-      el("h3", { attrs: { id: "verify-trust-heading" } }, t("verify.trustHeading")),
-      el("p", { attrs: { id: "verify-trusted-cas" } },
-        v.trusted_cas.length > 0 ? t("verify.trustList", { names: v.trusted_cas.join(", ") }) : t("verify.trustNone")),
-      trustButtons,
-    );
+/** The verification view for `initial`; the buttons re-check or replace what is shown. */
+export function renderVerify(host: VerifyHost, initial: VerifyView): HTMLElement {
+  const intents: VerifyIntents = {
+    back: () => host.back(),
+    openAnother: () => void run(() => call("verify_open_pdf", null)),
+    trustCa: () => void run(() => call("verify_trust_ca", null)),
+    forgetCas: () => void run(() => call("verify_forget_cas", null)),
+    importRequest: (untrusted) => void importRequest(untrusted),
+  };
+  const view = new Component<VerifyState>(
+    { view: initial, labels: new Map(), checking: false, importError: null },
+    (s) => drawVerify(s, intents),
+  );
 
-    const signatures = v.signatures.length === 0 ? null : el("section", { className: "verify-section", attrs: { "aria-labelledby": "verify-signatures-heading" } },
-      el("h3", { attrs: { id: "verify-signatures-heading" } }, t("verify.signaturesHeading")),
-      ...v.signatures.map(signatureSection),
-    );
-
-    const importError = el("p", { className: "error", attrs: { id: "verify-import-error", role: "alert", hidden: "" } });
-    let request: HTMLElement | null = null;
-    if (v.verdict !== "unreadable") {
-      const r = v.request;
-      request = el("section", { className: "verify-section", attrs: { id: "verify-request", "aria-labelledby": "verify-request-heading" } },
-        el("h3", { attrs: { id: "verify-request-heading" } }, t("verify.requestHeading")),
-        r
-          ? el("dl", {},
-              ...row(t("verify.req.reference"), orUnknown(r.reference), "verify-req-reference"),
-              ...row(t("verify.req.authority"), orUnknown(r.requesting_authority)),
-              ...row(t("verify.req.requesting"), orUnknown(r.requesting_state), "verify-req-requesting"),
-              ...row(t("verify.req.requested"), orUnknown(r.requested_state), "verify-req-requested"),
-              ...row(t("verify.req.case"), orUnknown(r.case_number)),
-              ...row(t("verify.req.measures"),
-                r.measure_kinds.length > 0 ? measureLabels(r.measure_kinds, labels) : t("verify.notGiven"), "verify-req-measures"),
-            )
-          : el("p", { attrs: { id: "verify-request-missing" } },
-              v.request_problem
-                ? t(v.request_problem.kind === "unreadable" ? "verify.req.unreadable" : "verify.req.invalid",
-                  { message: v.request_problem.detail })
-                : t("verify.req.missing")),
-        r ? importActions(v, importError) : null,
-        importError,
-      );
-    }
-
-    function importActions(v: VerifyView, importError: HTMLElement): HTMLElement {
-      // Only a verified file's request is imported plainly. Otherwise no signature vouches
-      // for it: the only way in is an explicit, clearly worded untrusted import, which the
-      // draft's history then marks.
-      if (v.verdict === "verified") {
-        return el("div", {},
-          el("button", {
-            className: "primary",
-            attrs: { id: "verify-import", type: "button", "aria-describedby": "verify-import-hint" },
-            on: { click: () => void importRequest(importError, false) },
-          }, t("verify.import")),
-          el("p", { className: "muted", attrs: { id: "verify-import-hint" } }, t("verify.importHint")),
-        );
-      }
-      return el("div", { className: "untrusted-import" },
-        el("p", { className: "warning-note", attrs: { id: "verify-import-untrusted-warning" } }, t("verify.importUntrustedWarning")),
-        el("button", {
-          className: "danger",
-          attrs: { id: "verify-import-untrusted", type: "button", "aria-describedby": "verify-import-untrusted-warning" },
-          on: { click: () => void importRequest(importError, true) },
-        }, t("verify.importUntrusted")),
-      );
-    }
-
-    const embedded = v.embedded_files.length === 0 ? null : el("section", { className: "verify-section", attrs: { "aria-labelledby": "verify-embedded-heading" } },
-      el("h3", { attrs: { id: "verify-embedded-heading" } }, t("verify.embeddedFiles")),
-      el("ul", { attrs: { id: "verify-embedded" } },
-        ...v.embedded_files.map((f) => el("li", {}, t("verify.embeddedFile", { name: f.name, bytes: f.size })))),
-    );
-
-    replaceChildren(body, verdict, file, trust, signatures, request, embedded);
-    // After the view is in the document (the first draw happens before it is attached).
-    if (focusVerdict) queueMicrotask(() => verdict.focus());
+  /** A new file or verdict is shown: the app keeps it (to redraw it in another language)
+   * and the verdict takes the focus, once the view is in the document. */
+  function shown(): void {
+    host.shown(view.state.view);
+    queueMicrotask(() => view.element.querySelector<HTMLElement>("#verify-verdict")?.focus());
   }
 
   async function run(action: () => Promise<VerifyView | null>): Promise<void> {
-    status.textContent = t("verify.checking");
+    view.update(checking);
     try {
       const next = await action();
-      status.textContent = "";
-      if (next) draw(next, true);
+      view.update((s) => checked(s, next));
+      if (next) shown();
     } catch (e) {
-      status.textContent = "";
+      view.update(checkFailed);
       const err = e as IpcError;
       if (err.code === "verify_ca_unreadable") {
         host.fail({ code: err.code, message: t("verify.caFailed", { message: err.message }) });
@@ -264,42 +318,22 @@ export function renderVerify(host: VerifyHost, initial: VerifyView): HTMLElement
     }
   }
 
-  function openAnother(): Promise<void> {
-    return run(() => call("verify_open_pdf", null));
-  }
-
-  function trustCa(): Promise<void> {
-    return run(() => call("verify_trust_ca", null));
-  }
-
-  function forgetCas(): Promise<void> {
-    return run(() => call("verify_forget_cas", null));
-  }
-
-  async function importRequest(errorBox: HTMLElement, untrusted: boolean): Promise<void> {
-    errorBox.hidden = true;
+  async function importRequest(untrusted: boolean): Promise<void> {
+    view.update(importStarted);
     try {
       const row = await call("verify_import_request", { untrusted });
       host.notify(t(untrusted ? "verify.importedUntrusted" : "verify.imported", { name: draftName(row) }));
       host.open(row.id);
     } catch (e) {
-      errorBox.textContent = t("verify.importFailed", { message: (e as IpcError).message });
-      errorBox.hidden = false;
-      errorBox.focus();
+      view.update((s) => importFailed(s, (e as IpcError).message));
+      view.element.querySelector<HTMLElement>("#verify-import-error")?.focus();
     }
   }
 
-  draw(initial, true);
-  // Localized names of the types of assistance; the codes are shown until they arrive.
+  shown();
   call("catalogue", { lang: locale() }).then(
-    (cat) => {
-      labels = new Map(cat.measure_kinds.map((k) => [k.key, k.label]));
-      if (current.request && current.request.measure_kinds.length > 0) {
-        const cell = body.querySelector("#verify-req-measures");
-        if (cell) cell.textContent = measureLabels(current.request.measure_kinds, labels);
-      }
-    },
+    (cat) => view.update((s) => labelsArrived(s, new Map(cat.measure_kinds.map((k) => [k.key, k.label])))),
     () => undefined,
   );
-  return view;
+  return view.element;
 }

@@ -1,19 +1,28 @@
 // The drafting wizard: eight steps with free navigation, the live checklist beside them,
 // autosave of every edit, and the draft's history.
+//
+// The frame (step list, checklist, history, save status) is a component (../component.ts):
+// state and actions in wizard.state.ts, pure drawing in wizard.render.ts. The step's
+// fields are drawn by wizard/steps.ts into the frame's #step-body and bound to the
+// request object; this file runs the effects (autosave, live check, IPC calls).
 
 import { call, type IpcError } from "../api";
 import { Autosave, errorMessage, type SaveState } from "../autosave";
-import type { Finding, Readiness } from "../bindings/finding";
-import type { CatalogueView, CheckDraftResponse, DraftRow, DraftView, LetterPreview, ProfileCard, VersionRow } from "../bindings/ipc";
+import type { CatalogueView, CheckDraftResponse, DraftView, LetterPreview, ProfileCard, VersionRow } from "../bindings/ipc";
 import type { Request } from "../bindings/model";
+import { Component } from "../component";
 import { el, replaceChildren } from "../dom";
-import { draftName, formatDateTime, isUntrustedImport } from "../format";
-import { locale, t, type MessageKey } from "../i18n";
+import { draftName } from "../format";
+import { locale, t } from "../i18n";
 import { LiveCheck } from "../wizard/livecheck";
-import { STEP_IDS, findControl, stepForPath, type StepId } from "../wizard/paths";
+import { findControl, stepForPath, type StepId } from "../wizard/paths";
 import { safeFragment } from "../wizard/preview";
 import { renderExportPanel, type ExportPanel } from "./export";
-import { DRAFTING_LANGUAGES, SEVERITIES, STEP_TITLES, profileCard, renderStep, type StepContext } from "../wizard/steps";
+import { DRAFTING_LANGUAGES, profileCard, renderStep, type StepContext } from "../wizard/steps";
+import { drawWizard, type WizardIntents } from "./wizard.render";
+import * as A from "./wizard.state";
+
+export { countByStep, saveStateText } from "./wizard.render";
 
 export interface EditorHost {
   back(): void;
@@ -42,31 +51,6 @@ declare global {
   interface Window { mlaDesk?: DeskProbe }
 }
 
-/** The text shown for a save state. */
-export function saveStateText(state: SaveState): string {
-  switch (state.kind) {
-    case "idle": return t("save.idle");
-    case "pending": return t("save.pending");
-    case "saving": return t("save.saving");
-    case "saved": return t("save.saved");
-    case "failed": return t("save.failed", { message: state.message });
-  }
-}
-
-/** Findings per step, for the badges of the step list. */
-export function countByStep(findings: Finding[]): Map<StepId, number> {
-  const out = new Map<StepId, number>();
-  for (const f of findings) {
-    if (f.severity === "advice") continue;
-    const s = stepForPath(f.path);
-    out.set(s, (out.get(s) ?? 0) + 1);
-  }
-  return out;
-}
-
-export function verdictText(r: Readiness): string {
-  return t(`verdict.${r.verdict}` as MessageKey);
-}
 
 /**
  * The wizard for `draft`. `initialCatalogue` is the catalogue in the current language,
@@ -74,197 +58,183 @@ export function verdictText(r: Readiness): string {
  * user's cursor (it is fetched here when not given).
  */
 export function renderWizard(host: EditorHost, draft: DraftView, initialCatalogue: CatalogueView | null = null): Editor {
-  const id = draft.summary.id;
-  let summary: DraftRow = draft.summary;
-  const request: Request = draft.request;
-  let lastError = "";
-  let saveState: SaveState = { kind: "idle" };
-  let step: StepId = 1;
-  let catalogue: CatalogueView | null = initialCatalogue;
-  let profile: ProfileCard | null = null;
-  let findings: Finding[] = [];
-  let readiness: Readiness | null = null;
-  let letterLang = DRAFTING_LANGUAGES.includes(request.drafting_language) ? request.drafting_language : "en";
-  let checks = 0;
+  const wizard = new Wizard(host, draft, initialCatalogue);
+  return {
+    element: wizard.frame.element,
+    flush: () => wizard.flush(),
+    relabel: () => wizard.switchedLanguage(),
+  };
+}
 
-  const root = el("section", { className: "editor-view wizard" });
+/** The effects of one open draft: what the frame's state does not hold (the request being
+ * edited, the data its steps list) and the calls that change them. */
+class Wizard {
+  readonly frame: Component<A.WizardState>;
+  private readonly id: number;
+  private readonly request: Request;
+  private readonly autosave: Autosave<Request>;
+  private readonly live: LiveCheck<Request, CheckDraftResponse>;
+  private readonly panelBody: HTMLElement;
+  private readonly panelHeading: HTMLElement;
+  private readonly stepCtx: StepContext;
+  private catalogue: CatalogueView | null;
+  private profile: ProfileCard | null = null;
+  private letterLang: string;
+  private lastError = "";
+  private checks = 0;
+  // The newest call of each kind: an older answer arriving late is dropped.
+  private previewRequest = 0;
+  private historyRequest = 0;
+  private profileRequest = 0;
+  /** The export panel of step 8: made once per draft and moved into the step's
+   * #export-panel each time the step is drawn, so that a redraw never loses a running
+   * export, its progress or the chosen files. */
+  private exportPanel: ExportPanel | null = null;
 
-  // --- autosave -----------------------------------------------------------------------
-  const status = el("p", { className: "save-status", attrs: { id: "save-status", role: "status", "aria-live": "polite", "data-state": "idle" } });
-  function showState(state: SaveState): void {
-    saveState = state;
-    status.textContent = saveStateText(state);
-    status.dataset.state = state.kind;
-    lastError = state.kind === "failed" ? state.message : "";
-  }
-  showState(saveState);
-  const autosave = new Autosave<Request>(async (value) => {
-    const res = await call("save_draft", { id, request: value });
-    summary = res.summary;
-    renderTitle();
-  }, showState);
-
-  // --- live check ---------------------------------------------------------------------
-  const live = new LiveCheck<Request, CheckDraftResponse>(
-    (req) => call("check_draft", { request: req, lang: locale() }),
-    (resp) => {
-      checks++;
-      findings = resp.findings;
-      readiness = resp.readiness;
-      // Most keystrokes change no finding: then neither the checklist nor the step list is
-      // touched (no style, layout or paint work for them).
-      const changed = renderChecklist();
-      if (changed) renderNav();
-      if (changed && (step === 7 || step === 6)) refreshStepOnCheck();
-    },
-    (e) => host.fail({ code: "internal", message: errorMessage(e) }),
-  );
-  window.mlaDesk = { latencies: () => live.latencies(), roundTrips: () => live.roundTrips(), paintTimes: () => live.paintTimes(), inputWaits: () => live.inputWaits(), get checks() { return checks; } } as DeskProbe;
-
-  function changed(_path: string, at: number): void {
-    const snapshot = structuredClone(request);
-    autosave.update(snapshot);
-    live.update(snapshot, at);
-    if (_path === "reference") renderTitle();
-  }
-
-  // --- heading, history ---------------------------------------------------------------
-  const title = el("h2", { attrs: { id: "editor-heading", tabindex: "-1" } });
-  const versionLine = el("p", { className: "muted", attrs: { id: "editor-version" } });
-  let historyOpen = false;
-  const historyList = el("ol", { attrs: { id: "history-list" } });
-  const historyHeading = el("h3", { attrs: { id: "history-heading" } });
-  const historyPanel = el("aside", { className: "history", attrs: { id: "history", "aria-labelledby": "history-heading", hidden: "" } }, historyHeading, historyList);
-  const historyToggle = el("button", {
-    attrs: { id: "history-toggle", type: "button", "aria-expanded": "false", "aria-controls": "history" },
-    on: {
-      click: () => {
-        historyOpen = !historyOpen;
-        historyPanel.hidden = !historyOpen;
-        historyToggle.setAttribute("aria-expanded", String(historyOpen));
-        historyToggle.textContent = historyOpen ? t("action.hideHistory") : t("action.history");
-        if (historyOpen) void loadHistory();
+  constructor(private readonly host: EditorHost, draft: DraftView, catalogue: CatalogueView | null) {
+    this.id = draft.summary.id;
+    this.request = draft.request;
+    this.catalogue = catalogue;
+    this.letterLang = DRAFTING_LANGUAGES.includes(this.request.drafting_language) ? this.request.drafting_language : "en";
+    const intents: WizardIntents = {
+      back: () => host.back(),
+      leftField: () => void this.autosave.flush(),
+      toggleHistory: () => {
+        this.frame.update(A.historyToggled);
+        if (this.frame.state.historyOpen) void this.loadHistory();
       },
-    },
-  });
-
-  function renderTitle(): void {
-    title.textContent = t("editor.heading", { name: draftName(request) });
-    versionLine.textContent = `${t("history.version", { version: summary.version })} · ${formatDateTime(summary.updated_at)}`;
-    if (historyOpen) void loadHistory();
+      restore: (version) => void this.restore(version),
+      goTo: (step) => this.goTo(step),
+      jump: (path) => this.jump(path),
+    };
+    this.frame = new Component(A.initialState(draft.summary, draftName(this.request)), (s) => drawWizard(s, intents));
+    this.panelBody = this.frame.element.querySelector<HTMLElement>("#step-body")!;
+    this.panelHeading = this.frame.element.querySelector<HTMLElement>("#step-heading")!;
+    this.autosave = new Autosave<Request>(async (value) => {
+      const res = await call("save_draft", { id: this.id, request: value });
+      this.frame.update((s) => A.saved(s, res.summary));
+      if (this.frame.state.historyOpen) void this.loadHistory();
+    }, (state) => this.showState(state));
+    this.live = new LiveCheck<Request, CheckDraftResponse>(
+      (req) => call("check_draft", { request: req, lang: locale() }),
+      (resp) => this.checked(resp),
+      (e) => host.fail({ code: "internal", message: errorMessage(e) }),
+    );
+    const live = this.live;
+    const checks = () => this.checks;
+    window.mlaDesk = { latencies: () => live.latencies(), roundTrips: () => live.roundTrips(), paintTimes: () => live.paintTimes(), inputWaits: () => live.inputWaits(), get checks() { return checks(); } } as DeskProbe;
+    this.stepCtx = this.stepContext();
+    this.renderStepPanel();
+    if (!this.catalogue) void this.loadCatalogue();
+    void this.loadProfile();
+    this.live.update(structuredClone(this.request));
+    queueMicrotask(() => document.getElementById("f-reference")?.focus());
   }
 
-  let historyRequest = 0;
-  async function loadHistory(): Promise<void> {
-    const mine = ++historyRequest;
+  private stepContext(): StepContext {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const w = this;
+    return {
+      request: () => w.request,
+      changed: (path, at) => w.changed(path, at),
+      get catalogue() { return w.catalogue; },
+      get profile() { return w.profile; },
+      get findings() { return w.frame.state.findings; },
+      redraw: (focusPath) => w.renderStepPanel(focusPath),
+      jump: (path) => w.jump(path),
+      stateChanged: () => void w.loadProfile(),
+      preview: (lang) => call("letter_preview", { request: structuredClone(w.request), lang }),
+      get letterLang() { return w.letterLang; },
+      setLetterLang: (l) => { w.letterLang = l; },
+    };
+  }
+
+  async flush(): Promise<{ ok: true } | { ok: false; message: string }> {
+    const ok = await this.autosave.flush();
+    return ok ? { ok: true } : { ok: false, message: this.lastError };
+  }
+
+  /** Draw every text in the current language again, keeping the draft and what is typed. */
+  switchedLanguage(): void {
+    // The export panel is drawn again in the new language, unless an export runs.
+    if (this.exportPanel && !this.exportPanel.isRunning()) {
+      this.exportPanel.dispose();
+      this.exportPanel = null;
+    }
+    this.live.reset();
+    this.frame.update(A.checksReset);
+    this.renderStepPanel();
+    void this.loadCatalogue();
+    void this.loadProfile();
+    this.live.update(structuredClone(this.request));
+  }
+
+  private showState(state: SaveState): void {
+    this.frame.update((s) => A.saveStateChanged(s, state));
+    this.lastError = state.kind === "failed" ? state.message : "";
+  }
+
+  private checked(resp: CheckDraftResponse): void {
+    this.checks++;
+    const before = this.frame.state;
+    // Most keystrokes change no finding: then the frame is not drawn again (no style,
+    // layout or paint work for them).
+    this.frame.update((s) => A.checked(s, resp.findings, resp.readiness));
+    const step = this.frame.state.step;
+    if (this.frame.state !== before && (step === 7 || step === 6)) this.refreshStepOnCheck();
+  }
+
+  private changed(path: string, at: number): void {
+    const snapshot = structuredClone(this.request);
+    this.autosave.update(snapshot);
+    this.live.update(snapshot, at);
+    if (path === "reference") this.frame.update((s) => A.renamed(s, draftName(this.request)));
+  }
+
+  private async loadHistory(): Promise<void> {
+    const mine = ++this.historyRequest;
     let versions: VersionRow[];
     try {
-      versions = await call("draft_history", { id });
+      versions = await call("draft_history", { id: this.id });
     } catch (e) {
-      host.fail(e as IpcError);
+      this.host.fail(e as IpcError);
       return;
     }
-    if (mine !== historyRequest) return;
-    const sorted = [...versions].sort((a, b) => b.version - a.version);
-    if (sorted.length === 0) {
-      replaceChildren(historyList, el("li", { className: "muted" }, t("history.empty")));
-      return;
-    }
-    replaceChildren(historyList, ...sorted.map((v) => {
-      const current = v.version === summary.version;
-      return el("li", { attrs: { "data-version": String(v.version) } },
-        el("div", { className: "version-line" },
-          el("strong", {}, t("history.version", { version: v.version })),
-          current ? el("span", { className: "badge" }, t("history.current")) : null,
-          isUntrustedImport(v.note)
-            ? el("span", { className: "badge untrusted", attrs: { "data-untrusted": "true" } }, t("history.untrustedImport"))
-            : null,
-        ),
-        el("div", { className: "muted" }, el("time", { attrs: { datetime: v.saved_at } }, formatDateTime(v.saved_at)), ` · ${v.actor}`),
-        v.note ? el("div", { className: "note" }, v.note) : null,
-        current ? null : el("button", {
-          className: "restore-version",
-          attrs: { type: "button", "aria-label": t("history.restoreLabel", { version: v.version }) },
-          on: { click: () => void restore(v.version) },
-        }, t("history.restore")),
-      );
-    }));
+    if (mine !== this.historyRequest) return;
+    this.frame.update((s) => A.historyLoaded(s, versions));
   }
 
-  async function restore(version: number): Promise<void> {
-    const flushed = await autosave.flush();
+  private async restore(version: number): Promise<void> {
+    const flushed = await this.autosave.flush();
     if (!flushed) return; // the status line says why; do not overwrite unsaved text
     let restored: DraftView;
     try {
-      restored = await call("restore_version", { id, version });
+      restored = await call("restore_version", { id: this.id, version });
     } catch (e) {
-      host.fail(e as IpcError);
+      this.host.fail(e as IpcError);
       return;
     }
-    autosave.reset();
+    this.autosave.reset();
     // Replace the request's content in place: every step reads the same object.
+    const request = this.request;
     for (const key of Object.keys(request) as (keyof Request)[]) delete request[key];
     Object.assign(request, restored.request);
-    summary = restored.summary;
-    showState({ kind: "saved" });
-    renderTitle();
-    renderStepPanel();
-    live.reset();
-    live.update(structuredClone(request));
-    void loadProfile();
-    host.notify(t("notice.restoredVersion", { version, newVersion: summary.version }));
+    this.frame.update((s) => A.renamed(A.saved(s, restored.summary), draftName(request)));
+    this.showState({ kind: "saved" });
+    if (this.frame.state.historyOpen) void this.loadHistory();
+    this.renderStepPanel();
+    this.live.reset();
+    this.live.update(structuredClone(request));
+    void this.loadProfile();
+    this.host.notify(t("notice.restoredVersion", { version, newVersion: restored.summary.version }));
   }
 
-  // --- step list ----------------------------------------------------------------------
-  const nav = el("nav", { className: "steps", attrs: { id: "steps", "aria-label": "" } });
-  // The buttons are made once and updated in place, so that a check arriving while the
-  // user is on the list never takes the focus away (or leaves a stale element).
-  const stepButtons = new Map<StepId, { button: HTMLButtonElement; title: HTMLElement; badge: HTMLElement }>();
-  nav.append(el("ol", {}, ...STEP_IDS.map((s) => {
-    const title = el("span", { className: "step-title" });
-    // The badge keeps its room when empty, so that the list never moves under the pointer.
-    const badge = el("span", { className: "badge count-badge empty", attrs: { "aria-hidden": "true" } });
-    const button = el("button", {
-      className: "step-link",
-      attrs: { type: "button", id: `step-${s}` },
-      on: { click: () => goTo(s) },
-    }, el("span", { className: "step-num" }, String(s)), title, badge);
-    stepButtons.set(s, { button, title, badge });
-    return el("li", {}, button);
-  })));
-  function renderNav(): void {
-    nav.setAttribute("aria-label", t("wizard.steps"));
-    const counts = countByStep(findings);
-    for (const [s, { button, title, badge }] of stepButtons) {
-      const n = counts.get(s) ?? 0;
-      const label = t(STEP_TITLES[s]);
-      title.textContent = label;
-      badge.textContent = String(n);
-      badge.classList.toggle("empty", n === 0);
-      if (s === step) button.setAttribute("aria-current", "step");
-      else button.removeAttribute("aria-current");
-      button.setAttribute("aria-label", n > 0 ? t("wizard.stepWithCount", { n: s, title: label, count: n }) : `${s}. ${label}`);
-    }
-  }
-
-  // --- the current step ---------------------------------------------------------------
-  const panelHeading = el("h2", { attrs: { id: "step-heading", tabindex: "-1" } });
-  const panelBody = el("div", { className: "step-body", attrs: { id: "step-body" } });
-  const panel = el("form", {
-    className: "step-panel",
-    attrs: { id: "step-panel", "aria-labelledby": "step-heading", novalidate: "" },
-    on: { submit: (e) => e.preventDefault() },
-  }, panelHeading, panelBody);
-  // Leaving a field saves at once (as the debounce would, only sooner).
-  panel.addEventListener("focusout", () => void autosave.flush());
-
-  let previewRequest = 0;
-  function previewInto(box: HTMLElement, lang: string): void {
-    const mine = ++previewRequest;
+  private previewInto(box: HTMLElement, lang: string): void {
+    const mine = ++this.previewRequest;
     replaceChildren(box, el("p", { className: "muted" }, t("letter.loading")));
-    void call("letter_preview", { request: structuredClone(request), lang })
+    void call("letter_preview", { request: structuredClone(this.request), lang })
       .then((p: LetterPreview) => {
-        if (mine !== previewRequest) return;
+        if (mine !== this.previewRequest) return;
         const article = el("article", { className: "letter-preview", attrs: { id: "letter-preview", lang: p.lang, dir: p.rtl ? "rtl" : "ltr", "aria-label": t("letter.previewLabel") } });
         article.append(safeFragment(p.html));
         replaceChildren(box,
@@ -276,69 +246,50 @@ export function renderWizard(host: EditorHost, draft: DraftView, initialCatalogu
         );
       })
       .catch((e: IpcError) => {
-        if (mine !== previewRequest) return;
+        if (mine !== this.previewRequest) return;
         replaceChildren(box, el("p", { className: "field-error", attrs: { role: "alert" } }, t("letter.failed", { message: e.message })));
       });
   }
 
-  const stepCtx: StepContext = {
-    request: () => request,
-    changed,
-    get catalogue() { return catalogue; },
-    get profile() { return profile; },
-    get findings() { return findings; },
-    redraw: (focusPath) => renderStepPanel(focusPath),
-    jump: (path) => jump(path),
-    stateChanged: () => void loadProfile(),
-    preview: (lang) => call("letter_preview", { request: structuredClone(request), lang }),
-    get letterLang() { return letterLang; },
-    setLetterLang: (l) => { letterLang = l; },
-  };
-
-  // The export panel of step 8: made once per draft and moved into the step's
-  // #export-panel each time the step is drawn, so that a redraw never loses a running
-  // export, its progress or the chosen files.
-  let exportPanel: ExportPanel | null = null;
-  function mountExport(): void {
-    const slot = panelBody.querySelector<HTMLElement>("#export-panel");
+  private mountExport(): void {
+    const slot = this.panelBody.querySelector<HTMLElement>("#export-panel");
     if (!slot) return;
-    exportPanel ??= renderExportPanel({
-      draftId: id,
-      request: () => request,
-      flush: () => autosave.flush(),
-      letterLang: () => letterLang,
+    this.exportPanel ??= renderExportPanel({
+      draftId: this.id,
+      request: () => this.request,
+      flush: () => this.autosave.flush(),
+      letterLang: () => this.letterLang,
     });
-    slot.replaceChildren(exportPanel.element);
+    slot.replaceChildren(this.exportPanel.element);
   }
 
-  function renderStepPanel(focusPath?: string): void {
+  private renderStepPanel(focusPath?: string): void {
+    const panelBody = this.panelBody;
     const active = document.activeElement;
     const keepId = active && active !== panelBody && panelBody.contains(active) ? active.id : "";
-    panelHeading.textContent = t("wizard.stepHeading", { n: step, title: t(STEP_TITLES[step]) });
-    replaceChildren(panelBody, ...renderStep(step, stepCtx, previewInto));
-    mountExport();
-    if (focusPath) focusField(focusPath);
+    replaceChildren(panelBody, ...renderStep(this.frame.state.step, this.stepCtx, (box, lang) => this.previewInto(box, lang)));
+    this.mountExport();
+    if (focusPath) this.focusField(focusPath);
     else if (keepId) document.getElementById(keepId)?.focus();
   }
 
   /** On step 6 and 7, the findings are part of the page: redraw them, keeping focus. */
-  function refreshStepOnCheck(): void {
+  private refreshStepOnCheck(): void {
     const active = document.activeElement as HTMLElement | null;
-    if (active && panelBody.contains(active) && active.matches("input, textarea, select")) return; // never under the user's cursor
+    if (active && this.panelBody.contains(active) && active.matches("input, textarea, select")) return; // never under the user's cursor
     const activeId = active?.id;
-    renderStepPanel();
+    this.renderStepPanel();
     if (activeId) document.getElementById(activeId)?.focus();
   }
 
-  function goTo(s: StepId, focusHeading = true): void {
-    step = s;
-    renderNav();
-    renderStepPanel();
-    if (focusHeading) panelHeading.focus();
+  private goTo(step: StepId, focusHeading = true): void {
+    this.frame.update((s) => A.stepChosen(s, step));
+    this.renderStepPanel();
+    if (focusHeading) this.panelHeading.focus();
   }
 
-  function focusField(path: string): boolean {
-    const control = findControl(panelBody, path);
+  private focusField(path: string): boolean {
+    const control = findControl(this.panelBody, path);
     if (!control) return false;
     if (!control.matches("input, select, textarea, button, [tabindex]")) control.setAttribute("tabindex", "-1");
     control.focus();
@@ -348,145 +299,61 @@ export function renderWizard(host: EditorHost, draft: DraftView, initialCatalogu
     return true;
   }
 
-  function jump(path: string): void {
-    goTo(stepForPath(path), false);
-    if (!focusField(path)) panelHeading.focus();
-  }
-
-  // --- the checklist (always visible) -------------------------------------------------
-  const checklist = el("aside", { className: "checklist", attrs: { id: "checklist", "aria-labelledby": "checklist-heading" } });
-  // The heading and the verdict stay in place (a live region that is replaced is often not
-  // announced); only their text and the list below them change.
-  const checklistHeading = el("h2", { attrs: { id: "checklist-heading" } });
-  const verdict = el("p", { className: "verdict", attrs: { id: "checklist-verdict", role: "status", "aria-live": "polite", "aria-atomic": "true" } });
-  const checklistRest = el("div", {});
-  checklist.append(checklistHeading, verdict, checklistRest);
-  let drawnChecklist = "";
-  /** Draw the checklist; `false` when nothing changed since the last time. */
-  function renderChecklist(): boolean {
-    // Most keystrokes change no finding: then nothing is redrawn (less layout and paint).
-    const key = JSON.stringify([locale(), readiness, findings.map((f) => [f.rule_id, f.severity, f.path, f.title])]);
-    if (key === drawnChecklist) return false;
-    drawnChecklist = key;
-    checklistHeading.textContent = t("checklist.heading");
-    verdict.className = `verdict verdict-${readiness?.verdict ?? "unknown"}`;
-    const verdictLine = readiness ? verdictText(readiness) : t("checklist.checking");
-    if (verdict.textContent !== verdictLine) verdict.textContent = verdictLine;
-    const counts = el("ul", { className: "counts", attrs: { id: "checklist-counts" } },
-      ...SEVERITIES.map((sev) => {
-        const n = readiness ? (sev === "blocker" ? readiness.blockers : sev === "warning" ? readiness.warnings : readiness.advice) : 0;
-        return el("li", { className: `sev-${sev}`, attrs: { "data-severity": sev, "data-count": String(n) } }, t(`severity.${sev}` as MessageKey, { n }));
-      }));
-    const top = findings.filter((f) => f.severity !== "advice").slice(0, 5);
-    replaceChildren(checklistRest,
-      counts,
-      top.length ? el("ul", { className: "findings compact", attrs: { id: "checklist-top" } }, ...top.map((f, i) =>
-        el("li", { className: `sev-${f.severity}`, attrs: { "data-rule": f.rule_id } },
-          f.path
-            ? el("button", { className: "link", attrs: { type: "button", id: `checklist-jump-${i}`, "data-jump": f.path }, on: { click: () => jump(f.path) } }, f.title)
-            : el("span", {}, f.title)),
-      )) : null,
-      el("button", { attrs: { type: "button", id: "checklist-review" }, on: { click: () => goTo(7) } }, t("checklist.review")),
-    );
-    return true;
+  private jump(path: string): void {
+    this.goTo(stepForPath(path), false);
+    if (!this.focusField(path)) this.panelHeading.focus();
   }
 
   // --- data the steps need ------------------------------------------------------------
-  async function loadCatalogue(): Promise<void> {
+
+  private async loadCatalogue(): Promise<void> {
     try {
-      catalogue = await call("catalogue", { lang: locale() });
+      this.catalogue = await call("catalogue", { lang: locale() });
     } catch (e) {
-      host.fail(e as IpcError);
+      this.host.fail(e as IpcError);
       return;
     }
     // Only the steps that list catalogue entries need drawing again; never under the
     // user's cursor (the answer can arrive while they type): wait until they leave the field.
-    if (step === 3 || step === 5 || step === 8) redrawWhenNotTyping();
+    const step = this.frame.state.step;
+    if (step === 3 || step === 5 || step === 8) this.redrawWhenNotTyping();
   }
 
-  function redrawWhenNotTyping(): void {
+  private redrawWhenNotTyping(): void {
     const active = document.activeElement;
-    if (active && panelBody.contains(active) && active.matches("input, textarea, select")) {
-      const drawnStep = step;
+    if (active && this.panelBody.contains(active) && active.matches("input, textarea, select")) {
+      const drawnStep = this.frame.state.step;
       active.addEventListener("blur", () => {
         // After the blur, focus has moved on; renderStepPanel keeps it by id.
-        setTimeout(() => { if (step === drawnStep) renderStepPanel(); }, 0);
+        setTimeout(() => { if (this.frame.state.step === drawnStep) this.renderStepPanel(); }, 0);
       }, { once: true });
       return;
     }
-    renderStepPanel();
+    this.renderStepPanel();
   }
 
-  let profileRequest = 0;
-  async function loadProfile(): Promise<void> {
-    const code = request.requested_state.trim();
-    const mine = ++profileRequest;
+  private async loadProfile(): Promise<void> {
+    const code = this.request.requested_state.trim();
+    const mine = ++this.profileRequest;
     if (!/^[A-Za-z]{3}$/.test(code)) {
-      profile = null;
-      if (step === 2) replaceProfileCard();
+      this.profile = null;
+      if (this.frame.state.step === 2) this.replaceProfileCard();
       return;
     }
     try {
       const card = await call("state_profile", { iso3: code, lang: locale() });
-      if (mine !== profileRequest) return;
-      profile = card;
+      if (mine !== this.profileRequest) return;
+      this.profile = card;
     } catch (e) {
-      host.fail(e as IpcError);
+      this.host.fail(e as IpcError);
       return;
     }
-    if (step === 2) replaceProfileCard();
+    if (this.frame.state.step === 2) this.replaceProfileCard();
   }
 
-  function replaceProfileCard(): void {
-    const old = panelBody.querySelector("#profile-card");
+  private replaceProfileCard(): void {
+    const old = this.panelBody.querySelector("#profile-card");
     if (!old) return;
-    old.replaceWith(profileCard(profile, request.requested_state));
+    old.replaceWith(profileCard(this.profile, this.request.requested_state));
   }
-
-  // --- frame --------------------------------------------------------------------------
-  const back = el("button", { attrs: { id: "back", type: "button" }, on: { click: () => host.back() } });
-  function relabel(): void {
-    back.textContent = `← ${t("action.back")}`;
-    historyToggle.textContent = historyOpen ? t("action.hideHistory") : t("action.history");
-    historyHeading.textContent = t("history.heading");
-    showState(saveState);
-    renderTitle();
-    renderNav();
-    renderChecklist();
-    renderStepPanel();
-  }
-
-  replaceChildren(root,
-    el("div", { className: "toolbar" }, back, status, historyToggle),
-    el("div", { className: "editor-head" }, title, versionLine),
-    el("div", { className: "wizard-body" }, nav, panel, el("div", { className: "side" }, checklist, historyPanel)),
-  );
-  relabel();
-  if (!catalogue) void loadCatalogue();
-  void loadProfile();
-  live.update(structuredClone(request));
-  queueMicrotask(() => document.getElementById("f-reference")?.focus());
-
-  return {
-    element: root,
-    async flush() {
-      const ok = await autosave.flush();
-      return ok ? { ok: true } : { ok: false, message: lastError };
-    },
-    relabel() {
-      // The export panel is drawn again in the new language, unless an export runs.
-      if (exportPanel && !exportPanel.isRunning()) {
-        exportPanel.dispose();
-        exportPanel = null;
-      }
-      live.reset();
-      drawnChecklist = "";
-      findings = [];
-      readiness = null;
-      relabel();
-      void loadCatalogue();
-      void loadProfile();
-      live.update(structuredClone(request));
-    },
-  };
 }

@@ -43,8 +43,6 @@ const LEGAL_BASES: { [K in LegalBasisKind]: () => Extract<LegalBasis, { kind: K 
   domestic_law: () => ({ kind: "domestic_law", citation: "" }),
 };
 
-export const LEGAL_BASIS_KINDS = Object.keys(LEGAL_BASES) as LegalBasisKind[];
-
 export function emptyLegalBasis(kind: LegalBasisKind): LegalBasis {
   return LEGAL_BASES[kind]();
 }

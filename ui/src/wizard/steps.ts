@@ -6,9 +6,14 @@ import type { Measure, MeasureDetails, Request } from "../bindings/model";
 import { el, type Child } from "../dom";
 import { t, type MessageKey } from "../i18n";
 import {
-  LEGAL_BASIS_KINDS, MEASURE_TYPES, emptyAsset, emptyAttachment, emptyDetails, emptyLegalBasis,
-  emptyMeasure, emptyOffence, emptyPerson, nextId, type MeasureType,
+  MEASURE_TYPES, emptyAsset, emptyAttachment, emptyDetails, emptyLegalBasis,
+  emptyMeasure, emptyOffence, emptyPerson, nextId, type LegalBasisKind, type MeasureType,
 } from "./defaults";
+import * as K from "../bindings/kinds";
+import {
+  ASSET_KIND_OPTIONS, CERTIFICATION_OPTIONS, CHANNEL_OPTIONS, LANGUAGE_OPTIONS, LEGAL_BASIS_OPTIONS, LETTER_LANGUAGES,
+  NATURE_OPTIONS, ROLE_OPTIONS, TRANSLATION_OPTIONS, labelKey, type Labelled,
+} from "../kinds";
 import { renderField, type Binding, type FieldSpec, type Option } from "./form";
 import { DUAL_CRIMINALITY_TEXT, annexNeeds, dualCriminality } from "./indicators";
 import type { StepId } from "./paths";
@@ -43,16 +48,13 @@ export interface StepContext extends Binding {
 const opts = (values: readonly string[], prefix: string): Option[] =>
   values.map((v) => ({ value: v, label: `${prefix}.${v}` as MessageKey }));
 
-const NATURES = ["unspecified", "investigation", "prosecution", "judicial_proceeding", "civil_or_administrative"];
-const CHANNELS = ["unspecified", "central_authority", "diplomatic", "interpol", "email", "portal"];
-const ROLES = ["unspecified", "suspect", "accused", "witness", "victim", "expert", "account_holder", "third_party"];
-const ASSET_KINDS = ["unspecified", "bank_account", "real_estate", "vehicle", "company_shares", "virtual_assets", "cash", "other"];
-const HEARING = ["unspecified", "witness", "suspect", "expert", "victim"];
-const TRANSLATION = ["unspecified", "not_needed", "needed", "in_progress", "done"];
-const CERTIFICATION = ["none", "certified_copy", "apostille", "legalized", "sworn_translation"];
-const DATA_CATEGORIES = ["subscriber", "traffic", "content"];
+/** A generated list of values with their labels (../kinds.ts), as select options. */
+const options = (list: readonly Labelled<string>[]): Option[] => [...list];
+
+const HEARING = K.HEARING_STATUSES;
+const DATA_CATEGORIES = K.DATA_CATEGORIES;
 /** Languages letters and drafts can be written in (the six UN languages). */
-export const DRAFTING_LANGUAGES = ["en", "fr", "es", "ar", "ru", "zh"];
+export const DRAFTING_LANGUAGES: readonly string[] = LETTER_LANGUAGES;
 
 function section(titleKey: MessageKey, id: string, ...children: Child[]): HTMLElement {
   return el("section", { className: "step-section", attrs: { "aria-labelledby": `${id}-h` } },
@@ -135,7 +137,7 @@ function step1(ctx: StepContext): Child[] {
     section("sec.request", "s1-request", fields(ctx, [
       { kind: "text", path: "reference", label: "field.reference", hint: "field.reference.hint", id: "f-reference" },
       { kind: "date", path: "date", label: "field.date", hint: "hint.date" },
-      { kind: "select", path: "drafting_language", label: "field.draftingLanguage", options: opts(DRAFTING_LANGUAGES, "lang") },
+      { kind: "select", path: "drafting_language", label: "field.draftingLanguage", options: options(LANGUAGE_OPTIONS) },
     ])),
     section("sec.authority", "s1-authority", fields(ctx, [
       { kind: "text", path: "requesting_authority.name", label: "field.authorityName", id: "f-authority-name" },
@@ -148,7 +150,7 @@ function step1(ctx: StepContext): Child[] {
       { kind: "lines", path: "requesting_authority.officer.languages", label: "field.officerLanguages", hint: "hint.languages" },
     ])),
     section("sec.case", "s1-case", fields(ctx, [
-      { kind: "select", path: "case.nature", label: "field.caseNature", options: opts(NATURES, "nature"), id: "f-case-nature" },
+      { kind: "select", path: "case.nature", label: "field.caseNature", options: options(NATURE_OPTIONS), id: "f-case-nature" },
       { kind: "textarea", path: "case.subject", label: "field.caseSubject", rows: 2, id: "f-case-subject" },
       { kind: "text", path: "case.conducting_authority.name", label: "field.conductingAuthority", id: "f-conducting-authority" },
       { kind: "textarea", path: "case.conducting_authority.functions", label: "field.conductingFunctions", rows: 2 },
@@ -179,7 +181,7 @@ function factLine(label: MessageKey, facts: CardFact[], value: (f: CardFact) => 
       ? [el("dd", { className: "unknown" }, t("profile.unknown"))]
       : facts.map((f) => el("dd", {},
           el("span", { className: "fact-value" }, value(f)),
-          f.instruments.length ? el("span", { className: "muted" }, ` [${f.instruments.map((i) => t(`instrument.${i}` as MessageKey)).join(", ")}]`) : null,
+          f.instruments.length ? el("span", { className: "muted" }, ` [${f.instruments.map((i) => t(labelKey("instrument", i))).join(", ")}]`) : null,
           el("span", { className: "fact-source" }, t("profile.source", { source: f.source, checked: f.checked })),
           f.url ? el("span", { className: "fact-url mono" }, f.url) : null,
         ))),
@@ -187,7 +189,7 @@ function factLine(label: MessageKey, facts: CardFact[], value: (f: CardFact) => 
 }
 
 function codeLabel(prefix: string, code: string): string {
-  return t(`${prefix}.${code}` as MessageKey);
+  return t(labelKey(prefix, code));
 }
 
 export function profileCard(card: ProfileCard | null, typed: string): HTMLElement {
@@ -251,7 +253,7 @@ function legalBases(ctx: StepContext): HTMLElement {
     ));
   });
   const kindSelect = el("select", { attrs: { id: "add-legal-basis-kind" } },
-    ...LEGAL_BASIS_KINDS.map((k) => el("option", { attrs: { value: k } }, t(`lb.${k}` as MessageKey))));
+    ...LEGAL_BASIS_OPTIONS.map((k) => el("option", { attrs: { value: k.value } }, t(k.label))));
   return el("section", { className: "step-section", attrs: { "data-path": "legal_basis", "aria-labelledby": "legal-basis-h" } },
     el("h3", { attrs: { id: "legal-basis-h" } }, t("sec.legalBasis")),
     r.legal_basis.length === 0 ? el("p", { className: "muted" }, t("lb.empty")) : null,
@@ -262,7 +264,7 @@ function legalBases(ctx: StepContext): HTMLElement {
         attrs: { type: "button", id: "add-legal-basis" },
         on: {
           click: (ev) => {
-            r.legal_basis.push(emptyLegalBasis(kindSelect.value as (typeof LEGAL_BASIS_KINDS)[number]));
+            r.legal_basis.push(emptyLegalBasis(kindSelect.value as LegalBasisKind));
             ctx.changed("legal_basis", ev.timeStamp);
             ctx.redraw(`legal_basis[${r.legal_basis.length - 1}]`);
           },
@@ -284,7 +286,7 @@ function step2(ctx: StepContext): Child[] {
         fields(ctx, [
           { kind: "text", path: "addressee.name", label: "field.addresseeName", hint: "hint.addressee" },
           { kind: "textarea", path: "addressee.address", label: "field.addresseeAddress", rows: 2 },
-          { kind: "select", path: "channel", label: "field.channel", options: opts(CHANNELS, "channel") },
+          { kind: "select", path: "channel", label: "field.channel", options: options(CHANNEL_OPTIONS) },
         ]),
       ),
       profileCard(ctx.profile, ctx.request().requested_state),
@@ -347,7 +349,7 @@ function step4(ctx: StepContext): Child[] {
       remove: "person.removeLabel", empty: "person.empty", create: emptyPerson, prefix: "p", firstField: "name",
       render: (_p, _i, base) => [fields(ctx, [
         { kind: "text", path: `${base}.name`, label: "field.personName" },
-        { kind: "select", path: `${base}.role`, label: "field.personRole", options: opts(ROLES, "role") },
+        { kind: "select", path: `${base}.role`, label: "field.personRole", options: options(ROLE_OPTIONS) },
         { kind: "checkbox", path: `${base}.legal_person`, label: "field.legalPerson" },
         { kind: "date", path: `${base}.date_of_birth`, label: "field.dateOfBirth", hint: "hint.date" },
         { kind: "text", path: `${base}.place_of_birth`, label: "field.placeOfBirth" },
@@ -361,7 +363,7 @@ function step4(ctx: StepContext): Child[] {
       path: "assets", rows: r.assets, title: "sec.assets", rowTitle: "asset.row", add: "asset.add",
       remove: "asset.removeLabel", empty: "asset.empty", create: emptyAsset, prefix: "a", firstField: "kind",
       render: (_a, _i, base) => [fields(ctx, [
-        { kind: "select", path: `${base}.kind`, label: "field.assetKind", options: opts(ASSET_KINDS, "assetKind") },
+        { kind: "select", path: `${base}.kind`, label: "field.assetKind", options: options(ASSET_KIND_OPTIONS) },
         { kind: "textarea", path: `${base}.description`, label: "field.assetDescription", rows: 2 },
         { kind: "text", path: `${base}.institution`, label: "field.institution" },
         { kind: "text", path: `${base}.identifier`, label: "field.identifier", hint: "hint.identifier" },
@@ -551,9 +553,9 @@ function step6(ctx: StepContext): Child[] {
       render: (_a, _i, base) => [fields(ctx, [
         { kind: "text", path: `${base}.title`, label: "field.annexTitle" },
         { kind: "text", path: `${base}.language`, label: "field.annexLanguage", hint: "hint.language" },
-        { kind: "select", path: `${base}.translation`, label: "field.annexTranslation", options: opts(TRANSLATION, "translation") },
+        { kind: "select", path: `${base}.translation`, label: "field.annexTranslation", options: options(TRANSLATION_OPTIONS) },
         { kind: "text", path: `${base}.translation_language`, label: "field.annexTranslationLanguage", hint: "hint.language" },
-        { kind: "select", path: `${base}.certification`, label: "field.annexCertification", options: opts(CERTIFICATION, "certification") },
+        { kind: "select", path: `${base}.certification`, label: "field.annexCertification", options: options(CERTIFICATION_OPTIONS) },
         { kind: "text", path: `${base}.file_name`, label: "field.annexFile" },
       ])],
     }),
@@ -562,7 +564,7 @@ function step6(ctx: StepContext): Child[] {
 
 // --- step 7 ---------------------------------------------------------------------------
 
-export const SEVERITIES: Severity[] = ["blocker", "warning", "advice"];
+export const SEVERITIES: readonly Severity[] = K.SEVERITIES;
 
 export function findingItem(f: Finding, jump: (path: string) => void, index: number): HTMLElement {
   return el("li", { className: `finding sev-${f.severity}`, attrs: { "data-rule": f.rule_id, "data-path": undefined, "data-finding-path": f.path } },
