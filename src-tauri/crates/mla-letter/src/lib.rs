@@ -50,7 +50,7 @@ pub enum LetterError {
         table: String,
         key: String,
     },
-    #[error("no letter template for language {lang:?} (available: ar, zh, en, fr, ru, es)")]
+    #[error("no letter template for language {lang:?} (available: {})", LANGUAGES.join(", "))]
     UnknownLanguage { lang: String },
     #[error("template {template} produced HTML outside the letter vocabulary: {message}")]
     Structure { template: String, message: String },
@@ -167,7 +167,7 @@ impl Letters {
             lang::BASE_TEMPLATE.to_owned(),
         )];
         let mut packs = BTreeMap::new();
-        for (code, pack_text) in lang::PACKS {
+        for &(code, pack_text) in lang::PACKS {
             let file = format!("templates/letter/{code}.toml");
             let pack = LanguagePack::parse(&file, pack_text)?;
             if pack.language.code != code {
