@@ -9,12 +9,21 @@ use serde::Deserialize;
 
 use crate::LetterError;
 
-/// The six UN languages, in the order the UN lists them (ISO 639-1).
-pub const LANGUAGES: [&str; 6] = ["ar", "zh", "en", "fr", "ru", "es"];
+/// The letter languages (ISO 639-1): the six UN languages, in the order the UN lists
+/// them. Follows [`PACKS`].
+pub const LANGUAGES: [&str; PACKS.len()] = {
+    let mut codes = [""; PACKS.len()];
+    let mut i = 0;
+    while i < PACKS.len() {
+        codes[i] = PACKS[i].0;
+        i += 1;
+    }
+    codes
+};
 
 /// Embedded language packs, by language code: a letter language is its pack (the phrases
 /// of the one skeleton, [`SKELETON`], and the labels) and its entry here.
-pub(crate) const PACKS: [(&str, &str); 6] = [
+pub(crate) const PACKS: &[(&str, &str)] = &[
     ("ar", include_str!("../../../../templates/letter/ar.toml")),
     ("zh", include_str!("../../../../templates/letter/zh.toml")),
     ("en", include_str!("../../../../templates/letter/en.toml")),

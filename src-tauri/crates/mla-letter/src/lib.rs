@@ -14,6 +14,7 @@
 pub mod addressee;
 pub mod blocks;
 pub mod check;
+mod facts;
 pub mod lang;
 mod skeleton;
 pub mod view;
@@ -50,7 +51,7 @@ pub enum LetterError {
         table: String,
         key: String,
     },
-    #[error("no letter template for language {lang:?} (available: ar, zh, en, fr, ru, es)")]
+    #[error("no letter template for language {lang:?} (available: {})", LANGUAGES.join(", "))]
     UnknownLanguage { lang: String },
     #[error("template {template} produced HTML outside the letter vocabulary: {message}")]
     Structure { template: String, message: String },
@@ -167,7 +168,7 @@ impl Letters {
             lang::BASE_TEMPLATE.to_owned(),
         )];
         let mut packs = BTreeMap::new();
-        for (code, pack_text) in lang::PACKS {
+        for &(code, pack_text) in lang::PACKS {
             let file = format!("templates/letter/{code}.toml");
             let pack = LanguagePack::parse(&file, pack_text)?;
             if pack.language.code != code {
@@ -253,10 +254,10 @@ impl Letters {
 
     /// What the checker needs to know of the letter [`Letters::letter`] would produce with
     /// the same arguments (its language, review status and the parts still to translate),
-    /// without rendering it: the parts come from the same view builder the letter uses, so
-    /// they are the letter's by construction (and a test compares the two for every
-    /// example and language). Used by every check, so a keystroke does not pay for a
-    /// template rendering and an HTML parse.
+    /// from the request and the language pack alone: no view is built, nothing rendered
+    /// (see [`facts`]; a test holds it equal to the rendered letter's facts for every
+    /// example and fixture in every language). Used by every check, so a keystroke pays
+    /// for a walk over the request's text fields, not for a letter.
     pub fn facts(
         &self,
         request: &Request,
@@ -272,7 +273,7 @@ impl Letters {
             .packs
             .get(&lang)
             .ok_or_else(|| LetterError::UnknownLanguage { lang: lang.clone() })?;
-        let parts = view::translation_parts(request, pack, options.central_authority.as_ref());
+        let parts = facts::translation_parts(request, pack, options.central_authority.as_ref());
         Ok(mla_core::rules::LetterFacts {
             lang,
             reviewed: pack.language.reviewed,

@@ -401,7 +401,7 @@ mod tests {
     fn every_pack_fills_every_marker_of_the_real_skeleton() {
         let skeleton = Skeleton::parse(crate::lang::SKELETON).unwrap();
         assert!(skeleton.keys().len() > 60, "{:?}", skeleton.keys());
-        for (code, text) in crate::lang::PACKS {
+        for &(code, text) in crate::lang::PACKS {
             let file = format!("templates/letter/{code}.toml");
             let pack = crate::LanguagePack::parse(&file, text).unwrap();
             let template = skeleton.expand(&file, &pack.phrases).unwrap();

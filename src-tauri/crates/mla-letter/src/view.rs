@@ -422,7 +422,7 @@ pub(crate) fn required_keys() -> Vec<(&'static str, Vec<&'static str>)> {
     ]
 }
 
-fn person_name(req: &Request, id: &str) -> String {
+pub(crate) fn person_name(req: &Request, id: &str) -> String {
     match req.persons.iter().find(|p| p.id == id) {
         Some(p) if !p.name.trim().is_empty() => p.name.clone(),
         _ => id.to_owned(),
@@ -454,19 +454,6 @@ fn attachment_label(req: &Request, id: &str) -> String {
         }
         None => id.to_owned(),
     }
-}
-
-/// The parts [`build`] reports as needing translation, without keeping the view. When the
-/// letter is in the drafting language nothing is marked, so nothing is built.
-pub(crate) fn translation_parts(
-    req: &Request,
-    pack: &LanguagePack,
-    central_authority: Option<&CentralAuthority>,
-) -> Vec<TranslationPart> {
-    if req.drafting_language.trim().to_lowercase() == pack.language.code {
-        return Vec::new();
-    }
-    build(req, pack, central_authority).1
 }
 
 pub(crate) fn build(
@@ -869,6 +856,27 @@ fn measure_view(b: &mut Builder<'_>, req: &Request, i: usize, m: &Measure) -> Me
         procedure: b.ut(format!("measures[{i}].procedure"), &m.procedure),
         rows,
     }
+}
+
+/// The parts of measure `i` to translate from `from` into the pack's language: the walk
+/// of [`crate::facts`] takes them from the rows the letter prints, which depend on the
+/// type of assistance, rather than listing each type's fields a second time.
+pub(crate) fn measure_parts(
+    req: &Request,
+    pack: &LanguagePack,
+    from: &str,
+    i: usize,
+    m: &Measure,
+) -> Vec<TranslationPart> {
+    let mut b = Builder {
+        pack,
+        lang: &pack.language.code,
+        from,
+        nt: true,
+        parts: Vec::new(),
+    };
+    measure_view(&mut b, req, i, m);
+    b.parts
 }
 
 /// One labelled row of a measure's table.

@@ -204,7 +204,7 @@ fn render_errors_name_what_is_wrong() {
     ]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr)
-        .contains("no letter template for language \"de\" (available: ar, zh, en, fr, ru, es)"));
+        .contains("no letter template for language \"de\" (available: ar, zh, en, fr, ru, es"));
     assert!(!dir.path().join("x.pdf").exists());
 
     let bad = dir.path().join("bad.mla.json");
