@@ -5,6 +5,7 @@ use chrono::{Duration, NaiveDate};
 use std::collections::HashSet;
 
 use super::{is_coercive, kind_key, terms_of_art, CheckContext, Hit};
+use crate::assistance::{DateRole, RefTarget};
 use crate::model::*;
 use crate::offences::OffenceStatus;
 
@@ -328,16 +329,7 @@ fn persons(r: &Request, out: &mut Out) {
 
 /// The persons (by id) a measure concerns directly.
 fn measure_person_ids(m: &Measure) -> Vec<&str> {
-    match &m.details {
-        MeasureDetails::TakeStatement(d) => vec![d.person_id.as_str()],
-        MeasureDetails::ServeDocuments(d) => vec![d.recipient_person_id.as_str()],
-        MeasureDetails::BankRecords(d) => vec![d.holder_person_id.as_str()],
-        MeasureDetails::TraceProceeds(d) => d.person_ids.iter().map(String::as_str).collect(),
-        MeasureDetails::VoluntaryAppearance(d) => vec![d.person_id.as_str()],
-        MeasureDetails::VideoconferenceHearing(d) => vec![d.person_id.as_str()],
-        MeasureDetails::TransferDetainedPerson(d) => vec![d.person_id.as_str()],
-        _ => Vec::new(),
-    }
+    m.details.person_ids()
 }
 
 fn attachments(r: &Request, out: &mut Out) {
@@ -440,125 +432,15 @@ fn measure_references(
     attachments: &HashSet<&str>,
     unknown: &mut impl FnMut(&'static str, &HashSet<&str>, &str, String),
 ) {
-    let p = |f: &str| mpath(i, f);
-    match &m.details {
-        MeasureDetails::TakeStatement(d) => unknown(
-            "consistency.unknown-person",
-            persons,
-            &d.person_id,
-            p("person_id"),
-        ),
-        MeasureDetails::ServeDocuments(d) => {
-            unknown(
-                "consistency.unknown-person",
-                persons,
-                &d.recipient_person_id,
-                p("recipient_person_id"),
-            );
-            for (k, id) in d.document_attachment_ids.iter().enumerate() {
-                unknown(
-                    "consistency.unknown-attachment",
-                    attachments,
-                    id,
-                    p(&format!("document_attachment_ids[{k}]")),
-                );
+    for reference in m.details.references() {
+        let (id, path) = (reference.id, mpath(i, &reference.path));
+        match reference.target {
+            RefTarget::Person => unknown("consistency.unknown-person", persons, id, path),
+            RefTarget::Asset => unknown("consistency.unknown-asset", assets, id, path),
+            RefTarget::Attachment => {
+                unknown("consistency.unknown-attachment", attachments, id, path)
             }
         }
-        MeasureDetails::SearchSeizure(d) => unknown(
-            "consistency.unknown-attachment",
-            attachments,
-            &d.order_attachment_id,
-            p("order_attachment_id"),
-        ),
-        MeasureDetails::BankRecords(d) => {
-            for (k, id) in d.account_asset_ids.iter().enumerate() {
-                unknown(
-                    "consistency.unknown-asset",
-                    assets,
-                    id,
-                    p(&format!("account_asset_ids[{k}]")),
-                );
-            }
-            unknown(
-                "consistency.unknown-person",
-                persons,
-                &d.holder_person_id,
-                p("holder_person_id"),
-            );
-        }
-        MeasureDetails::TraceProceeds(d) => {
-            for (k, id) in d.person_ids.iter().enumerate() {
-                unknown(
-                    "consistency.unknown-person",
-                    persons,
-                    id,
-                    p(&format!("person_ids[{k}]")),
-                );
-            }
-            for (k, id) in d.asset_ids.iter().enumerate() {
-                unknown(
-                    "consistency.unknown-asset",
-                    assets,
-                    id,
-                    p(&format!("asset_ids[{k}]")),
-                );
-            }
-        }
-        MeasureDetails::VoluntaryAppearance(d) => unknown(
-            "consistency.unknown-person",
-            persons,
-            &d.person_id,
-            p("person_id"),
-        ),
-        MeasureDetails::FreezeAssets(d) => {
-            for (k, id) in d.asset_ids.iter().enumerate() {
-                unknown(
-                    "consistency.unknown-asset",
-                    assets,
-                    id,
-                    p(&format!("asset_ids[{k}]")),
-                );
-            }
-            unknown(
-                "consistency.unknown-attachment",
-                attachments,
-                &d.order_attachment_id,
-                p("order_attachment_id"),
-            );
-        }
-        MeasureDetails::ConfiscateAssets(d) => {
-            for (k, id) in d.asset_ids.iter().enumerate() {
-                unknown(
-                    "consistency.unknown-asset",
-                    assets,
-                    id,
-                    p(&format!("asset_ids[{k}]")),
-                );
-            }
-            unknown(
-                "consistency.unknown-attachment",
-                attachments,
-                &d.order_attachment_id,
-                p("order_attachment_id"),
-            );
-        }
-        MeasureDetails::VideoconferenceHearing(d) => unknown(
-            "consistency.unknown-person",
-            persons,
-            &d.person_id,
-            p("person_id"),
-        ),
-        MeasureDetails::TransferDetainedPerson(d) => unknown(
-            "consistency.unknown-person",
-            persons,
-            &d.person_id,
-            p("person_id"),
-        ),
-        MeasureDetails::ExamineObjectsSites(_)
-        | MeasureDetails::ProvideInformation(_)
-        | MeasureDetails::ProduceRecords(_)
-        | MeasureDetails::ElectronicEvidence(_)
-        | MeasureDetails::Other(_) => {}
     }
 }
 
@@ -578,46 +460,34 @@ fn inconsistent_dates(r: &Request, ctx: &CheckContext, out: &mut Out) {
             }
         };
     for (i, m) in r.measures.iter().enumerate() {
-        match &m.details {
-            MeasureDetails::BankRecords(d) => {
-                period(out, i, d.period_from, d.period_to, "period_to")
-            }
-            MeasureDetails::ElectronicEvidence(d) => {
-                period(out, i, d.date_from, d.date_to, "date_to")
-            }
-            MeasureDetails::TransferDetainedPerson(d) => {
-                if let (Some(t), Some(back)) = (d.transfer_date, d.return_date) {
-                    if back < t {
-                        out.hit_with(
-                            "consistency.transfer-return",
-                            mpath(i, "return_date"),
-                            vec![num(i)],
-                        );
-                    }
-                }
-            }
-            _ => {}
+        let dates = m.details.dates();
+        let with_role = |role: DateRole| dates.iter().find(|(_, r, _)| *r == role);
+        if let (Some((_, _, from)), Some((to_field, _, to))) = (
+            with_role(DateRole::PeriodFrom),
+            with_role(DateRole::PeriodTo),
+        ) {
+            period(out, i, *from, *to, to_field);
         }
-        let planned = match &m.details {
-            MeasureDetails::ServeDocuments(d) => d.appearance_date.map(|x| (x, "appearance_date")),
-            MeasureDetails::VoluntaryAppearance(d) => {
-                d.appearance_date.map(|x| (x, "appearance_date"))
-            }
-            MeasureDetails::VideoconferenceHearing(d) => {
-                d.proposed_date.map(|x| (x, "proposed_date"))
-            }
-            MeasureDetails::TransferDetainedPerson(d) => {
-                d.transfer_date.map(|x| (x, "transfer_date"))
-            }
-            _ => None,
-        };
-        if let Some((date, field)) = planned {
-            if date < ctx.today {
+        if let (Some((_, _, Some(t))), Some((back_field, _, Some(back)))) =
+            (with_role(DateRole::Transfer), with_role(DateRole::Return))
+        {
+            if back < t {
                 out.hit_with(
-                    "consistency.date-past",
-                    mpath(i, field),
-                    vec![num(i), ("date", date.to_string())],
+                    "consistency.transfer-return",
+                    mpath(i, back_field),
+                    vec![num(i)],
                 );
+            }
+        }
+        for (field, role, date) in &dates {
+            if let (true, Some(date)) = (role.planned(), date) {
+                if *date < ctx.today {
+                    out.hit_with(
+                        "consistency.date-past",
+                        mpath(i, field),
+                        vec![num(i), ("date", date.to_string())],
+                    );
+                }
             }
         }
     }
@@ -715,71 +585,46 @@ fn asset<'r>(r: &'r Request, id: &str) -> Option<&'r Asset> {
     r.assets.iter().find(|a| a.id == id)
 }
 
-/// The rules of each kind of measure: what its details must say.
+/// The rules of each kind of measure: what its details must say. A field declared
+/// `required` (in `crate::assistance`) reports its rule when empty; what depends on more
+/// than one field is below, per type.
 fn measure(r: &Request, i: usize, m: &Measure, out: &mut Out) {
+    for (field, rule_id) in m.details.missing_required() {
+        out.hit_with(rule_id, mpath(i, field), vec![num(i)]);
+    }
     match &m.details {
         MeasureDetails::TakeStatement(d) => check_take_statement(r, i, d, out),
         MeasureDetails::ServeDocuments(d) => check_serve_documents(r, i, d, out),
-        MeasureDetails::SearchSeizure(d) => check_search_seizure(i, d, out),
         MeasureDetails::ExamineObjectsSites(d) => check_examine_objects_sites(i, d, out),
-        MeasureDetails::ProvideInformation(d) => check_provide_information(i, d, out),
         MeasureDetails::BankRecords(d) => check_bank_records(r, i, d, out),
         MeasureDetails::ProduceRecords(d) => check_produce_records(i, d, out),
         MeasureDetails::TraceProceeds(d) => check_trace_proceeds(i, d, out),
-        MeasureDetails::VoluntaryAppearance(d) => check_voluntary_appearance(i, d, out),
-        MeasureDetails::FreezeAssets(d) => check_freeze_assets(r, i, d, out),
+        MeasureDetails::FreezeAssets(d) => {
+            assets_measure(r, i, &d.asset_ids, &d.link_to_offence, out)
+        }
         MeasureDetails::ConfiscateAssets(d) => check_confiscate_assets(r, i, d, out),
         MeasureDetails::VideoconferenceHearing(d) => check_videoconference_hearing(i, d, out),
         MeasureDetails::TransferDetainedPerson(d) => check_transfer_detained_person(i, d, out),
         MeasureDetails::ElectronicEvidence(d) => check_electronic_evidence(i, d, out),
-        MeasureDetails::Other(d) => check_other(i, d, out),
+        _ => {}
     }
 }
 
 fn check_take_statement(r: &Request, i: usize, d: &TakeStatement, out: &mut Out) {
-    if blank(&d.person_id) {
-        out.hit_with(
-            "measure.statement.person",
-            mpath(i, "person_id"),
-            vec![num(i)],
-        );
-    }
     let status = match (d.status, person(r, &d.person_id).map(|x| x.role)) {
         (HearingStatus::Unspecified, Some(PersonRole::Suspect | PersonRole::Accused)) => {
             HearingStatus::Suspect
         }
         (s, _) => s,
     };
-    if d.status == HearingStatus::Unspecified {
-        out.hit_with("measure.statement.status", mpath(i, "status"), vec![num(i)]);
-    }
-    if d.questions.iter().all(|q| blank(q)) {
-        out.hit_with(
-            "measure.statement.questions",
-            mpath(i, "questions"),
-            vec![num(i)],
-        );
-    }
     if status == HearingStatus::Suspect && blank(&d.rights) {
         out.hit_with("measure.statement.rights", mpath(i, "rights"), vec![num(i)]);
     }
 }
 
 fn check_serve_documents(r: &Request, i: usize, d: &ServeDocuments, out: &mut Out) {
-    if d.document_attachment_ids.iter().all(|x| blank(x)) {
-        out.hit_with(
-            "measure.service.documents",
-            mpath(i, "document_attachment_ids"),
-            vec![num(i)],
-        );
-    }
-    if blank(&d.recipient_person_id) {
-        out.hit_with(
-            "measure.service.recipient",
-            mpath(i, "recipient_person_id"),
-            vec![num(i)],
-        );
-    } else if blank(&d.address)
+    if !blank(&d.recipient_person_id)
+        && blank(&d.address)
         && person(r, &d.recipient_person_id).is_none_or(|x| blank(&x.location))
     {
         out.hit_with(
@@ -790,54 +635,11 @@ fn check_serve_documents(r: &Request, i: usize, d: &ServeDocuments, out: &mut Ou
     }
 }
 
-fn check_search_seizure(i: usize, d: &SearchSeizure, out: &mut Out) {
-    if blank(&d.premises) {
-        out.hit_with(
-            "measure.search.premises",
-            mpath(i, "premises"),
-            vec![num(i)],
-        );
-    }
-    if blank(&d.items_sought) {
-        out.hit_with(
-            "measure.search.items",
-            mpath(i, "items_sought"),
-            vec![num(i)],
-        );
-    }
-    if blank(&d.grounds) {
-        out.hit_with("measure.search.grounds", mpath(i, "grounds"), vec![num(i)]);
-    }
-    if blank(&d.order_attachment_id) {
-        out.hit_with(
-            "measure.search.order",
-            mpath(i, "order_attachment_id"),
-            vec![num(i)],
-        );
-    }
-}
-
 fn check_examine_objects_sites(i: usize, d: &ExamineObjectsSites, out: &mut Out) {
-    if blank(&d.object_or_site) {
-        out.hit_with(
-            "measure.examine.object",
-            mpath(i, "object_or_site"),
-            vec![num(i)],
-        );
-    } else if blank(&d.examination) {
+    if !blank(&d.object_or_site) && blank(&d.examination) {
         out.hit_with(
             "measure.examine.object",
             mpath(i, "examination"),
-            vec![num(i)],
-        );
-    }
-}
-
-fn check_provide_information(i: usize, d: &ProvideInformation, out: &mut Out) {
-    if blank(&d.information_sought) {
-        out.hit_with(
-            "measure.information.description",
-            mpath(i, "information_sought"),
             vec![num(i)],
         );
     }
@@ -866,13 +668,6 @@ fn check_bank_records(r: &Request, i: usize, d: &BankRecords, out: &mut Out) {
         };
         out.hit_with("measure.bank.period", mpath(i, f), vec![num(i)]);
     }
-    if blank(&d.records_wanted) {
-        out.hit_with(
-            "measure.bank.records",
-            mpath(i, "records_wanted"),
-            vec![num(i)],
-        );
-    }
     let asset_links = accounts
         && d.account_asset_ids
             .iter()
@@ -887,13 +682,7 @@ fn check_bank_records(r: &Request, i: usize, d: &BankRecords, out: &mut Out) {
 }
 
 fn check_produce_records(i: usize, d: &ProduceRecords, out: &mut Out) {
-    if blank(&d.holder) {
-        out.hit_with(
-            "measure.records.description",
-            mpath(i, "holder"),
-            vec![num(i)],
-        );
-    } else if blank(&d.records_wanted) {
+    if !blank(&d.holder) && blank(&d.records_wanted) {
         out.hit_with(
             "measure.records.description",
             mpath(i, "records_wanted"),
@@ -915,50 +704,9 @@ fn check_trace_proceeds(i: usize, d: &TraceProceeds, out: &mut Out) {
     }
 }
 
-fn check_voluntary_appearance(i: usize, d: &VoluntaryAppearance, out: &mut Out) {
-    if blank(&d.person_id) {
-        out.hit_with(
-            "measure.appearance.person",
-            mpath(i, "person_id"),
-            vec![num(i)],
-        );
-    }
-    if d.appearance_date.is_none() {
-        out.hit_with(
-            "measure.appearance.date",
-            mpath(i, "appearance_date"),
-            vec![num(i)],
-        );
-    }
-}
-
-fn check_freeze_assets(r: &Request, i: usize, d: &FreezeAssets, out: &mut Out) {
-    assets_measure(r, i, &d.asset_ids, &d.link_to_offence, out);
-    if blank(&d.order_attachment_id) {
-        out.hit_with(
-            "measure.freeze.order",
-            mpath(i, "order_attachment_id"),
-            vec![num(i)],
-        );
-    }
-    if blank(&d.owner_notification) {
-        out.hit_with(
-            "measure.freeze.owner-notification",
-            mpath(i, "owner_notification"),
-            vec![num(i)],
-        );
-    }
-}
-
 fn check_confiscate_assets(r: &Request, i: usize, d: &ConfiscateAssets, out: &mut Out) {
     assets_measure(r, i, &d.asset_ids, &d.link_to_offence, out);
-    if blank(&d.order_attachment_id) {
-        out.hit_with(
-            "measure.confiscation.order",
-            mpath(i, "order_attachment_id"),
-            vec![num(i)],
-        );
-    } else if !d.order_final {
+    if !blank(&d.order_attachment_id) && !d.order_final {
         out.hit_with(
             "measure.confiscation.final",
             mpath(i, "order_final"),
@@ -968,9 +716,6 @@ fn check_confiscate_assets(r: &Request, i: usize, d: &ConfiscateAssets, out: &mu
 }
 
 fn check_videoconference_hearing(i: usize, d: &VideoconferenceHearing, out: &mut Out) {
-    if blank(&d.person_id) {
-        out.hit_with("measure.video.person", mpath(i, "person_id"), vec![num(i)]);
-    }
     if d.proposed_date.is_none() {
         out.hit_with(
             "measure.video.arrangements",
@@ -984,30 +729,9 @@ fn check_videoconference_hearing(i: usize, d: &VideoconferenceHearing, out: &mut
             vec![num(i)],
         );
     }
-    if blank(&d.questioning_authority) {
-        out.hit_with(
-            "measure.video.questioning",
-            mpath(i, "questioning_authority"),
-            vec![num(i)],
-        );
-    }
 }
 
 fn check_transfer_detained_person(i: usize, d: &TransferDetainedPerson, out: &mut Out) {
-    if !d.consent_obtained {
-        out.hit_with(
-            "measure.transfer.consent",
-            mpath(i, "consent_obtained"),
-            vec![num(i)],
-        );
-    }
-    if blank(&d.custody_guarantees) {
-        out.hit_with(
-            "measure.transfer.guarantees",
-            mpath(i, "custody_guarantees"),
-            vec![num(i)],
-        );
-    }
     if d.transfer_date.is_none() || d.return_date.is_none() {
         let f = if d.transfer_date.is_none() {
             "transfer_date"
@@ -1019,20 +743,6 @@ fn check_transfer_detained_person(i: usize, d: &TransferDetainedPerson, out: &mu
 }
 
 fn check_electronic_evidence(i: usize, d: &ElectronicEvidence, out: &mut Out) {
-    if blank(&d.provider) {
-        out.hit_with(
-            "measure.e-evidence.provider",
-            mpath(i, "provider"),
-            vec![num(i)],
-        );
-    }
-    if d.account_identifiers.iter().all(|x| blank(x)) {
-        out.hit_with(
-            "measure.e-evidence.identifiers",
-            mpath(i, "account_identifiers"),
-            vec![num(i)],
-        );
-    }
     if d.date_from.is_none() || d.date_to.is_none() {
         let f = if d.date_from.is_none() {
             "date_from"
@@ -1041,27 +751,10 @@ fn check_electronic_evidence(i: usize, d: &ElectronicEvidence, out: &mut Out) {
         };
         out.hit_with("measure.e-evidence.period", mpath(i, f), vec![num(i)]);
     }
-    if d.data_categories.is_empty() {
-        out.hit_with(
-            "measure.e-evidence.categories",
-            mpath(i, "data_categories"),
-            vec![num(i)],
-        );
-    }
     if d.risk_of_loss && !d.preservation_requested {
         out.hit_with(
             "measure.e-evidence.preservation",
             mpath(i, "preservation_requested"),
-            vec![num(i)],
-        );
-    }
-}
-
-fn check_other(i: usize, d: &OtherAssistance, out: &mut Out) {
-    if blank(&d.description) {
-        out.hit_with(
-            "measure.other.description",
-            mpath(i, "description"),
             vec![num(i)],
         );
     }

@@ -55,6 +55,10 @@ fn every_rule_id_used_in_checks_is_declared_and_every_declared_rule_is_used() {
             }
         }
     }
+    // …and the rules the types of assistance declare for their required fields.
+    for t in crate::assistance::ASSISTANCE {
+        used.extend(t.fields.iter().filter_map(|f| f.required));
+    }
     for id in &used {
         assert!(
             rule(id).is_some(),
