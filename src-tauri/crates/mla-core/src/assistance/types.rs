@@ -231,6 +231,51 @@ declare_assistance! {
             risk_of_loss: bool => YesNo,
         }
     }
+    /// UNCAC art. 50 and UNTOC art. 20 (definition in art. 2(i) of both): controlled delivery,
+    /// letting an illicit or suspect consignment pass out of, through or into the requested
+    /// State under the supervision of its authorities, to identify the persons involved.
+    ControlledDelivery(ControlledDelivery) = "controlled_delivery" {
+        source: "UNCAC arts. 2(i) and 50; UNTOC arts. 2(i) and 20",
+        coercive: true,
+        reason: "The conventions do not classify it. Controlled delivery is a special investigative technique (UNCAC art. 50, UNTOC art. 20), decided case by case where no agreement applies (art. 50(3), art. 20(3)) and carried out covertly by the requested State's authorities, who may intercept the consignment and remove or replace the goods (art. 50(4), art. 20(4)); it is therefore treated as coercive, so that dual criminality is examined rather than presumed unnecessary.",
+        fields {
+            /// What is being delivered (goods, funds, substances), its quantity, and how it is
+            /// identified (markings, seals, container, parcel or tracking numbers).
+            consignment: String => LongText { required: Some("measure.delivery.consignment"), ui_rows: 3 },
+            /// Where the consignment comes from (State, place, sender).
+            origin: String => Text { required: Some("measure.delivery.route") },
+            /// States and places it is expected to pass through.
+            transit: String => LongText,
+            /// Where it is expected to go (State, place, consignee).
+            destination: String => Text { required: Some("measure.delivery.route") },
+            /// Means of transport (carrier, vehicle, vessel, flight, post, courier).
+            transport: String => Text,
+            /// First day the consignment is expected in or through the requested State.
+            expected_from: Option<NaiveDate> => Date { required: Some("measure.delivery.period"), date: DateRole::PeriodFrom },
+            /// Last day it is expected.
+            expected_to: Option<NaiveDate> => Date { date: DateRole::PeriodTo },
+            /// Persons expected to send, carry or receive the consignment.
+            person_ids: Vec<String> => PersonRefs,
+            /// The consignment may be intercepted and allowed to continue intact (UNCAC art.
+            /// 50(4); UNTOC art. 20(4)).
+            interception_allowed: bool => YesNo,
+            /// The goods may be removed or replaced in whole or in part (UNCAC art. 50(4);
+            /// UNTOC art. 20(4)).
+            replacement_allowed: bool => YesNo,
+            /// What would be removed or replaced, and by what.
+            replacement_details: String => LongText,
+            /// Surveillance and hand-over: who follows the consignment, where and how it passes
+            /// from one State's officers to the other's, and what happens at its arrival.
+            surveillance: String => LongText { required: Some("measure.delivery.surveillance"), ui_rows: 3 },
+            /// A contact point reachable at any time during the operation (name, service,
+            /// phone).
+            contact_point: String => Text { required: Some("measure.delivery.contact") },
+            /// The agreement or arrangement relied on (UNCAC art. 50(2); UNTOC art. 20(2)), or
+            /// that the decision is sought case by case, with any financial arrangements and
+            /// understandings on jurisdiction (art. 50(3); art. 20(3)).
+            agreement: String => LongText,
+        }
+    }
     /// 46(3)(i) any other assistance not contrary to the requested State's law.
     Other(OtherAssistance) = "other" {
         source: "UNCAC art. 46(3)(i); UNTOC art. 18(3)(i)",
