@@ -114,7 +114,7 @@ fn rule_ids() {
     for id in &ids {
         out.push_str(&format!("            RuleId::{} => {id:?},\n", variant(id)));
     }
-    out.push_str("        }\n    }\n}\n");
+    out.push_str("        }\n    }\n\n    /// The rule whose id is `id`, if one is declared.\n    pub fn parse(id: &str) -> Option<RuleId> {\n        RuleId::ALL.iter().copied().find(|r| r.as_str() == id)\n    }\n}\n");
     let out_path = PathBuf::from(env::var("OUT_DIR").expect("set by cargo")).join("rule_ids.rs");
     fs::write(out_path, out).expect("write rule_ids.rs");
 }

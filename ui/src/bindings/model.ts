@@ -139,6 +139,71 @@ export type Contact = { name: string, function: string, email: string, phone: st
  */
 languages: Array<string>, };
 
+export type ControlledDelivery = { 
+/**
+ * What is being delivered (goods, funds, substances), its quantity, and how it is
+ * identified (markings, seals, container, parcel or tracking numbers).
+ */
+consignment: string, 
+/**
+ * Where the consignment comes from (State, place, sender).
+ */
+origin: string, 
+/**
+ * States and places it is expected to pass through.
+ */
+transit: string, 
+/**
+ * Where it is expected to go (State, place, consignee).
+ */
+destination: string, 
+/**
+ * Means of transport (carrier, vehicle, vessel, flight, post, courier).
+ */
+transport: string, 
+/**
+ * First day the consignment is expected in or through the requested State.
+ */
+expected_from: string | null, 
+/**
+ * Last day it is expected.
+ */
+expected_to: string | null, 
+/**
+ * Persons expected to send, carry or receive the consignment.
+ */
+person_ids: Array<string>, 
+/**
+ * The consignment may be intercepted and allowed to continue intact (UNCAC art.
+ * 50(4); UNTOC art. 20(4)).
+ */
+interception_allowed: boolean, 
+/**
+ * The goods may be removed or replaced in whole or in part (UNCAC art. 50(4);
+ * UNTOC art. 20(4)).
+ */
+replacement_allowed: boolean, 
+/**
+ * What would be removed or replaced, and by what.
+ */
+replacement_details: string, 
+/**
+ * Surveillance and hand-over: who follows the consignment, where and how it passes
+ * from one State's officers to the other's, and what happens at its arrival.
+ */
+surveillance: string, 
+/**
+ * A contact point reachable at any time during the operation (name, service,
+ * phone).
+ */
+contact_point: string, 
+/**
+ * The agreement or arrangement relied on (UNCAC art. 50(2); UNTOC art. 20(2)), or
+ * that the decision is sought case by case, with any financial arrangements and
+ * understandings on jurisdiction (art. 50(3); art. 20(3)).
+ */
+agreement: string, };
+
 /**
  * Categories of electronic data.
  */
@@ -196,7 +261,7 @@ procedure: string, details: MeasureDetails, };
 /**
  * The type of assistance and the fields that type needs (UNCAC art. 46(3), (10)-(12), (18)).
  */
-export type MeasureDetails = { "type": "take_statement" } & TakeStatement | { "type": "serve_documents" } & ServeDocuments | { "type": "search_seizure" } & SearchSeizure | { "type": "examine_objects_sites" } & ExamineObjectsSites | { "type": "provide_information" } & ProvideInformation | { "type": "bank_records" } & BankRecords | { "type": "produce_records" } & ProduceRecords | { "type": "trace_proceeds" } & TraceProceeds | { "type": "voluntary_appearance" } & VoluntaryAppearance | { "type": "freeze_assets" } & FreezeAssets | { "type": "confiscate_assets" } & ConfiscateAssets | { "type": "videoconference_hearing" } & VideoconferenceHearing | { "type": "transfer_detained_person" } & TransferDetainedPerson | { "type": "electronic_evidence" } & ElectronicEvidence | { "type": "other" } & OtherAssistance;
+export type MeasureDetails = { "type": "take_statement" } & TakeStatement | { "type": "serve_documents" } & ServeDocuments | { "type": "search_seizure" } & SearchSeizure | { "type": "examine_objects_sites" } & ExamineObjectsSites | { "type": "provide_information" } & ProvideInformation | { "type": "bank_records" } & BankRecords | { "type": "produce_records" } & ProduceRecords | { "type": "trace_proceeds" } & TraceProceeds | { "type": "voluntary_appearance" } & VoluntaryAppearance | { "type": "freeze_assets" } & FreezeAssets | { "type": "confiscate_assets" } & ConfiscateAssets | { "type": "videoconference_hearing" } & VideoconferenceHearing | { "type": "transfer_detained_person" } & TransferDetainedPerson | { "type": "electronic_evidence" } & ElectronicEvidence | { "type": "controlled_delivery" } & ControlledDelivery | { "type": "other" } & OtherAssistance;
 
 /**
  * An amount of money.

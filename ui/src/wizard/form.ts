@@ -13,14 +13,14 @@ export interface Option {
 }
 
 export type FieldSpec =
-  | { kind: "text" | "textarea" | "email" | "tel"; path: string; label: MessageKey; hint?: MessageKey; id?: string; rows?: number; upper?: boolean }
-  | { kind: "date"; path: string; label: MessageKey; hint?: MessageKey; id?: string }
-  | { kind: "select"; path: string; label: MessageKey; hint?: MessageKey; id?: string; options: Option[] }
-  | { kind: "checkbox"; path: string; label: MessageKey; hint?: MessageKey; id?: string }
-  | { kind: "lines"; path: string; label: MessageKey; hint?: MessageKey; id?: string; upper?: boolean }
-  | { kind: "ref"; path: string; label: MessageKey; hint?: MessageKey; id?: string; options: Option[] }
-  | { kind: "set"; path: string; label: MessageKey; hint?: MessageKey; id?: string; options: Option[] }
-  | { kind: "money"; path: string; label: MessageKey; hint?: MessageKey; id?: string };
+  | { kind: "text" | "textarea" | "email" | "tel"; path: string; label: FieldLabel; hint?: MessageKey; id?: string; rows?: number; upper?: boolean }
+  | { kind: "date"; path: string; label: FieldLabel; hint?: MessageKey; id?: string }
+  | { kind: "select"; path: string; label: FieldLabel; hint?: MessageKey; id?: string; options: Option[] }
+  | { kind: "checkbox"; path: string; label: FieldLabel; hint?: MessageKey; id?: string }
+  | { kind: "lines"; path: string; label: FieldLabel; hint?: MessageKey; id?: string; upper?: boolean }
+  | { kind: "ref"; path: string; label: FieldLabel; hint?: MessageKey; id?: string; options: Option[] }
+  | { kind: "set"; path: string; label: FieldLabel; hint?: MessageKey; id?: string; options: Option[] }
+  | { kind: "money"; path: string; label: FieldLabel; hint?: MessageKey; id?: string };
 
 export interface Binding {
   request(): Request;
@@ -107,7 +107,7 @@ export function renderField(spec: FieldSpec, b: Binding): HTMLElement {
       const control = el("input", { attrs: common({ type: "checkbox" }) });
       control.checked = value() === true;
       control.addEventListener("change", (ev) => commit(control.checked, ev));
-      return el("div", { className: "field field-checkbox" }, control, el("label", { attrs: { for: id } }, t(spec.label)), hint);
+      return el("div", { className: "field field-checkbox" }, control, el("label", { attrs: { for: id } }, labelText(spec.label)), hint);
     }
     case "lines": {
       const control = el("textarea", { attrs: common({ rows: "3" }) });
@@ -120,7 +120,7 @@ export function renderField(spec: FieldSpec, b: Binding): HTMLElement {
       const chosen = new Set(Array.isArray(value()) ? (value() as string[]) : []);
       const legendId = `${id}-legend`;
       const group = el("fieldset", { className: "field field-set", attrs: { id, "data-path": spec.path, "aria-describedby": hintId } },
-        el("legend", { attrs: { id: legendId } }, t(spec.label)), hint);
+        el("legend", { attrs: { id: legendId } }, labelText(spec.label)), hint);
       const all = [...spec.options];
       for (const v of chosen) if (!all.some((o) => o.value === v)) all.push({ value: v, label: { text: v } });
       if (all.length === 0) group.append(el("p", { className: "muted" }, t("form.nothingToChoose")));
@@ -152,7 +152,7 @@ export function renderField(spec: FieldSpec, b: Binding): HTMLElement {
       amount.addEventListener("input", update);
       currency.addEventListener("input", update);
       return el("fieldset", { className: "field field-money" },
-        el("legend", {}, t(spec.label)), hint,
+        el("legend", {}, labelText(spec.label)), hint,
         el("div", { className: "money" },
           el("div", {}, el("label", { attrs: { for: amountId } }, t("form.amount")), amount),
           el("div", {}, el("label", { attrs: { for: currencyId } }, t("form.currency")), currency),
@@ -162,6 +162,13 @@ export function renderField(spec: FieldSpec, b: Binding): HTMLElement {
   }
 }
 
-function field(kind: string, id: string, label: MessageKey, hint: HTMLElement | null, control: HTMLElement): HTMLElement {
-  return el("div", { className: `field field-${kind}` }, el("label", { attrs: { for: id } }, t(label)), hint, control);
+/** A field's label: an interface message, or words given in the current language. */
+export type FieldLabel = MessageKey | { text: string };
+
+function labelText(label: FieldLabel): string {
+  return typeof label === "string" ? t(label) : label.text;
+}
+
+function field(kind: string, id: string, label: FieldLabel, hint: HTMLElement | null, control: HTMLElement): HTMLElement {
+  return el("div", { className: `field field-${kind}` }, el("label", { attrs: { for: id } }, labelText(label)), hint, control);
 }

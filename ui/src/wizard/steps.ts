@@ -4,7 +4,8 @@ import type { Finding, Severity } from "../bindings/finding";
 import type { CardFact, CatalogueView, LetterPreview, ProfileCard } from "../bindings/ipc";
 import type { Measure, MeasureDetails, Request } from "../bindings/model";
 import { el, type Child } from "../dom";
-import { t, type MessageKey } from "../i18n";
+import { locale, t, type MessageKey } from "../i18n";
+import { ASSISTANCE, type AssistanceField } from "../bindings/assistance";
 import {
   MEASURE_TYPES, emptyAsset, emptyAttachment, emptyDetails, emptyLegalBasis,
   emptyMeasure, emptyOffence, emptyPerson, nextId, type LegalBasisKind, type MeasureType,
@@ -378,90 +379,33 @@ function step4(ctx: StepContext): Child[] {
 
 // --- step 5 ---------------------------------------------------------------------------
 
-/** The fields each type of assistance needs, relative to `measures[i].details`. */
-export function detailFields(type: MeasureType, d: string, r: Request): FieldSpec[] {
-  const persons = idOptions(r.persons);
-  const assets = idOptions(r.assets);
-  const annexes = idOptions(r.attachments);
-  const person: FieldSpec = { kind: "ref", path: `${d}.person_id`, label: "fd.person_id", options: persons };
-  const status: FieldSpec = { kind: "select", path: `${d}.status`, label: "fd.status", options: opts(HEARING, "hearing") };
-  switch (type) {
-    case "take_statement": return [person, status,
-      { kind: "lines", path: `${d}.questions`, label: "fd.questions", hint: "hint.questions" },
-      { kind: "textarea", path: `${d}.rights`, label: "fd.rights", rows: 2 },
-      { kind: "checkbox", path: `${d}.officials_attend`, label: "fd.officials_attend" },
-      { kind: "text", path: `${d}.oath_form`, label: "fd.oath_form" }];
-    case "serve_documents": return [
-      { kind: "ref", path: `${d}.recipient_person_id`, label: "fd.recipient_person_id", options: persons },
-      { kind: "textarea", path: `${d}.address`, label: "fd.address", rows: 2 },
-      { kind: "set", path: `${d}.document_attachment_ids`, label: "fd.document_attachment_ids", options: annexes },
-      { kind: "date", path: `${d}.appearance_date`, label: "fd.appearance_date", hint: "hint.date" },
-      { kind: "checkbox", path: `${d}.proof_of_service`, label: "fd.proof_of_service" }];
-    case "search_seizure": return [
-      { kind: "textarea", path: `${d}.premises`, label: "fd.premises", rows: 2 },
-      { kind: "textarea", path: `${d}.items_sought`, label: "fd.items_sought", rows: 2 },
-      { kind: "textarea", path: `${d}.grounds`, label: "fd.grounds", rows: 3 },
-      { kind: "ref", path: `${d}.order_attachment_id`, label: "fd.order_attachment_id", options: annexes },
-      { kind: "textarea", path: `${d}.chain_of_custody`, label: "fd.chain_of_custody", rows: 2 }];
-    case "examine_objects_sites": return [
-      { kind: "text", path: `${d}.object_or_site`, label: "fd.object_or_site" },
-      { kind: "text", path: `${d}.location`, label: "fd.location" },
-      { kind: "textarea", path: `${d}.examination`, label: "fd.examination", rows: 2 }];
-    case "provide_information": return [
-      { kind: "textarea", path: `${d}.information_sought`, label: "fd.information_sought", rows: 3 },
-      { kind: "checkbox", path: `${d}.expert_evaluation`, label: "fd.expert_evaluation" }];
-    case "bank_records": return [
-      { kind: "text", path: `${d}.bank`, label: "fd.bank" },
-      { kind: "set", path: `${d}.account_asset_ids`, label: "fd.account_asset_ids", options: assets },
-      { kind: "ref", path: `${d}.holder_person_id`, label: "fd.holder_person_id", options: persons },
-      { kind: "date", path: `${d}.period_from`, label: "fd.period_from", hint: "hint.date" },
-      { kind: "date", path: `${d}.period_to`, label: "fd.period_to", hint: "hint.date" },
-      { kind: "textarea", path: `${d}.records_wanted`, label: "fd.records_wanted", rows: 2 },
-      { kind: "textarea", path: `${d}.link_to_offence`, label: "fd.link_to_offence", rows: 2 },
-      { kind: "checkbox", path: `${d}.certified_copies`, label: "fd.certified_copies" }];
-    case "produce_records": return [
-      { kind: "text", path: `${d}.holder`, label: "fd.holder" },
-      { kind: "textarea", path: `${d}.records_wanted`, label: "fd.records_wanted", rows: 2 },
-      { kind: "checkbox", path: `${d}.certified_copies`, label: "fd.certified_copies" }];
-    case "trace_proceeds": return [
-      { kind: "set", path: `${d}.person_ids`, label: "fd.person_ids", options: persons },
-      { kind: "set", path: `${d}.asset_ids`, label: "fd.asset_ids", options: assets },
-      { kind: "textarea", path: `${d}.description`, label: "fd.description", rows: 2 }];
-    case "voluntary_appearance": return [person,
-      { kind: "date", path: `${d}.appearance_date`, label: "fd.appearance_date", hint: "hint.date" },
-      { kind: "checkbox", path: `${d}.expenses_covered`, label: "fd.expenses_covered" },
-      { kind: "checkbox", path: `${d}.safe_conduct`, label: "fd.safe_conduct" }];
-    case "freeze_assets": return [
-      { kind: "set", path: `${d}.asset_ids`, label: "fd.asset_ids", options: assets },
-      { kind: "ref", path: `${d}.order_attachment_id`, label: "fd.order_attachment_id", options: annexes },
-      { kind: "textarea", path: `${d}.link_to_offence`, label: "fd.link_to_offence", rows: 2 },
-      { kind: "textarea", path: `${d}.owner_notification`, label: "fd.owner_notification", rows: 2 }];
-    case "confiscate_assets": return [
-      { kind: "set", path: `${d}.asset_ids`, label: "fd.asset_ids", options: assets },
-      { kind: "ref", path: `${d}.order_attachment_id`, label: "fd.order_attachment_id", options: annexes },
-      { kind: "checkbox", path: `${d}.order_final`, label: "fd.order_final" },
-      { kind: "textarea", path: `${d}.link_to_offence`, label: "fd.link_to_offence", rows: 2 },
-      { kind: "textarea", path: `${d}.return_proposal`, label: "fd.return_proposal", rows: 2 }];
-    case "videoconference_hearing": return [person, status,
-      { kind: "date", path: `${d}.proposed_date`, label: "fd.proposed_date", hint: "hint.date" },
-      { kind: "text", path: `${d}.technical_contact`, label: "fd.technical_contact" },
-      { kind: "text", path: `${d}.interpreter_language`, label: "fd.interpreter_language", hint: "hint.language" },
-      { kind: "text", path: `${d}.questioning_authority`, label: "fd.questioning_authority" }];
-    case "transfer_detained_person": return [person,
-      { kind: "checkbox", path: `${d}.consent_obtained`, label: "fd.consent_obtained" },
-      { kind: "textarea", path: `${d}.custody_guarantees`, label: "fd.custody_guarantees", rows: 2 },
-      { kind: "date", path: `${d}.transfer_date`, label: "fd.transfer_date", hint: "hint.date" },
-      { kind: "date", path: `${d}.return_date`, label: "fd.return_date", hint: "hint.date" }];
-    case "electronic_evidence": return [
-      { kind: "text", path: `${d}.provider`, label: "fd.provider" },
-      { kind: "lines", path: `${d}.account_identifiers`, label: "fd.account_identifiers", hint: "hint.lines" },
-      { kind: "date", path: `${d}.date_from`, label: "fd.date_from", hint: "hint.date" },
-      { kind: "date", path: `${d}.date_to`, label: "fd.date_to", hint: "hint.date" },
-      { kind: "set", path: `${d}.data_categories`, label: "fd.data_categories", options: opts(DATA_CATEGORIES, "dataCategory") },
-      { kind: "checkbox", path: `${d}.preservation_requested`, label: "fd.preservation_requested" },
-      { kind: "checkbox", path: `${d}.risk_of_loss`, label: "fd.risk_of_loss" }];
-    case "other": return [{ kind: "textarea", path: `${d}.description`, label: "fd.description", rows: 3 }];
+/** The control for each kind of field a type of assistance declares. */
+function detailField(f: AssistanceField, path: string, r: Request): FieldSpec {
+  const label = { text: f.label[locale()] };
+  const hint = (f.hint ?? undefined) as MessageKey | undefined;
+  switch (f.kind) {
+    case "text": return { kind: "text", path, label, hint };
+    case "language_code": return { kind: "text", path, label, hint };
+    case "long_text": return { kind: "textarea", path, label, hint, rows: f.rows };
+    case "text_list": return { kind: "lines", path, label, hint };
+    case "identifiers": return { kind: "lines", path, label, hint };
+    case "date": return { kind: "date", path, label, hint };
+    case "yes_no": return { kind: "checkbox", path, label, hint };
+    case "person_ref": return { kind: "ref", path, label, hint, options: idOptions(r.persons) };
+    case "person_refs": return { kind: "set", path, label, hint, options: idOptions(r.persons) };
+    case "asset_refs": return { kind: "set", path, label, hint, options: idOptions(r.assets) };
+    case "attachment_ref": return { kind: "ref", path, label, hint, options: idOptions(r.attachments) };
+    case "attachment_refs": return { kind: "set", path, label, hint, options: idOptions(r.attachments) };
+    case "hearing_status": return { kind: "select", path, label, hint, options: opts(HEARING, "hearing") };
+    case "data_categories": return { kind: "set", path, label, hint, options: opts(DATA_CATEGORIES, "dataCategory") };
   }
+}
+
+/** The fields each type of assistance needs, relative to `measures[i].details`, as its
+ * declaration lists them (generated into `bindings/assistance.ts`). */
+export function detailFields(type: MeasureType, d: string, r: Request): FieldSpec[] {
+  const declared = ASSISTANCE.find((a) => a.key === type);
+  return (declared?.fields ?? []).map((f) => detailField(f, `${d}.${f.name}`, r));
 }
 
 function measureTypeOptions(ctx: StepContext): Option[] {

@@ -3,6 +3,7 @@
 //!
 //! Pure: no IO, no clock, no Tauri. Callers pass bytes, dates and data in.
 
+pub mod assistance;
 pub mod finding;
 pub mod format;
 pub mod model;

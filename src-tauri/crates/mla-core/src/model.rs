@@ -10,6 +10,14 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+// The types of assistance (the measures' details) are declared in `crate::assistance`.
+pub use crate::assistance::{
+    BankRecords, ConfiscateAssets, ElectronicEvidence, ExamineObjectsSites, FreezeAssets,
+    MeasureDetails, OtherAssistance, ProduceRecords, ProvideInformation, SearchSeizure,
+    ServeDocuments, TakeStatement, TraceProceeds, TransferDetainedPerson, VideoconferenceHearing,
+    VoluntaryAppearance,
+};
+
 /// The version of the `.mla.json` file format this build writes and reads.
 pub const FORMAT_VERSION: u32 = 1;
 
@@ -354,72 +362,6 @@ pub struct Measure {
     pub details: MeasureDetails,
 }
 
-/// The type of assistance and the fields that type needs (UNCAC art. 46(3), (10)-(12), (18)).
-#[derive(Serialize, Deserialize, JsonSchema, TS, Clone, Debug, PartialEq)]
-#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
-#[ts(export_to = "model.ts")]
-pub enum MeasureDetails {
-    /// 46(3)(a) taking evidence or statements from persons.
-    TakeStatement(TakeStatement),
-    /// 46(3)(b) effecting service of judicial documents.
-    ServeDocuments(ServeDocuments),
-    /// 46(3)(c) executing searches and seizures.
-    SearchSeizure(SearchSeizure),
-    /// 46(3)(d) examining objects and sites.
-    ExamineObjectsSites(ExamineObjectsSites),
-    /// 46(3)(e) providing information, evidentiary items and expert evaluations.
-    ProvideInformation(ProvideInformation),
-    /// 46(3)(f) originals or certified copies of records, bank records in particular.
-    BankRecords(BankRecords),
-    /// 46(3)(f) other government, financial, corporate or business records.
-    ProduceRecords(ProduceRecords),
-    /// 46(3)(g) identifying or tracing proceeds, property or instrumentalities.
-    TraceProceeds(TraceProceeds),
-    /// 46(3)(h) facilitating the voluntary appearance of persons in the requesting State.
-    VoluntaryAppearance(VoluntaryAppearance),
-    /// 46(3)(c), (j) freezing or seizing property (provisional measures).
-    FreezeAssets(FreezeAssets),
-    /// 46(3)(k), chapter V: confiscation and recovery of assets.
-    ConfiscateAssets(ConfiscateAssets),
-    /// 46(18) hearing by videoconference.
-    VideoconferenceHearing(VideoconferenceHearing),
-    /// 46(10)-(12) temporary transfer of a detained person, with consent.
-    TransferDetainedPerson(TransferDetainedPerson),
-    /// Electronic evidence held by a service provider (preservation and production).
-    ElectronicEvidence(ElectronicEvidence),
-    /// 46(3)(i) any other assistance not contrary to the requested State's law.
-    Other(OtherAssistance),
-}
-
-impl Default for MeasureDetails {
-    fn default() -> Self {
-        MeasureDetails::Other(OtherAssistance::default())
-    }
-}
-
-impl MeasureDetails {
-    /// The stable snake_case name of this type of assistance, as in the file format.
-    pub fn kind(&self) -> &'static str {
-        match self {
-            MeasureDetails::TakeStatement(_) => "take_statement",
-            MeasureDetails::ServeDocuments(_) => "serve_documents",
-            MeasureDetails::SearchSeizure(_) => "search_seizure",
-            MeasureDetails::ExamineObjectsSites(_) => "examine_objects_sites",
-            MeasureDetails::ProvideInformation(_) => "provide_information",
-            MeasureDetails::BankRecords(_) => "bank_records",
-            MeasureDetails::ProduceRecords(_) => "produce_records",
-            MeasureDetails::TraceProceeds(_) => "trace_proceeds",
-            MeasureDetails::VoluntaryAppearance(_) => "voluntary_appearance",
-            MeasureDetails::FreezeAssets(_) => "freeze_assets",
-            MeasureDetails::ConfiscateAssets(_) => "confiscate_assets",
-            MeasureDetails::VideoconferenceHearing(_) => "videoconference_hearing",
-            MeasureDetails::TransferDetainedPerson(_) => "transfer_detained_person",
-            MeasureDetails::ElectronicEvidence(_) => "electronic_evidence",
-            MeasureDetails::Other(_) => "other",
-        }
-    }
-}
-
 /// Status of a person to be heard.
 #[derive(Serialize, Deserialize, JsonSchema, TS, Clone, Copy, Debug, PartialEq, Eq, Default)]
 #[serde(rename_all = "snake_case")]
@@ -433,170 +375,6 @@ pub enum HearingStatus {
     Victim,
 }
 
-#[derive(Serialize, Deserialize, JsonSchema, TS, Clone, Debug, PartialEq, Default)]
-#[serde(default, deny_unknown_fields)]
-#[ts(export_to = "model.ts")]
-pub struct TakeStatement {
-    pub person_id: String,
-    pub status: HearingStatus,
-    pub questions: Vec<String>,
-    /// Rights to be read to the person (e.g. against self-incrimination, to counsel).
-    pub rights: String,
-    /// Whether officials of the requesting State wish to attend.
-    pub officials_attend: bool,
-    /// Oath or affirmation to be administered, if any.
-    pub oath_form: String,
-}
-
-#[derive(Serialize, Deserialize, JsonSchema, TS, Clone, Debug, PartialEq, Default)]
-#[serde(default, deny_unknown_fields)]
-#[ts(export_to = "model.ts")]
-pub struct ServeDocuments {
-    pub recipient_person_id: String,
-    /// Address at which to serve.
-    pub address: String,
-    /// The documents to serve (attachment ids).
-    pub document_attachment_ids: Vec<String>,
-    /// Date on which the recipient must appear, if the documents summon them.
-    pub appearance_date: Option<NaiveDate>,
-    /// Whether proof of service is required.
-    pub proof_of_service: bool,
-}
-
-#[derive(Serialize, Deserialize, JsonSchema, TS, Clone, Debug, PartialEq, Default)]
-#[serde(default, deny_unknown_fields)]
-#[ts(export_to = "model.ts")]
-pub struct SearchSeizure {
-    /// Premises or person to be searched, precisely described.
-    pub premises: String,
-    /// Items sought.
-    pub items_sought: String,
-    /// Grounds linking the premises and items to the offence.
-    pub grounds: String,
-    /// A domestic search order (attachment id), where the requested State requires one.
-    pub order_attachment_id: String,
-    /// Chain-of-custody wishes for seized items.
-    pub chain_of_custody: String,
-}
-
-#[derive(Serialize, Deserialize, JsonSchema, TS, Clone, Debug, PartialEq, Default)]
-#[serde(default, deny_unknown_fields)]
-#[ts(export_to = "model.ts")]
-pub struct ExamineObjectsSites {
-    pub object_or_site: String,
-    pub location: String,
-    pub examination: String,
-}
-
-#[derive(Serialize, Deserialize, JsonSchema, TS, Clone, Debug, PartialEq, Default)]
-#[serde(default, deny_unknown_fields)]
-#[ts(export_to = "model.ts")]
-pub struct ProvideInformation {
-    pub information_sought: String,
-    pub expert_evaluation: bool,
-}
-
-#[derive(Serialize, Deserialize, JsonSchema, TS, Clone, Debug, PartialEq, Default)]
-#[serde(default, deny_unknown_fields)]
-#[ts(export_to = "model.ts")]
-pub struct BankRecords {
-    pub bank: String,
-    /// The accounts (asset ids).
-    pub account_asset_ids: Vec<String>,
-    /// The holder (person id), where accounts are not known by number.
-    pub holder_person_id: String,
-    pub period_from: Option<NaiveDate>,
-    pub period_to: Option<NaiveDate>,
-    /// Records wanted (opening documents, statements, KYC, transfers ...).
-    pub records_wanted: String,
-    /// Why the accounts are linked to the offence.
-    pub link_to_offence: String,
-    pub certified_copies: bool,
-}
-
-#[derive(Serialize, Deserialize, JsonSchema, TS, Clone, Debug, PartialEq, Default)]
-#[serde(default, deny_unknown_fields)]
-#[ts(export_to = "model.ts")]
-pub struct ProduceRecords {
-    /// Who holds the records (registry, company, administration).
-    pub holder: String,
-    pub records_wanted: String,
-    pub certified_copies: bool,
-}
-
-#[derive(Serialize, Deserialize, JsonSchema, TS, Clone, Debug, PartialEq, Default)]
-#[serde(default, deny_unknown_fields)]
-#[ts(export_to = "model.ts")]
-pub struct TraceProceeds {
-    pub person_ids: Vec<String>,
-    pub asset_ids: Vec<String>,
-    pub description: String,
-}
-
-#[derive(Serialize, Deserialize, JsonSchema, TS, Clone, Debug, PartialEq, Default)]
-#[serde(default, deny_unknown_fields)]
-#[ts(export_to = "model.ts")]
-pub struct VoluntaryAppearance {
-    pub person_id: String,
-    pub appearance_date: Option<NaiveDate>,
-    pub expenses_covered: bool,
-    /// Safe conduct offered (UNCAC art. 46(27)).
-    pub safe_conduct: bool,
-}
-
-#[derive(Serialize, Deserialize, JsonSchema, TS, Clone, Debug, PartialEq, Default)]
-#[serde(default, deny_unknown_fields)]
-#[ts(export_to = "model.ts")]
-pub struct FreezeAssets {
-    pub asset_ids: Vec<String>,
-    /// The domestic freezing order or decision (attachment id).
-    pub order_attachment_id: String,
-    pub link_to_offence: String,
-    pub owner_notification: String,
-}
-
-#[derive(Serialize, Deserialize, JsonSchema, TS, Clone, Debug, PartialEq, Default)]
-#[serde(default, deny_unknown_fields)]
-#[ts(export_to = "model.ts")]
-pub struct ConfiscateAssets {
-    pub asset_ids: Vec<String>,
-    /// The confiscation order (attachment id).
-    pub order_attachment_id: String,
-    /// Whether the order is final (no further appeal).
-    pub order_final: bool,
-    pub link_to_offence: String,
-    /// Proposed disposal or return of the assets (UNCAC art. 57).
-    pub return_proposal: String,
-}
-
-#[derive(Serialize, Deserialize, JsonSchema, TS, Clone, Debug, PartialEq, Default)]
-#[serde(default, deny_unknown_fields)]
-#[ts(export_to = "model.ts")]
-pub struct VideoconferenceHearing {
-    pub person_id: String,
-    pub status: HearingStatus,
-    pub proposed_date: Option<NaiveDate>,
-    /// Technical contact for the link (name, e-mail, phone).
-    pub technical_contact: String,
-    /// Language of the interpreter needed, if any (ISO 639-1).
-    pub interpreter_language: String,
-    /// Who conducts the questioning.
-    pub questioning_authority: String,
-}
-
-#[derive(Serialize, Deserialize, JsonSchema, TS, Clone, Debug, PartialEq, Default)]
-#[serde(default, deny_unknown_fields)]
-#[ts(export_to = "model.ts")]
-pub struct TransferDetainedPerson {
-    pub person_id: String,
-    /// The person's free and informed consent has been obtained (46(10)(a)).
-    pub consent_obtained: bool,
-    /// Custody and return guarantees (46(11)).
-    pub custody_guarantees: String,
-    pub transfer_date: Option<NaiveDate>,
-    pub return_date: Option<NaiveDate>,
-}
-
 /// Categories of electronic data.
 #[derive(Serialize, Deserialize, JsonSchema, TS, Clone, Copy, Debug, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
@@ -605,29 +383,6 @@ pub enum DataCategory {
     Subscriber,
     Traffic,
     Content,
-}
-
-#[derive(Serialize, Deserialize, JsonSchema, TS, Clone, Debug, PartialEq, Default)]
-#[serde(default, deny_unknown_fields)]
-#[ts(export_to = "model.ts")]
-pub struct ElectronicEvidence {
-    pub provider: String,
-    /// Account identifiers (e-mail addresses, user names, phone numbers, IP addresses).
-    pub account_identifiers: Vec<String>,
-    pub date_from: Option<NaiveDate>,
-    pub date_to: Option<NaiveDate>,
-    pub data_categories: Vec<DataCategory>,
-    /// Whether preservation has been requested (or is requested first).
-    pub preservation_requested: bool,
-    /// Whether the data may be lost before a full request is executed.
-    pub risk_of_loss: bool,
-}
-
-#[derive(Serialize, Deserialize, JsonSchema, TS, Clone, Debug, PartialEq, Default)]
-#[serde(default, deny_unknown_fields)]
-#[ts(export_to = "model.ts")]
-pub struct OtherAssistance {
-    pub description: String,
 }
 
 /// Assurances given to the requested State.

@@ -477,32 +477,20 @@ pub struct AuthenticationFact {
     pub quote: Option<String>,
 }
 
-/// Measure kinds a special requirement may name: the request model's kinds, or "any".
-pub const SPECIAL_REQUIREMENT_MEASURES: &[&str] = &[
-    "any",
-    "take_statement",
-    "serve_documents",
-    "search_seizure",
-    "examine_objects_sites",
-    "provide_information",
-    "bank_records",
-    "produce_records",
-    "trace_proceeds",
-    "voluntary_appearance",
-    "freeze_assets",
-    "confiscate_assets",
-    "videoconference_hearing",
-    "transfer_detained_person",
-    "electronic_evidence",
-    "other",
-];
+/// Measure kinds a special requirement may name: "any", or a type of assistance declared
+/// in [`crate::assistance`].
+pub fn special_requirement_measures() -> Vec<&'static str> {
+    std::iter::once("any")
+        .chain(crate::assistance::ASSISTANCE.iter().map(|t| t.key))
+        .collect()
+}
 
 /// A requirement for one type of assistance, in the source's words.
 #[derive(Serialize, Deserialize, TS, Clone, Debug, PartialEq)]
 #[serde(deny_unknown_fields)]
 #[ts(export_to = "profile.ts")]
 pub struct SpecialRequirement {
-    /// A measure kind from [`SPECIAL_REQUIREMENT_MEASURES`].
+    /// A measure kind from [`special_requirement_measures`].
     pub measure: String,
     pub value: String,
     pub source: String,
@@ -1073,13 +1061,14 @@ fn validate(
     }
     for (i, f) in profile.special_requirements.iter().enumerate() {
         let at = format!("special_requirements[{i}]");
-        if !SPECIAL_REQUIREMENT_MEASURES.contains(&f.measure.as_str()) {
+        let measures = special_requirement_measures();
+        if !measures.contains(&f.measure.as_str()) {
             c.push(
                 format!("{at}.measure"),
                 format!(
                     "unknown measure `{}`, expected one of {}",
                     f.measure,
-                    SPECIAL_REQUIREMENT_MEASURES
+                    measures
                         .iter()
                         .map(|m| format!("`{m}`"))
                         .collect::<Vec<_>>()

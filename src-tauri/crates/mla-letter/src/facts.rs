@@ -217,18 +217,24 @@ mod tests {
                 }
             }
         }
+        // The rule fixtures, declared beside each rule in mla-core's family files: merge
+        // patches over the baseline (or the State baseline) request.
         let fixtures = r.join("src-tauri/crates/mla-core/tests/fixtures");
-        let baseline: Value =
-            serde_json::from_slice(&std::fs::read(fixtures.join("baseline.mla.json")).unwrap())
-                .unwrap();
-        for entry in std::fs::read_dir(fixtures.join("rules")).unwrap() {
-            let path = entry.unwrap().path();
-            let fixture: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
-            for side in ["fail", "pass"] {
-                let mut value = baseline.clone();
-                merge(&mut value, &fixture[side]);
+        let read = |name: &str| -> Value {
+            serde_json::from_slice(&std::fs::read(fixtures.join(name)).unwrap()).unwrap()
+        };
+        let (baseline, state_baseline) =
+            (read("baseline.mla.json"), read("state-baseline.mla.json"));
+        for (rule, fixture) in mla_core::rules::rule_fixtures() {
+            let base = match fixture.baseline.as_deref() {
+                Some("state") => &state_baseline,
+                _ => &baseline,
+            };
+            for (side, patch) in [("fail", &fixture.fail), ("pass", &fixture.pass)] {
+                let mut value = base.clone();
+                merge(&mut value, &serde_json::from_str(patch).unwrap());
                 if let Ok(req) = serde_json::from_value::<Request>(value) {
-                    out.push((format!("{} ({side})", path.display()), req, false));
+                    out.push((format!("{} ({side})", rule.id), req, false));
                 }
             }
         }

@@ -78,7 +78,6 @@ pub struct LanguagePack {
     pub nature: BTreeMap<String, String>,
     pub role: BTreeMap<String, String>,
     pub asset_kind: BTreeMap<String, String>,
-    pub measure: BTreeMap<String, String>,
     pub status: BTreeMap<String, String>,
     pub data_category: BTreeMap<String, String>,
     pub legal_basis: BTreeMap<String, String>,
@@ -95,12 +94,11 @@ impl LanguagePack {
     }
 
     /// All label tables with their names, for completeness checks.
-    pub fn tables(&self) -> [(&'static str, &BTreeMap<String, String>); 9] {
+    pub fn tables(&self) -> [(&'static str, &BTreeMap<String, String>); 8] {
         [
             ("nature", &self.nature),
             ("role", &self.role),
             ("asset_kind", &self.asset_kind),
-            ("measure", &self.measure),
             ("status", &self.status),
             ("data_category", &self.data_category),
             ("legal_basis", &self.legal_basis),

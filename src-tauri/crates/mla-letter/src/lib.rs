@@ -311,14 +311,30 @@ fn check_pack(file: &str, pack: &LanguagePack) -> Result<(), LetterError> {
             }
         }
     }
-    for kind in MEASURE_KINDS {
-        if !pack.measure.contains_key(kind) {
-            return Err(missing("measure", kind));
-        }
+    if !pack.field.contains_key("offences") {
+        return Err(missing("field", "offences"));
     }
-    for key in FIELD_KEYS {
-        if !pack.field.contains_key(key) {
-            return Err(missing("field", key));
+    // The types of assistance carry their own letter labels (mla-core's
+    // assistance/labels.toml): each must have this pack's language.
+    let code = pack.language.code.as_str();
+    for t in mla_core::assistance::ASSISTANCE {
+        let labels = mla_core::assistance::labels().get(t.key);
+        let title = labels.and_then(|l| l.title.get(code));
+        let rows = t.fields.iter().filter(|f| f.has_letter_row());
+        let field = rows.clone().find(|f| {
+            labels
+                .and_then(|l| l.fields.get(f.name))
+                .and_then(|fl| fl.letter.get(code))
+                .is_none()
+        });
+        if title.is_none() {
+            return Err(missing("assistance labels.toml: title", t.key));
+        }
+        if let Some(f) = field {
+            return Err(missing(
+                "assistance labels.toml: letter",
+                &format!("{}.fields.{}", t.key, f.name),
+            ));
         }
     }
     if pack.language.months.len() != 12 {
@@ -335,76 +351,3 @@ fn check_pack(file: &str, pack: &LanguagePack) -> Result<(), LetterError> {
     }
     Ok(())
 }
-
-/// Every type of assistance, as `MeasureDetails::kind` names it.
-pub const MEASURE_KINDS: [&str; 15] = [
-    "take_statement",
-    "serve_documents",
-    "search_seizure",
-    "examine_objects_sites",
-    "provide_information",
-    "bank_records",
-    "produce_records",
-    "trace_proceeds",
-    "voluntary_appearance",
-    "freeze_assets",
-    "confiscate_assets",
-    "videoconference_hearing",
-    "transfer_detained_person",
-    "electronic_evidence",
-    "other",
-];
-
-/// Every measure-detail row label the view uses.
-const FIELD_KEYS: [&str; 50] = [
-    "person",
-    "status",
-    "questions",
-    "rights",
-    "officials_attend",
-    "oath_form",
-    "recipient",
-    "address",
-    "documents",
-    "appearance_date",
-    "proof_of_service",
-    "premises",
-    "items_sought",
-    "grounds",
-    "order",
-    "chain_of_custody",
-    "object_or_site",
-    "location",
-    "examination",
-    "information_sought",
-    "expert_evaluation",
-    "bank",
-    "accounts",
-    "holder",
-    "period",
-    "records_wanted",
-    "link_to_offence",
-    "certified_copies",
-    "persons",
-    "assets",
-    "description",
-    "expenses_covered",
-    "safe_conduct",
-    "owner_notification",
-    "order_final",
-    "return_proposal",
-    "proposed_date",
-    "technical_contact",
-    "interpreter_language",
-    "questioning_authority",
-    "consent_obtained",
-    "custody_guarantees",
-    "transfer_date",
-    "return_date",
-    "provider",
-    "account_identifiers",
-    "data_categories",
-    "preservation_requested",
-    "risk_of_loss",
-    "offences",
-];

@@ -4,7 +4,7 @@
 //! carried as [`UserText`]: it is never translated, and when the letter's language
 //! differs from the drafting language it is marked as needing translation.
 
-use mla_core::model;
+use mla_core::assistance::{self, DateRole, FieldValue};
 use mla_core::{
     Asset, AssetKind, DataCategory, HearingStatus, LegalBasis, Measure, MeasureDetails, Offence,
     Person, PersonRole, ProceedingNature, Request,
@@ -731,19 +731,15 @@ fn time_limit_views(b: &mut Builder<'_>, req: &Request) -> Vec<TimeLimitView> {
         }
     }
     for m in &req.measures {
-        let (key, date) = match &m.details {
-            MeasureDetails::ServeDocuments(s) => ("appearance", s.appearance_date),
-            MeasureDetails::VoluntaryAppearance(v) => ("appearance", v.appearance_date),
-            MeasureDetails::VideoconferenceHearing(v) => ("hearing", v.proposed_date),
-            MeasureDetails::TransferDetainedPerson(t) => ("transfer", t.transfer_date),
-            _ => continue,
-        };
-        if let Some(d) = date {
+        for (_, role, date) in m.details.dates() {
+            let (Some(key), Some(d)) = (role.time_limit(), date) else {
+                continue;
+            };
             time_limits.push(TimeLimitView {
                 label: format!(
                     "{} — {}",
                     LanguagePack::label(tl, key),
-                    LanguagePack::label(&pack.measure, m.details.kind())
+                    measure_title(b.lang, m.details.kind())
                 ),
                 date: b.date(Some(d)),
                 detail: None,
@@ -825,33 +821,11 @@ fn measure_view(b: &mut Builder<'_>, req: &Request, i: usize, m: &Measure) -> Me
         let v = b.ut(format!("measures[{i}].offence_ids"), &offences.join("\n"));
         row(&mut rows, b, "offences", v);
     }
-    match &m.details {
-        MeasureDetails::TakeStatement(d) => take_statement_rows(b, req, &p, d, &mut rows),
-        MeasureDetails::ServeDocuments(d) => serve_documents_rows(b, req, &p, d, &mut rows),
-        MeasureDetails::SearchSeizure(d) => search_seizure_rows(b, req, &p, d, &mut rows),
-        MeasureDetails::ExamineObjectsSites(d) => examine_objects_sites_rows(b, &p, d, &mut rows),
-        MeasureDetails::ProvideInformation(d) => provide_information_rows(b, &p, d, &mut rows),
-        MeasureDetails::BankRecords(d) => bank_records_rows(b, req, &p, d, &mut rows),
-        MeasureDetails::ProduceRecords(d) => produce_records_rows(b, &p, d, &mut rows),
-        MeasureDetails::TraceProceeds(d) => trace_proceeds_rows(b, req, &p, d, &mut rows),
-        MeasureDetails::VoluntaryAppearance(d) => {
-            voluntary_appearance_rows(b, req, &p, d, &mut rows)
-        }
-        MeasureDetails::FreezeAssets(d) => freeze_assets_rows(b, req, &p, d, &mut rows),
-        MeasureDetails::ConfiscateAssets(d) => confiscate_assets_rows(b, req, &p, d, &mut rows),
-        MeasureDetails::VideoconferenceHearing(d) => {
-            videoconference_hearing_rows(b, req, &p, d, &mut rows)
-        }
-        MeasureDetails::TransferDetainedPerson(d) => {
-            transfer_detained_person_rows(b, req, &p, d, &mut rows)
-        }
-        MeasureDetails::ElectronicEvidence(d) => electronic_evidence_rows(b, &p, d, &mut rows),
-        MeasureDetails::Other(d) => other_rows(b, &p, d, &mut rows),
-    }
+    detail_rows(b, req, &p, &m.details, &mut rows);
     MeasureView {
         number: i + 1,
         kind: m.details.kind(),
-        title: LanguagePack::label(&b.pack.measure, m.details.kind()).to_owned(),
+        title: measure_title(b.lang, m.details.kind()).to_owned(),
         purpose: b.ut(format!("measures[{i}].purpose"), &m.purpose),
         procedure: b.ut(format!("measures[{i}].procedure"), &m.procedure),
         rows,
@@ -879,6 +853,80 @@ pub(crate) fn measure_parts(
     b.parts
 }
 
+/// The heading of a type of assistance in the letter's language (`labels.toml`; every
+/// letter language is checked at load, so the key only shows on a programming error).
+fn measure_title<'k>(lang: &str, kind: &'k str) -> &'k str {
+    assistance::type_title(kind, lang).unwrap_or(kind)
+}
+
+/// One row per declared field of the measure's type, labelled in the letter's language and
+/// formatted by the field's kind.
+fn detail_rows(
+    b: &mut Builder<'_>,
+    req: &Request,
+    p: &str,
+    details: &MeasureDetails,
+    rows: &mut Vec<RowView>,
+) {
+    let kind = details.kind();
+    let fields = details.fields();
+    for (k, (spec, value)) in fields.iter().enumerate() {
+        if !spec.has_letter_row() || (spec.if_present && value.is_empty()) {
+            continue;
+        }
+        let path = format!("{p}.{}", spec.name);
+        let value = match *value {
+            FieldValue::Text(s) | FieldValue::LongText(s) => b.ut(path, s),
+            FieldValue::TextList(list) => {
+                let numbered: Vec<String> = list
+                    .iter()
+                    .enumerate()
+                    .map(|(n, q)| format!("{}. {}", n + 1, q.trim()))
+                    .collect();
+                b.ut(path, &numbered.join("\n"))
+            }
+            FieldValue::Identifiers(list) => b.plain(sanitize(&list.join("\n"))),
+            FieldValue::LanguageCode(s) => b.plain(s.to_uppercase()),
+            FieldValue::Date(from) if spec.date == DateRole::PeriodFrom => {
+                let to = fields.get(k + 1).and_then(|(_, v)| v.date());
+                period(b, *from, to)
+            }
+            FieldValue::Date(d) => b.plain(b.date(*d)),
+            FieldValue::YesNo(v) => b.yes_no(*v),
+            FieldValue::PersonRef(id) => b.ut(path, &person_name(req, id)),
+            FieldValue::PersonRefs(ids) => {
+                let names: Vec<String> = ids.iter().map(|id| person_name(req, id)).collect();
+                b.ut(path, &names.join("\n"))
+            }
+            FieldValue::AssetRefs(ids) => {
+                let assets: Vec<String> = ids.iter().map(|id| asset_label(req, id)).collect();
+                b.ut(path, &assets.join("\n"))
+            }
+            FieldValue::AttachmentRef(id) => b.ut(path, &attachment_or_empty(req, id)),
+            FieldValue::AttachmentRefs(ids) => {
+                let docs: Vec<String> = ids.iter().map(|id| attachment_label(req, id)).collect();
+                b.ut(path, &docs.join("\n"))
+            }
+            FieldValue::HearingStatus(s) => {
+                b.plain(LanguagePack::label(&b.pack.status, status_key(*s)).to_owned())
+            }
+            FieldValue::DataCategories(cats) => {
+                let cats: Vec<&str> = cats
+                    .iter()
+                    .map(|c| LanguagePack::label(&b.pack.data_category, category_key(*c)))
+                    .collect();
+                b.plain(cats.join(", "))
+            }
+        };
+        rows.push(RowView {
+            label: assistance::field_letter_label(kind, spec.name, b.lang)
+                .unwrap_or(spec.name)
+                .to_owned(),
+            value,
+        });
+    }
+}
+
 /// One labelled row of a measure's table.
 fn row(rows: &mut Vec<RowView>, b: &Builder<'_>, key: &str, value: UserText) {
     rows.push(RowView {
@@ -894,306 +942,6 @@ fn period(
     to: Option<chrono::NaiveDate>,
 ) -> UserText {
     b.plain(format!("{} – {}", b.date(from), b.date(to)))
-}
-
-fn take_statement_rows(
-    b: &mut Builder<'_>,
-    req: &Request,
-    p: &str,
-    d: &model::TakeStatement,
-    rows: &mut Vec<RowView>,
-) {
-    let v = b.ut(format!("{p}.person_id"), &person_name(req, &d.person_id));
-    row(rows, b, "person", v);
-    let v = b.plain(LanguagePack::label(&b.pack.status, status_key(d.status)).to_owned());
-    row(rows, b, "status", v);
-    let q: Vec<String> = d
-        .questions
-        .iter()
-        .enumerate()
-        .map(|(n, q)| format!("{}. {}", n + 1, q.trim()))
-        .collect();
-    let v = b.ut(format!("{p}.questions"), &q.join("\n"));
-    row(rows, b, "questions", v);
-    let v = b.ut(format!("{p}.rights"), &d.rights);
-    row(rows, b, "rights", v);
-    let v = b.yes_no(d.officials_attend);
-    row(rows, b, "officials_attend", v);
-    let v = b.ut(format!("{p}.oath_form"), &d.oath_form);
-    row(rows, b, "oath_form", v);
-}
-
-fn serve_documents_rows(
-    b: &mut Builder<'_>,
-    req: &Request,
-    p: &str,
-    d: &model::ServeDocuments,
-    rows: &mut Vec<RowView>,
-) {
-    let v = b.ut(
-        format!("{p}.recipient_person_id"),
-        &person_name(req, &d.recipient_person_id),
-    );
-    row(rows, b, "recipient", v);
-    let v = b.ut(format!("{p}.address"), &d.address);
-    row(rows, b, "address", v);
-    let docs: Vec<String> = d
-        .document_attachment_ids
-        .iter()
-        .map(|id| attachment_label(req, id))
-        .collect();
-    let v = b.ut(format!("{p}.document_attachment_ids"), &docs.join("\n"));
-    row(rows, b, "documents", v);
-    let v = b.plain(b.date(d.appearance_date));
-    row(rows, b, "appearance_date", v);
-    let v = b.yes_no(d.proof_of_service);
-    row(rows, b, "proof_of_service", v);
-}
-
-fn search_seizure_rows(
-    b: &mut Builder<'_>,
-    req: &Request,
-    p: &str,
-    d: &model::SearchSeizure,
-    rows: &mut Vec<RowView>,
-) {
-    let v = b.ut(format!("{p}.premises"), &d.premises);
-    row(rows, b, "premises", v);
-    let v = b.ut(format!("{p}.items_sought"), &d.items_sought);
-    row(rows, b, "items_sought", v);
-    let v = b.ut(format!("{p}.grounds"), &d.grounds);
-    row(rows, b, "grounds", v);
-    let v = b.ut(
-        format!("{p}.order_attachment_id"),
-        &attachment_or_empty(req, &d.order_attachment_id),
-    );
-    row(rows, b, "order", v);
-    let v = b.ut(format!("{p}.chain_of_custody"), &d.chain_of_custody);
-    row(rows, b, "chain_of_custody", v);
-}
-
-fn examine_objects_sites_rows(
-    b: &mut Builder<'_>,
-    p: &str,
-    d: &model::ExamineObjectsSites,
-    rows: &mut Vec<RowView>,
-) {
-    let v = b.ut(format!("{p}.object_or_site"), &d.object_or_site);
-    row(rows, b, "object_or_site", v);
-    let v = b.ut(format!("{p}.location"), &d.location);
-    row(rows, b, "location", v);
-    let v = b.ut(format!("{p}.examination"), &d.examination);
-    row(rows, b, "examination", v);
-}
-
-fn provide_information_rows(
-    b: &mut Builder<'_>,
-    p: &str,
-    d: &model::ProvideInformation,
-    rows: &mut Vec<RowView>,
-) {
-    let v = b.ut(format!("{p}.information_sought"), &d.information_sought);
-    row(rows, b, "information_sought", v);
-    let v = b.yes_no(d.expert_evaluation);
-    row(rows, b, "expert_evaluation", v);
-}
-
-fn bank_records_rows(
-    b: &mut Builder<'_>,
-    req: &Request,
-    p: &str,
-    d: &model::BankRecords,
-    rows: &mut Vec<RowView>,
-) {
-    let v = b.ut(format!("{p}.bank"), &d.bank);
-    row(rows, b, "bank", v);
-    let accounts: Vec<String> = d
-        .account_asset_ids
-        .iter()
-        .map(|id| asset_label(req, id))
-        .collect();
-    let v = b.ut(format!("{p}.account_asset_ids"), &accounts.join("\n"));
-    row(rows, b, "accounts", v);
-    if !d.holder_person_id.is_empty() {
-        let v = b.ut(
-            format!("{p}.holder_person_id"),
-            &person_name(req, &d.holder_person_id),
-        );
-        row(rows, b, "holder", v);
-    }
-    let v = period(b, d.period_from, d.period_to);
-    row(rows, b, "period", v);
-    let v = b.ut(format!("{p}.records_wanted"), &d.records_wanted);
-    row(rows, b, "records_wanted", v);
-    let v = b.ut(format!("{p}.link_to_offence"), &d.link_to_offence);
-    row(rows, b, "link_to_offence", v);
-    let v = b.yes_no(d.certified_copies);
-    row(rows, b, "certified_copies", v);
-}
-
-fn produce_records_rows(
-    b: &mut Builder<'_>,
-    p: &str,
-    d: &model::ProduceRecords,
-    rows: &mut Vec<RowView>,
-) {
-    let v = b.ut(format!("{p}.holder"), &d.holder);
-    row(rows, b, "holder", v);
-    let v = b.ut(format!("{p}.records_wanted"), &d.records_wanted);
-    row(rows, b, "records_wanted", v);
-    let v = b.yes_no(d.certified_copies);
-    row(rows, b, "certified_copies", v);
-}
-
-fn trace_proceeds_rows(
-    b: &mut Builder<'_>,
-    req: &Request,
-    p: &str,
-    d: &model::TraceProceeds,
-    rows: &mut Vec<RowView>,
-) {
-    let persons: Vec<String> = d.person_ids.iter().map(|id| person_name(req, id)).collect();
-    let v = b.ut(format!("{p}.person_ids"), &persons.join("\n"));
-    row(rows, b, "persons", v);
-    let assets: Vec<String> = d.asset_ids.iter().map(|id| asset_label(req, id)).collect();
-    let v = b.ut(format!("{p}.asset_ids"), &assets.join("\n"));
-    row(rows, b, "assets", v);
-    let v = b.ut(format!("{p}.description"), &d.description);
-    row(rows, b, "description", v);
-}
-
-fn voluntary_appearance_rows(
-    b: &mut Builder<'_>,
-    req: &Request,
-    p: &str,
-    d: &model::VoluntaryAppearance,
-    rows: &mut Vec<RowView>,
-) {
-    let v = b.ut(format!("{p}.person_id"), &person_name(req, &d.person_id));
-    row(rows, b, "person", v);
-    let v = b.plain(b.date(d.appearance_date));
-    row(rows, b, "appearance_date", v);
-    let v = b.yes_no(d.expenses_covered);
-    row(rows, b, "expenses_covered", v);
-    let v = b.yes_no(d.safe_conduct);
-    row(rows, b, "safe_conduct", v);
-}
-
-fn freeze_assets_rows(
-    b: &mut Builder<'_>,
-    req: &Request,
-    p: &str,
-    d: &model::FreezeAssets,
-    rows: &mut Vec<RowView>,
-) {
-    let assets: Vec<String> = d.asset_ids.iter().map(|id| asset_label(req, id)).collect();
-    let v = b.ut(format!("{p}.asset_ids"), &assets.join("\n"));
-    row(rows, b, "assets", v);
-    let v = b.ut(
-        format!("{p}.order_attachment_id"),
-        &attachment_or_empty(req, &d.order_attachment_id),
-    );
-    row(rows, b, "order", v);
-    let v = b.ut(format!("{p}.link_to_offence"), &d.link_to_offence);
-    row(rows, b, "link_to_offence", v);
-    let v = b.ut(format!("{p}.owner_notification"), &d.owner_notification);
-    row(rows, b, "owner_notification", v);
-}
-
-fn confiscate_assets_rows(
-    b: &mut Builder<'_>,
-    req: &Request,
-    p: &str,
-    d: &model::ConfiscateAssets,
-    rows: &mut Vec<RowView>,
-) {
-    let assets: Vec<String> = d.asset_ids.iter().map(|id| asset_label(req, id)).collect();
-    let v = b.ut(format!("{p}.asset_ids"), &assets.join("\n"));
-    row(rows, b, "assets", v);
-    let v = b.ut(
-        format!("{p}.order_attachment_id"),
-        &attachment_or_empty(req, &d.order_attachment_id),
-    );
-    row(rows, b, "order", v);
-    let v = b.yes_no(d.order_final);
-    row(rows, b, "order_final", v);
-    let v = b.ut(format!("{p}.link_to_offence"), &d.link_to_offence);
-    row(rows, b, "link_to_offence", v);
-    let v = b.ut(format!("{p}.return_proposal"), &d.return_proposal);
-    row(rows, b, "return_proposal", v);
-}
-
-fn videoconference_hearing_rows(
-    b: &mut Builder<'_>,
-    req: &Request,
-    p: &str,
-    d: &model::VideoconferenceHearing,
-    rows: &mut Vec<RowView>,
-) {
-    let v = b.ut(format!("{p}.person_id"), &person_name(req, &d.person_id));
-    row(rows, b, "person", v);
-    let v = b.plain(LanguagePack::label(&b.pack.status, status_key(d.status)).to_owned());
-    row(rows, b, "status", v);
-    let v = b.plain(b.date(d.proposed_date));
-    row(rows, b, "proposed_date", v);
-    let v = b.ut(format!("{p}.technical_contact"), &d.technical_contact);
-    row(rows, b, "technical_contact", v);
-    let v = b.plain(d.interpreter_language.to_uppercase());
-    row(rows, b, "interpreter_language", v);
-    let v = b.ut(
-        format!("{p}.questioning_authority"),
-        &d.questioning_authority,
-    );
-    row(rows, b, "questioning_authority", v);
-}
-
-fn transfer_detained_person_rows(
-    b: &mut Builder<'_>,
-    req: &Request,
-    p: &str,
-    d: &model::TransferDetainedPerson,
-    rows: &mut Vec<RowView>,
-) {
-    let v = b.ut(format!("{p}.person_id"), &person_name(req, &d.person_id));
-    row(rows, b, "person", v);
-    let v = b.yes_no(d.consent_obtained);
-    row(rows, b, "consent_obtained", v);
-    let v = b.ut(format!("{p}.custody_guarantees"), &d.custody_guarantees);
-    row(rows, b, "custody_guarantees", v);
-    let v = b.plain(b.date(d.transfer_date));
-    row(rows, b, "transfer_date", v);
-    let v = b.plain(b.date(d.return_date));
-    row(rows, b, "return_date", v);
-}
-
-fn electronic_evidence_rows(
-    b: &mut Builder<'_>,
-    p: &str,
-    d: &model::ElectronicEvidence,
-    rows: &mut Vec<RowView>,
-) {
-    let v = b.ut(format!("{p}.provider"), &d.provider);
-    row(rows, b, "provider", v);
-    let v = b.plain(sanitize(&d.account_identifiers.join("\n")));
-    row(rows, b, "account_identifiers", v);
-    let v = period(b, d.date_from, d.date_to);
-    row(rows, b, "period", v);
-    let cats: Vec<&str> = d
-        .data_categories
-        .iter()
-        .map(|c| LanguagePack::label(&b.pack.data_category, category_key(*c)))
-        .collect();
-    let v = b.plain(cats.join(", "));
-    row(rows, b, "data_categories", v);
-    let v = b.yes_no(d.preservation_requested);
-    row(rows, b, "preservation_requested", v);
-    let v = b.yes_no(d.risk_of_loss);
-    row(rows, b, "risk_of_loss", v);
-}
-
-fn other_rows(b: &mut Builder<'_>, p: &str, d: &model::OtherAssistance, rows: &mut Vec<RowView>) {
-    let v = b.ut(format!("{p}.description"), &d.description);
-    row(rows, b, "description", v);
 }
 
 fn attachment_or_empty(req: &Request, id: &str) -> String {

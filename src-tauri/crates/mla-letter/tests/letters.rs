@@ -310,3 +310,52 @@ fn a_control_character_in_any_text_field_does_not_break_the_letter() {
     }
     assert!(tried > 20, "only {tried} text fields tried");
 }
+
+/// Every declared type of assistance is printed with its own heading and one labelled row
+/// per declared field (a period's end sharing its start's row), in every letter language:
+/// a type added without its letter labels fails here instead of printing raw keys.
+#[test]
+fn every_type_of_assistance_prints_its_title_and_a_row_per_field() {
+    use mla_core::assistance::{field_letter_label, type_title, ASSISTANCE};
+    use mla_core::{Measure, MeasureDetails};
+    let letters = Letters::load().expect("templates load");
+    let mut req = rich();
+    req.measures = MeasureDetails::samples()
+        .into_iter()
+        .enumerate()
+        .map(|(i, details)| Measure {
+            id: format!("m-{i}"),
+            details,
+            ..Default::default()
+        })
+        .collect();
+    for lang in LANGUAGES {
+        let letter = letters.letter(&req, &opts(lang)).expect("renders");
+        let text = all_text(&letter.blocks);
+        for t in ASSISTANCE {
+            let title =
+                type_title(t.key, lang).unwrap_or_else(|| panic!("{lang}: no title for {}", t.key));
+            assert!(text.contains(title), "{lang}: heading of {} missing", t.key);
+            // (`other` is also an ordinary word of the fixture's text.)
+            assert!(
+                !t.key.contains('_') || !text.contains(t.key),
+                "{lang}: raw key {} printed",
+                t.key
+            );
+            for f in t
+                .fields
+                .iter()
+                .filter(|f| f.has_letter_row() && !f.if_present)
+            {
+                let label = field_letter_label(t.key, f.name, lang)
+                    .unwrap_or_else(|| panic!("{lang}: no row label for {}.{}", t.key, f.name));
+                assert!(
+                    text.contains(label),
+                    "{lang}: row {}.{} missing",
+                    t.key,
+                    f.name
+                );
+            }
+        }
+    }
+}

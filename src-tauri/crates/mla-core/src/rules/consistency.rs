@@ -7,6 +7,7 @@ use super::hits::{blank, mpath, num, Out};
 use super::{CheckContext, RuleId};
 use chrono::NaiveDate;
 use std::collections::HashSet;
+use crate::assistance::{DateRole, RefTarget};
 use crate::model::*;
 
 /// The declarations of this family's rules, sorted by id (see `rules/mod.rs`).
@@ -666,125 +667,15 @@ fn measure_references(
     attachments: &HashSet<&str>,
     unknown: &mut impl FnMut(RuleId, &HashSet<&str>, &str, String),
 ) {
-    let p = |f: &str| mpath(i, f);
-    match &m.details {
-        MeasureDetails::TakeStatement(d) => unknown(
-            RuleId::ConsistencyUnknownPerson,
-            persons,
-            &d.person_id,
-            p("person_id"),
-        ),
-        MeasureDetails::ServeDocuments(d) => {
-            unknown(
-                RuleId::ConsistencyUnknownPerson,
-                persons,
-                &d.recipient_person_id,
-                p("recipient_person_id"),
-            );
-            for (k, id) in d.document_attachment_ids.iter().enumerate() {
-                unknown(
-                    RuleId::ConsistencyUnknownAttachment,
-                    attachments,
-                    id,
-                    p(&format!("document_attachment_ids[{k}]")),
-                );
+    for reference in m.details.references() {
+        let (id, path) = (reference.id, mpath(i, &reference.path));
+        match reference.target {
+            RefTarget::Person => unknown(RuleId::ConsistencyUnknownPerson, persons, id, path),
+            RefTarget::Asset => unknown(RuleId::ConsistencyUnknownAsset, assets, id, path),
+            RefTarget::Attachment => {
+                unknown(RuleId::ConsistencyUnknownAttachment, attachments, id, path)
             }
         }
-        MeasureDetails::SearchSeizure(d) => unknown(
-            RuleId::ConsistencyUnknownAttachment,
-            attachments,
-            &d.order_attachment_id,
-            p("order_attachment_id"),
-        ),
-        MeasureDetails::BankRecords(d) => {
-            for (k, id) in d.account_asset_ids.iter().enumerate() {
-                unknown(
-                    RuleId::ConsistencyUnknownAsset,
-                    assets,
-                    id,
-                    p(&format!("account_asset_ids[{k}]")),
-                );
-            }
-            unknown(
-                RuleId::ConsistencyUnknownPerson,
-                persons,
-                &d.holder_person_id,
-                p("holder_person_id"),
-            );
-        }
-        MeasureDetails::TraceProceeds(d) => {
-            for (k, id) in d.person_ids.iter().enumerate() {
-                unknown(
-                    RuleId::ConsistencyUnknownPerson,
-                    persons,
-                    id,
-                    p(&format!("person_ids[{k}]")),
-                );
-            }
-            for (k, id) in d.asset_ids.iter().enumerate() {
-                unknown(
-                    RuleId::ConsistencyUnknownAsset,
-                    assets,
-                    id,
-                    p(&format!("asset_ids[{k}]")),
-                );
-            }
-        }
-        MeasureDetails::VoluntaryAppearance(d) => unknown(
-            RuleId::ConsistencyUnknownPerson,
-            persons,
-            &d.person_id,
-            p("person_id"),
-        ),
-        MeasureDetails::FreezeAssets(d) => {
-            for (k, id) in d.asset_ids.iter().enumerate() {
-                unknown(
-                    RuleId::ConsistencyUnknownAsset,
-                    assets,
-                    id,
-                    p(&format!("asset_ids[{k}]")),
-                );
-            }
-            unknown(
-                RuleId::ConsistencyUnknownAttachment,
-                attachments,
-                &d.order_attachment_id,
-                p("order_attachment_id"),
-            );
-        }
-        MeasureDetails::ConfiscateAssets(d) => {
-            for (k, id) in d.asset_ids.iter().enumerate() {
-                unknown(
-                    RuleId::ConsistencyUnknownAsset,
-                    assets,
-                    id,
-                    p(&format!("asset_ids[{k}]")),
-                );
-            }
-            unknown(
-                RuleId::ConsistencyUnknownAttachment,
-                attachments,
-                &d.order_attachment_id,
-                p("order_attachment_id"),
-            );
-        }
-        MeasureDetails::VideoconferenceHearing(d) => unknown(
-            RuleId::ConsistencyUnknownPerson,
-            persons,
-            &d.person_id,
-            p("person_id"),
-        ),
-        MeasureDetails::TransferDetainedPerson(d) => unknown(
-            RuleId::ConsistencyUnknownPerson,
-            persons,
-            &d.person_id,
-            p("person_id"),
-        ),
-        MeasureDetails::ExamineObjectsSites(_)
-        | MeasureDetails::ProvideInformation(_)
-        | MeasureDetails::ProduceRecords(_)
-        | MeasureDetails::ElectronicEvidence(_)
-        | MeasureDetails::Other(_) => {}
     }
 }
 
@@ -804,46 +695,34 @@ fn inconsistent_dates(r: &Request, ctx: &CheckContext, out: &mut Out) {
             }
         };
     for (i, m) in r.measures.iter().enumerate() {
-        match &m.details {
-            MeasureDetails::BankRecords(d) => {
-                period(out, i, d.period_from, d.period_to, "period_to")
-            }
-            MeasureDetails::ElectronicEvidence(d) => {
-                period(out, i, d.date_from, d.date_to, "date_to")
-            }
-            MeasureDetails::TransferDetainedPerson(d) => {
-                if let (Some(t), Some(back)) = (d.transfer_date, d.return_date) {
-                    if back < t {
-                        out.hit_with(
-                            RuleId::ConsistencyTransferReturn,
-                            mpath(i, "return_date"),
-                            vec![num(i)],
-                        );
-                    }
-                }
-            }
-            _ => {}
+        let dates = m.details.dates();
+        let with_role = |role: DateRole| dates.iter().find(|(_, r, _)| *r == role);
+        if let (Some((_, _, from)), Some((to_field, _, to))) = (
+            with_role(DateRole::PeriodFrom),
+            with_role(DateRole::PeriodTo),
+        ) {
+            period(out, i, *from, *to, to_field);
         }
-        let planned = match &m.details {
-            MeasureDetails::ServeDocuments(d) => d.appearance_date.map(|x| (x, "appearance_date")),
-            MeasureDetails::VoluntaryAppearance(d) => {
-                d.appearance_date.map(|x| (x, "appearance_date"))
-            }
-            MeasureDetails::VideoconferenceHearing(d) => {
-                d.proposed_date.map(|x| (x, "proposed_date"))
-            }
-            MeasureDetails::TransferDetainedPerson(d) => {
-                d.transfer_date.map(|x| (x, "transfer_date"))
-            }
-            _ => None,
-        };
-        if let Some((date, field)) = planned {
-            if date < ctx.today {
+        if let (Some((_, _, Some(t))), Some((back_field, _, Some(back)))) =
+            (with_role(DateRole::Transfer), with_role(DateRole::Return))
+        {
+            if back < t {
                 out.hit_with(
-                    RuleId::ConsistencyDatePast,
-                    mpath(i, field),
-                    vec![num(i), ("date", date.to_string())],
+                    RuleId::ConsistencyTransferReturn,
+                    mpath(i, back_field),
+                    vec![num(i)],
                 );
+            }
+        }
+        for (field, role, date) in &dates {
+            if let (true, Some(date)) = (role.planned(), date) {
+                if *date < ctx.today {
+                    out.hit_with(
+                        RuleId::ConsistencyDatePast,
+                        mpath(i, field),
+                        vec![num(i), ("date", date.to_string())],
+                    );
+                }
             }
         }
     }

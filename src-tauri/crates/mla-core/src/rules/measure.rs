@@ -723,6 +723,431 @@ pass = '''
 '''
 
 [[rule]]
+id = "measure.delivery.consignment"
+severity = "blocker"
+source = "UNCAC arts. 2(i), 50(1) and 46(15)(d); UNTOC arts. 2(i) and 20(1)"
+en.title = "Consignment not described"
+en.why = "A controlled delivery lets a particular consignment pass under supervision: the requested State's officers must be able to recognise it (what it is, how much, markings, seals, container or tracking numbers)."
+en.fix = "Describe what is being delivered, its quantity, and how it can be identified."
+en.message = "Measure {n}: the consignment to be delivered under supervision is not described."
+fr.title = "Envoi non décrit"
+fr.why = "Une livraison surveillée laisse passer un envoi déterminé sous surveillance : les agents de l'État requis doivent pouvoir le reconnaître (nature, quantité, marques, scellés, numéros de conteneur ou de suivi)."
+fr.fix = "Décrivez ce qui est livré, sa quantité et la manière de l'identifier."
+fr.message = "Mesure {n} : l'envoi à livrer sous surveillance n'est pas décrit."
+es.title = "No se describe el envío"
+es.why = "Una entrega vigilada deja pasar un envío determinado bajo vigilancia: los agentes del Estado requerido deben poder reconocerlo (qué es, cantidad, marcas, precintos, números de contenedor o de seguimiento)."
+es.fix = "Describa qué se entrega, su cantidad y cómo puede identificarse."
+es.message = "Medida {n}: no se describe el envío que se entregará bajo vigilancia."
+
+[rule.fixture]
+fail = '''
+{
+  "measures": [
+    {
+      "id": "m-delivery",
+      "offence_ids": [
+        "off-1"
+      ],
+      "purpose": "To identify the persons who receive the proceeds in the requested State.",
+      "procedure": "",
+      "details": {
+        "type": "controlled_delivery",
+        "consignment": " ",
+        "origin": "Port of Santos, Brazil (shipper: Exportadora Alfa Ltda)",
+        "transit": "Port of Algeciras, Spain (transhipment)",
+        "destination": "Port of Rotterdam, then a warehouse at Keileweg 12, Rotterdam (consignee: p-suspect's company)",
+        "transport": "Container vessel MV Example, voyage 245E",
+        "expected_from": "2027-03-01",
+        "expected_to": "2027-03-20",
+        "person_ids": [
+          "p-suspect"
+        ],
+        "interception_allowed": true,
+        "replacement_allowed": true,
+        "replacement_details": "Replace the cash with marked paper of the same weight; keep the original as evidence.",
+        "surveillance": "Customs officers of the requested State follow the container from unloading to the warehouse; hand-over to the requesting State's liaison officer at the warehouse; arrests only after the consignee opens the container.",
+        "contact_point": "Duty officer, Financial Crimes Unit, +230 555 0199 (24 hours)",
+        "agreement": "No bilateral arrangement: a case-by-case decision is sought (UNCAC art. 50(3))."
+      }
+    }
+  ]
+}
+'''
+pass = '''
+{
+  "measures": [
+    {
+      "id": "m-delivery",
+      "offence_ids": [
+        "off-1"
+      ],
+      "purpose": "To identify the persons who receive the proceeds in the requested State.",
+      "procedure": "",
+      "details": {
+        "type": "controlled_delivery",
+        "consignment": "One 20-foot container, no. MSKU 123456-7, declared as 'machine parts'; about 40 kg of cash in vacuum-sealed packs behind the false panel described in annex 2.",
+        "origin": "Port of Santos, Brazil (shipper: Exportadora Alfa Ltda)",
+        "transit": "Port of Algeciras, Spain (transhipment)",
+        "destination": "Port of Rotterdam, then a warehouse at Keileweg 12, Rotterdam (consignee: p-suspect's company)",
+        "transport": "Container vessel MV Example, voyage 245E",
+        "expected_from": "2027-03-01",
+        "expected_to": "2027-03-20",
+        "person_ids": [
+          "p-suspect"
+        ],
+        "interception_allowed": true,
+        "replacement_allowed": true,
+        "replacement_details": "Replace the cash with marked paper of the same weight; keep the original as evidence.",
+        "surveillance": "Customs officers of the requested State follow the container from unloading to the warehouse; hand-over to the requesting State's liaison officer at the warehouse; arrests only after the consignee opens the container.",
+        "contact_point": "Duty officer, Financial Crimes Unit, +230 555 0199 (24 hours)",
+        "agreement": "No bilateral arrangement: a case-by-case decision is sought (UNCAC art. 50(3))."
+      }
+    }
+  ]
+}
+'''
+
+[[rule]]
+id = "measure.delivery.contact"
+severity = "warning"
+source = "UNCAC art. 50(3); UNTOC art. 20(3); UNCAC art. 46(15)(d)"
+en.title = "No contact point reachable at any time"
+en.why = "A consignment on the move cannot wait for office hours: the officers following it must reach the requesting State at once when the route, timing or contents change."
+en.fix = "Give a contact point reachable at any time during the operation (name, service, phone)."
+en.message = "Measure {n}: no contact point reachable at any time is given for the controlled delivery."
+fr.title = "Aucun point de contact joignable à tout moment"
+fr.why = "Un envoi en mouvement n'attend pas les heures de bureau : les agents qui le suivent doivent joindre aussitôt l'État requérant si l'itinéraire, le calendrier ou le contenu change."
+fr.fix = "Indiquez un point de contact joignable à tout moment pendant l'opération (nom, service, téléphone)."
+fr.message = "Mesure {n} : aucun point de contact joignable à tout moment n'est indiqué pour la livraison surveillée."
+es.title = "No hay un punto de contacto disponible en todo momento"
+es.why = "Un envío en movimiento no espera al horario de oficina: los agentes que lo siguen deben poder contactar de inmediato con el Estado requirente si cambian la ruta, el calendario o el contenido."
+es.fix = "Indique un punto de contacto disponible en todo momento durante la operación (nombre, servicio, teléfono)."
+es.message = "Medida {n}: no se indica un punto de contacto disponible en todo momento para la entrega vigilada."
+
+[rule.fixture]
+fail = '''
+{
+  "measures": [
+    {
+      "id": "m-delivery",
+      "offence_ids": [
+        "off-1"
+      ],
+      "purpose": "To identify the persons who receive the proceeds in the requested State.",
+      "procedure": "",
+      "details": {
+        "type": "controlled_delivery",
+        "consignment": "One 20-foot container, no. MSKU 123456-7, declared as 'machine parts'; about 40 kg of cash in vacuum-sealed packs behind the false panel described in annex 2.",
+        "origin": "Port of Santos, Brazil (shipper: Exportadora Alfa Ltda)",
+        "transit": "Port of Algeciras, Spain (transhipment)",
+        "destination": "Port of Rotterdam, then a warehouse at Keileweg 12, Rotterdam (consignee: p-suspect's company)",
+        "transport": "Container vessel MV Example, voyage 245E",
+        "expected_from": "2027-03-01",
+        "expected_to": "2027-03-20",
+        "person_ids": [
+          "p-suspect"
+        ],
+        "interception_allowed": true,
+        "replacement_allowed": true,
+        "replacement_details": "Replace the cash with marked paper of the same weight; keep the original as evidence.",
+        "surveillance": "Customs officers of the requested State follow the container from unloading to the warehouse; hand-over to the requesting State's liaison officer at the warehouse; arrests only after the consignee opens the container.",
+        "contact_point": "",
+        "agreement": "No bilateral arrangement: a case-by-case decision is sought (UNCAC art. 50(3))."
+      }
+    }
+  ]
+}
+'''
+pass = '''
+{
+  "measures": [
+    {
+      "id": "m-delivery",
+      "offence_ids": [
+        "off-1"
+      ],
+      "purpose": "To identify the persons who receive the proceeds in the requested State.",
+      "procedure": "",
+      "details": {
+        "type": "controlled_delivery",
+        "consignment": "One 20-foot container, no. MSKU 123456-7, declared as 'machine parts'; about 40 kg of cash in vacuum-sealed packs behind the false panel described in annex 2.",
+        "origin": "Port of Santos, Brazil (shipper: Exportadora Alfa Ltda)",
+        "transit": "Port of Algeciras, Spain (transhipment)",
+        "destination": "Port of Rotterdam, then a warehouse at Keileweg 12, Rotterdam (consignee: p-suspect's company)",
+        "transport": "Container vessel MV Example, voyage 245E",
+        "expected_from": "2027-03-01",
+        "expected_to": "2027-03-20",
+        "person_ids": [
+          "p-suspect"
+        ],
+        "interception_allowed": true,
+        "replacement_allowed": true,
+        "replacement_details": "Replace the cash with marked paper of the same weight; keep the original as evidence.",
+        "surveillance": "Customs officers of the requested State follow the container from unloading to the warehouse; hand-over to the requesting State's liaison officer at the warehouse; arrests only after the consignee opens the container.",
+        "contact_point": "Duty officer, Financial Crimes Unit, +230 555 0199 (24 hours)",
+        "agreement": "No bilateral arrangement: a case-by-case decision is sought (UNCAC art. 50(3))."
+      }
+    }
+  ]
+}
+'''
+
+[[rule]]
+id = "measure.delivery.period"
+severity = "warning"
+source = "UNCAC art. 50(3); UNTOC art. 20(3)"
+en.title = "Expected dates of the delivery not given"
+en.why = "Controlled deliveries are decided case by case: the requested State must plan surveillance for a period, and cannot agree to an open-ended operation."
+en.fix = "Give the period in which the consignment is expected in or through the requested State."
+en.message = "Measure {n}: the expected dates of the controlled delivery are not given."
+fr.title = "Dates prévues de la livraison non indiquées"
+fr.why = "Les livraisons surveillées sont décidées au cas par cas : l'État requis doit organiser la surveillance sur une période et ne peut consentir à une opération sans limite de temps."
+fr.fix = "Indiquez la période pendant laquelle l'envoi est attendu sur le territoire de l'État requis ou en transit."
+fr.message = "Mesure {n} : les dates prévues de la livraison surveillée ne sont pas indiquées."
+es.title = "No se indican las fechas previstas de la entrega"
+es.why = "Las entregas vigiladas se deciden caso por caso: el Estado requerido debe organizar la vigilancia durante un período y no puede aceptar una operación sin límite de tiempo."
+es.fix = "Indique el período en que se espera el envío en el territorio del Estado requerido o en tránsito."
+es.message = "Medida {n}: no se indican las fechas previstas de la entrega vigilada."
+
+[rule.fixture]
+fail = '''
+{
+  "measures": [
+    {
+      "id": "m-delivery",
+      "offence_ids": [
+        "off-1"
+      ],
+      "purpose": "To identify the persons who receive the proceeds in the requested State.",
+      "procedure": "",
+      "details": {
+        "type": "controlled_delivery",
+        "consignment": "One 20-foot container, no. MSKU 123456-7, declared as 'machine parts'; about 40 kg of cash in vacuum-sealed packs behind the false panel described in annex 2.",
+        "origin": "Port of Santos, Brazil (shipper: Exportadora Alfa Ltda)",
+        "transit": "Port of Algeciras, Spain (transhipment)",
+        "destination": "Port of Rotterdam, then a warehouse at Keileweg 12, Rotterdam (consignee: p-suspect's company)",
+        "transport": "Container vessel MV Example, voyage 245E",
+        "expected_from": null,
+        "expected_to": "2027-03-20",
+        "person_ids": [
+          "p-suspect"
+        ],
+        "interception_allowed": true,
+        "replacement_allowed": true,
+        "replacement_details": "Replace the cash with marked paper of the same weight; keep the original as evidence.",
+        "surveillance": "Customs officers of the requested State follow the container from unloading to the warehouse; hand-over to the requesting State's liaison officer at the warehouse; arrests only after the consignee opens the container.",
+        "contact_point": "Duty officer, Financial Crimes Unit, +230 555 0199 (24 hours)",
+        "agreement": "No bilateral arrangement: a case-by-case decision is sought (UNCAC art. 50(3))."
+      }
+    }
+  ]
+}
+'''
+pass = '''
+{
+  "measures": [
+    {
+      "id": "m-delivery",
+      "offence_ids": [
+        "off-1"
+      ],
+      "purpose": "To identify the persons who receive the proceeds in the requested State.",
+      "procedure": "",
+      "details": {
+        "type": "controlled_delivery",
+        "consignment": "One 20-foot container, no. MSKU 123456-7, declared as 'machine parts'; about 40 kg of cash in vacuum-sealed packs behind the false panel described in annex 2.",
+        "origin": "Port of Santos, Brazil (shipper: Exportadora Alfa Ltda)",
+        "transit": "Port of Algeciras, Spain (transhipment)",
+        "destination": "Port of Rotterdam, then a warehouse at Keileweg 12, Rotterdam (consignee: p-suspect's company)",
+        "transport": "Container vessel MV Example, voyage 245E",
+        "expected_from": "2027-03-01",
+        "expected_to": "2027-03-20",
+        "person_ids": [
+          "p-suspect"
+        ],
+        "interception_allowed": true,
+        "replacement_allowed": true,
+        "replacement_details": "Replace the cash with marked paper of the same weight; keep the original as evidence.",
+        "surveillance": "Customs officers of the requested State follow the container from unloading to the warehouse; hand-over to the requesting State's liaison officer at the warehouse; arrests only after the consignee opens the container.",
+        "contact_point": "Duty officer, Financial Crimes Unit, +230 555 0199 (24 hours)",
+        "agreement": "No bilateral arrangement: a case-by-case decision is sought (UNCAC art. 50(3))."
+      }
+    }
+  ]
+}
+'''
+
+[[rule]]
+id = "measure.delivery.route"
+severity = "blocker"
+source = "UNCAC art. 2(i); UNTOC art. 2(i)"
+en.title = "Route of the consignment incomplete"
+en.why = "A controlled delivery lets a consignment pass out of, through or into the territory of one or more States: each State on the route must know where it comes from and where it goes."
+en.fix = "Give the origin and the destination of the consignment, and the places of transit."
+en.message = "Measure {n}: the origin or the destination of the consignment is not given."
+fr.title = "Itinéraire de l'envoi incomplet"
+fr.why = "Une livraison surveillée laisse un envoi sortir du territoire d'un ou plusieurs États, le traverser ou y entrer : chaque État sur l'itinéraire doit savoir d'où il vient et où il va."
+fr.fix = "Indiquez la provenance et la destination de l'envoi, ainsi que les lieux de transit."
+fr.message = "Mesure {n} : la provenance ou la destination de l'envoi n'est pas indiquée."
+es.title = "Ruta del envío incompleta"
+es.why = "Una entrega vigilada deja que un envío salga del territorio de uno o más Estados, lo atraviese o entre en él: cada Estado de la ruta debe saber de dónde viene y adónde va."
+es.fix = "Indique el origen y el destino del envío, así como los lugares de tránsito."
+es.message = "Medida {n}: no se indica el origen o el destino del envío."
+
+[rule.fixture]
+fail = '''
+{
+  "measures": [
+    {
+      "id": "m-delivery",
+      "offence_ids": [
+        "off-1"
+      ],
+      "purpose": "To identify the persons who receive the proceeds in the requested State.",
+      "procedure": "",
+      "details": {
+        "type": "controlled_delivery",
+        "consignment": "One 20-foot container, no. MSKU 123456-7, declared as 'machine parts'; about 40 kg of cash in vacuum-sealed packs behind the false panel described in annex 2.",
+        "origin": "Port of Santos, Brazil (shipper: Exportadora Alfa Ltda)",
+        "transit": "Port of Algeciras, Spain (transhipment)",
+        "destination": "",
+        "transport": "Container vessel MV Example, voyage 245E",
+        "expected_from": "2027-03-01",
+        "expected_to": "2027-03-20",
+        "person_ids": [
+          "p-suspect"
+        ],
+        "interception_allowed": true,
+        "replacement_allowed": true,
+        "replacement_details": "Replace the cash with marked paper of the same weight; keep the original as evidence.",
+        "surveillance": "Customs officers of the requested State follow the container from unloading to the warehouse; hand-over to the requesting State's liaison officer at the warehouse; arrests only after the consignee opens the container.",
+        "contact_point": "Duty officer, Financial Crimes Unit, +230 555 0199 (24 hours)",
+        "agreement": "No bilateral arrangement: a case-by-case decision is sought (UNCAC art. 50(3))."
+      }
+    }
+  ]
+}
+'''
+pass = '''
+{
+  "measures": [
+    {
+      "id": "m-delivery",
+      "offence_ids": [
+        "off-1"
+      ],
+      "purpose": "To identify the persons who receive the proceeds in the requested State.",
+      "procedure": "",
+      "details": {
+        "type": "controlled_delivery",
+        "consignment": "One 20-foot container, no. MSKU 123456-7, declared as 'machine parts'; about 40 kg of cash in vacuum-sealed packs behind the false panel described in annex 2.",
+        "origin": "Port of Santos, Brazil (shipper: Exportadora Alfa Ltda)",
+        "transit": "Port of Algeciras, Spain (transhipment)",
+        "destination": "Port of Rotterdam, then a warehouse at Keileweg 12, Rotterdam (consignee: p-suspect's company)",
+        "transport": "Container vessel MV Example, voyage 245E",
+        "expected_from": "2027-03-01",
+        "expected_to": "2027-03-20",
+        "person_ids": [
+          "p-suspect"
+        ],
+        "interception_allowed": true,
+        "replacement_allowed": true,
+        "replacement_details": "Replace the cash with marked paper of the same weight; keep the original as evidence.",
+        "surveillance": "Customs officers of the requested State follow the container from unloading to the warehouse; hand-over to the requesting State's liaison officer at the warehouse; arrests only after the consignee opens the container.",
+        "contact_point": "Duty officer, Financial Crimes Unit, +230 555 0199 (24 hours)",
+        "agreement": "No bilateral arrangement: a case-by-case decision is sought (UNCAC art. 50(3))."
+      }
+    }
+  ]
+}
+'''
+
+[[rule]]
+id = "measure.delivery.surveillance"
+severity = "blocker"
+source = "UNCAC arts. 2(i) and 50(4); UNTOC arts. 2(i) and 20(4)"
+en.title = "Surveillance and hand-over not arranged"
+en.why = "The consignment passes with the knowledge and under the supervision of the competent authorities: the request must say who follows it, where it passes from one State's officers to the other's, and what is done on arrival."
+en.fix = "Describe the surveillance proposed and the hand-over between services, and what should happen when the consignment arrives."
+en.message = "Measure {n}: the surveillance and hand-over arrangements of the controlled delivery are not described."
+fr.title = "Surveillance et remise non organisées"
+fr.why = "L'envoi passe au su et sous le contrôle des autorités compétentes : la demande doit dire qui le suit, où il passe des agents d'un État à ceux de l'autre, et ce qui est fait à l'arrivée."
+fr.fix = "Décrivez la surveillance proposée et la remise entre services, ainsi que ce qui doit se passer à l'arrivée de l'envoi."
+fr.message = "Mesure {n} : les modalités de surveillance et de remise de la livraison surveillée ne sont pas décrites."
+es.title = "No se han organizado la vigilancia y la entrega"
+es.why = "El envío pasa con conocimiento y bajo la supervisión de las autoridades competentes: la solicitud debe indicar quién lo sigue, dónde pasa de los agentes de un Estado a los del otro y qué se hace a su llegada."
+es.fix = "Describa la vigilancia propuesta y la entrega entre servicios, así como lo que debe ocurrir a la llegada del envío."
+es.message = "Medida {n}: no se describen las modalidades de vigilancia y entrega de la entrega vigilada."
+
+[rule.fixture]
+fail = '''
+{
+  "measures": [
+    {
+      "id": "m-delivery",
+      "offence_ids": [
+        "off-1"
+      ],
+      "purpose": "To identify the persons who receive the proceeds in the requested State.",
+      "procedure": "",
+      "details": {
+        "type": "controlled_delivery",
+        "consignment": "One 20-foot container, no. MSKU 123456-7, declared as 'machine parts'; about 40 kg of cash in vacuum-sealed packs behind the false panel described in annex 2.",
+        "origin": "Port of Santos, Brazil (shipper: Exportadora Alfa Ltda)",
+        "transit": "Port of Algeciras, Spain (transhipment)",
+        "destination": "Port of Rotterdam, then a warehouse at Keileweg 12, Rotterdam (consignee: p-suspect's company)",
+        "transport": "Container vessel MV Example, voyage 245E",
+        "expected_from": "2027-03-01",
+        "expected_to": "2027-03-20",
+        "person_ids": [
+          "p-suspect"
+        ],
+        "interception_allowed": true,
+        "replacement_allowed": true,
+        "replacement_details": "Replace the cash with marked paper of the same weight; keep the original as evidence.",
+        "surveillance": "",
+        "contact_point": "Duty officer, Financial Crimes Unit, +230 555 0199 (24 hours)",
+        "agreement": "No bilateral arrangement: a case-by-case decision is sought (UNCAC art. 50(3))."
+      }
+    }
+  ]
+}
+'''
+pass = '''
+{
+  "measures": [
+    {
+      "id": "m-delivery",
+      "offence_ids": [
+        "off-1"
+      ],
+      "purpose": "To identify the persons who receive the proceeds in the requested State.",
+      "procedure": "",
+      "details": {
+        "type": "controlled_delivery",
+        "consignment": "One 20-foot container, no. MSKU 123456-7, declared as 'machine parts'; about 40 kg of cash in vacuum-sealed packs behind the false panel described in annex 2.",
+        "origin": "Port of Santos, Brazil (shipper: Exportadora Alfa Ltda)",
+        "transit": "Port of Algeciras, Spain (transhipment)",
+        "destination": "Port of Rotterdam, then a warehouse at Keileweg 12, Rotterdam (consignee: p-suspect's company)",
+        "transport": "Container vessel MV Example, voyage 245E",
+        "expected_from": "2027-03-01",
+        "expected_to": "2027-03-20",
+        "person_ids": [
+          "p-suspect"
+        ],
+        "interception_allowed": true,
+        "replacement_allowed": true,
+        "replacement_details": "Replace the cash with marked paper of the same weight; keep the original as evidence.",
+        "surveillance": "Customs officers of the requested State follow the container from unloading to the warehouse; hand-over to the requesting State's liaison officer at the warehouse; arrests only after the consignee opens the container.",
+        "contact_point": "Duty officer, Financial Crimes Unit, +230 555 0199 (24 hours)",
+        "agreement": "No bilateral arrangement: a case-by-case decision is sought (UNCAC art. 50(3))."
+      }
+    }
+  ]
+}
+'''
+
+[[rule]]
 id = "measure.e-evidence.categories"
 severity = "warning"
 source = "Budapest Convention arts. 1(d), 18(3), 31; UNCAC art. 46(15)(d)"
@@ -2599,24 +3024,30 @@ pub(super) fn run(r: &Request, ctx: &CheckContext, out: &mut Out) {
     }
 }
 
-/// The rules of each kind of measure: what its details must say.
+/// The rules of each kind of measure: what its details must say. A field declared
+/// `required` (in `crate::assistance`) reports its rule when empty; what depends on more
+/// than one field is below, per type.
 fn measure(r: &Request, i: usize, m: &Measure, out: &mut Out) {
+    for (field, rule_id) in m.details.missing_required() {
+        let rule_id = RuleId::parse(rule_id)
+            .expect("a type of assistance declares only declared rules (tests::required_fields_report_declared_rules)");
+        out.hit_with(rule_id, mpath(i, field), vec![num(i)]);
+    }
     match &m.details {
         MeasureDetails::TakeStatement(d) => check_take_statement(r, i, d, out),
         MeasureDetails::ServeDocuments(d) => check_serve_documents(r, i, d, out),
-        MeasureDetails::SearchSeizure(d) => check_search_seizure(i, d, out),
         MeasureDetails::ExamineObjectsSites(d) => check_examine_objects_sites(i, d, out),
-        MeasureDetails::ProvideInformation(d) => check_provide_information(i, d, out),
         MeasureDetails::BankRecords(d) => check_bank_records(r, i, d, out),
         MeasureDetails::ProduceRecords(d) => check_produce_records(i, d, out),
         MeasureDetails::TraceProceeds(d) => check_trace_proceeds(i, d, out),
-        MeasureDetails::VoluntaryAppearance(d) => check_voluntary_appearance(i, d, out),
-        MeasureDetails::FreezeAssets(d) => check_freeze_assets(r, i, d, out),
+        MeasureDetails::FreezeAssets(d) => {
+            assets_measure(r, i, &d.asset_ids, &d.link_to_offence, out)
+        }
         MeasureDetails::ConfiscateAssets(d) => check_confiscate_assets(r, i, d, out),
         MeasureDetails::VideoconferenceHearing(d) => check_videoconference_hearing(i, d, out),
         MeasureDetails::TransferDetainedPerson(d) => check_transfer_detained_person(i, d, out),
         MeasureDetails::ElectronicEvidence(d) => check_electronic_evidence(i, d, out),
-        MeasureDetails::Other(d) => check_other(i, d, out),
+        _ => {}
     }
 }
 
@@ -2643,13 +3074,6 @@ fn check_bank_records(r: &Request, i: usize, d: &BankRecords, out: &mut Out) {
         };
         out.hit_with(RuleId::MeasureBankPeriod, mpath(i, f), vec![num(i)]);
     }
-    if blank(&d.records_wanted) {
-        out.hit_with(
-            RuleId::MeasureBankRecords,
-            mpath(i, "records_wanted"),
-            vec![num(i)],
-        );
-    }
     let asset_links = accounts
         && d.account_asset_ids
             .iter()
@@ -2665,13 +3089,7 @@ fn check_bank_records(r: &Request, i: usize, d: &BankRecords, out: &mut Out) {
 
 fn check_confiscate_assets(r: &Request, i: usize, d: &ConfiscateAssets, out: &mut Out) {
     assets_measure(r, i, &d.asset_ids, &d.link_to_offence, out);
-    if blank(&d.order_attachment_id) {
-        out.hit_with(
-            RuleId::MeasureConfiscationOrder,
-            mpath(i, "order_attachment_id"),
-            vec![num(i)],
-        );
-    } else if !d.order_final {
+    if !blank(&d.order_attachment_id) && !d.order_final {
         out.hit_with(
             RuleId::MeasureConfiscationFinal,
             mpath(i, "order_final"),
@@ -2681,20 +3099,6 @@ fn check_confiscate_assets(r: &Request, i: usize, d: &ConfiscateAssets, out: &mu
 }
 
 fn check_electronic_evidence(i: usize, d: &ElectronicEvidence, out: &mut Out) {
-    if blank(&d.provider) {
-        out.hit_with(
-            RuleId::MeasureEEvidenceProvider,
-            mpath(i, "provider"),
-            vec![num(i)],
-        );
-    }
-    if d.account_identifiers.iter().all(|x| blank(x)) {
-        out.hit_with(
-            RuleId::MeasureEEvidenceIdentifiers,
-            mpath(i, "account_identifiers"),
-            vec![num(i)],
-        );
-    }
     if d.date_from.is_none() || d.date_to.is_none() {
         let f = if d.date_from.is_none() {
             "date_from"
@@ -2702,13 +3106,6 @@ fn check_electronic_evidence(i: usize, d: &ElectronicEvidence, out: &mut Out) {
             "date_to"
         };
         out.hit_with(RuleId::MeasureEEvidencePeriod, mpath(i, f), vec![num(i)]);
-    }
-    if d.data_categories.is_empty() {
-        out.hit_with(
-            RuleId::MeasureEEvidenceCategories,
-            mpath(i, "data_categories"),
-            vec![num(i)],
-        );
     }
     if d.risk_of_loss && !d.preservation_requested {
         out.hit_with(
@@ -2720,13 +3117,7 @@ fn check_electronic_evidence(i: usize, d: &ElectronicEvidence, out: &mut Out) {
 }
 
 fn check_examine_objects_sites(i: usize, d: &ExamineObjectsSites, out: &mut Out) {
-    if blank(&d.object_or_site) {
-        out.hit_with(
-            RuleId::MeasureExamineObject,
-            mpath(i, "object_or_site"),
-            vec![num(i)],
-        );
-    } else if blank(&d.examination) {
+    if !blank(&d.object_or_site) && blank(&d.examination) {
         out.hit_with(
             RuleId::MeasureExamineObject,
             mpath(i, "examination"),
@@ -2735,42 +3126,8 @@ fn check_examine_objects_sites(i: usize, d: &ExamineObjectsSites, out: &mut Out)
     }
 }
 
-fn check_freeze_assets(r: &Request, i: usize, d: &FreezeAssets, out: &mut Out) {
-    assets_measure(r, i, &d.asset_ids, &d.link_to_offence, out);
-    if blank(&d.order_attachment_id) {
-        out.hit_with(
-            RuleId::MeasureFreezeOrder,
-            mpath(i, "order_attachment_id"),
-            vec![num(i)],
-        );
-    }
-    if blank(&d.owner_notification) {
-        out.hit_with(
-            RuleId::MeasureFreezeOwnerNotification,
-            mpath(i, "owner_notification"),
-            vec![num(i)],
-        );
-    }
-}
-
-fn check_other(i: usize, d: &OtherAssistance, out: &mut Out) {
-    if blank(&d.description) {
-        out.hit_with(
-            RuleId::MeasureOtherDescription,
-            mpath(i, "description"),
-            vec![num(i)],
-        );
-    }
-}
-
 fn check_produce_records(i: usize, d: &ProduceRecords, out: &mut Out) {
-    if blank(&d.holder) {
-        out.hit_with(
-            RuleId::MeasureRecordsDescription,
-            mpath(i, "holder"),
-            vec![num(i)],
-        );
-    } else if blank(&d.records_wanted) {
+    if !blank(&d.holder) && blank(&d.records_wanted) {
         out.hit_with(
             RuleId::MeasureRecordsDescription,
             mpath(i, "records_wanted"),
@@ -2779,58 +3136,9 @@ fn check_produce_records(i: usize, d: &ProduceRecords, out: &mut Out) {
     }
 }
 
-fn check_provide_information(i: usize, d: &ProvideInformation, out: &mut Out) {
-    if blank(&d.information_sought) {
-        out.hit_with(
-            RuleId::MeasureInformationDescription,
-            mpath(i, "information_sought"),
-            vec![num(i)],
-        );
-    }
-}
-
-fn check_search_seizure(i: usize, d: &SearchSeizure, out: &mut Out) {
-    if blank(&d.premises) {
-        out.hit_with(
-            RuleId::MeasureSearchPremises,
-            mpath(i, "premises"),
-            vec![num(i)],
-        );
-    }
-    if blank(&d.items_sought) {
-        out.hit_with(
-            RuleId::MeasureSearchItems,
-            mpath(i, "items_sought"),
-            vec![num(i)],
-        );
-    }
-    if blank(&d.grounds) {
-        out.hit_with(RuleId::MeasureSearchGrounds, mpath(i, "grounds"), vec![num(i)]);
-    }
-    if blank(&d.order_attachment_id) {
-        out.hit_with(
-            RuleId::MeasureSearchOrder,
-            mpath(i, "order_attachment_id"),
-            vec![num(i)],
-        );
-    }
-}
-
 fn check_serve_documents(r: &Request, i: usize, d: &ServeDocuments, out: &mut Out) {
-    if d.document_attachment_ids.iter().all(|x| blank(x)) {
-        out.hit_with(
-            RuleId::MeasureServiceDocuments,
-            mpath(i, "document_attachment_ids"),
-            vec![num(i)],
-        );
-    }
-    if blank(&d.recipient_person_id) {
-        out.hit_with(
-            RuleId::MeasureServiceRecipient,
-            mpath(i, "recipient_person_id"),
-            vec![num(i)],
-        );
-    } else if blank(&d.address)
+    if !blank(&d.recipient_person_id)
+        && blank(&d.address)
         && person(r, &d.recipient_person_id).is_none_or(|x| blank(&x.location))
     {
         out.hit_with(
@@ -2842,29 +3150,12 @@ fn check_serve_documents(r: &Request, i: usize, d: &ServeDocuments, out: &mut Ou
 }
 
 fn check_take_statement(r: &Request, i: usize, d: &TakeStatement, out: &mut Out) {
-    if blank(&d.person_id) {
-        out.hit_with(
-            RuleId::MeasureStatementPerson,
-            mpath(i, "person_id"),
-            vec![num(i)],
-        );
-    }
     let status = match (d.status, person(r, &d.person_id).map(|x| x.role)) {
         (HearingStatus::Unspecified, Some(PersonRole::Suspect | PersonRole::Accused)) => {
             HearingStatus::Suspect
         }
         (s, _) => s,
     };
-    if d.status == HearingStatus::Unspecified {
-        out.hit_with(RuleId::MeasureStatementStatus, mpath(i, "status"), vec![num(i)]);
-    }
-    if d.questions.iter().all(|q| blank(q)) {
-        out.hit_with(
-            RuleId::MeasureStatementQuestions,
-            mpath(i, "questions"),
-            vec![num(i)],
-        );
-    }
     if status == HearingStatus::Suspect && blank(&d.rights) {
         out.hit_with(RuleId::MeasureStatementRights, mpath(i, "rights"), vec![num(i)]);
     }
@@ -2884,20 +3175,6 @@ fn check_trace_proceeds(i: usize, d: &TraceProceeds, out: &mut Out) {
 }
 
 fn check_transfer_detained_person(i: usize, d: &TransferDetainedPerson, out: &mut Out) {
-    if !d.consent_obtained {
-        out.hit_with(
-            RuleId::MeasureTransferConsent,
-            mpath(i, "consent_obtained"),
-            vec![num(i)],
-        );
-    }
-    if blank(&d.custody_guarantees) {
-        out.hit_with(
-            RuleId::MeasureTransferGuarantees,
-            mpath(i, "custody_guarantees"),
-            vec![num(i)],
-        );
-    }
     if d.transfer_date.is_none() || d.return_date.is_none() {
         let f = if d.transfer_date.is_none() {
             "transfer_date"
@@ -2909,9 +3186,6 @@ fn check_transfer_detained_person(i: usize, d: &TransferDetainedPerson, out: &mu
 }
 
 fn check_videoconference_hearing(i: usize, d: &VideoconferenceHearing, out: &mut Out) {
-    if blank(&d.person_id) {
-        out.hit_with(RuleId::MeasureVideoPerson, mpath(i, "person_id"), vec![num(i)]);
-    }
     if d.proposed_date.is_none() {
         out.hit_with(
             RuleId::MeasureVideoArrangements,
@@ -2922,30 +3196,6 @@ fn check_videoconference_hearing(i: usize, d: &VideoconferenceHearing, out: &mut
         out.hit_with(
             RuleId::MeasureVideoArrangements,
             mpath(i, "technical_contact"),
-            vec![num(i)],
-        );
-    }
-    if blank(&d.questioning_authority) {
-        out.hit_with(
-            RuleId::MeasureVideoQuestioning,
-            mpath(i, "questioning_authority"),
-            vec![num(i)],
-        );
-    }
-}
-
-fn check_voluntary_appearance(i: usize, d: &VoluntaryAppearance, out: &mut Out) {
-    if blank(&d.person_id) {
-        out.hit_with(
-            RuleId::MeasureAppearancePerson,
-            mpath(i, "person_id"),
-            vec![num(i)],
-        );
-    }
-    if d.appearance_date.is_none() {
-        out.hit_with(
-            RuleId::MeasureAppearanceDate,
-            mpath(i, "appearance_date"),
             vec![num(i)],
         );
     }

@@ -90,8 +90,6 @@ pub use text::render_text;
 /// `state.*` rule rests on, which becomes the finding's source.
 pub const FACT_SOURCE_ARG: &str = "fact_source";
 
-/// The embedded classification of types of assistance (coercive or not).
-pub const MEASURE_KINDS_TOML: &str = include_str!("measure_kinds.toml");
 /// The embedded list of terms of art that translate badly.
 pub const TERMS_TOML: &str = include_str!("terms.toml");
 
@@ -350,19 +348,34 @@ pub struct MeasureKindClass {
     pub reason: String,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct KindFile {
-    kind: Vec<MeasureKindClass>,
-}
-
-/// The classification of types of assistance, sorted by key.
+/// The classification of types of assistance, sorted by key: every type declared in
+/// [`crate::assistance`], plus `take_statement.suspect`, with their names in en, fr and es.
 pub fn measure_kinds() -> &'static [MeasureKindClass] {
     static KINDS: OnceLock<Vec<MeasureKindClass>> = OnceLock::new();
     KINDS.get_or_init(|| {
-        toml::from_str::<KindFile>(MEASURE_KINDS_TOML)
-            .expect("the embedded measure classification is validated by tests")
-            .kind
+        let (suspect, coercive, reason) = crate::assistance::SUSPECT_QUESTIONING;
+        let mut kinds: Vec<MeasureKindClass> = crate::assistance::ASSISTANCE
+            .iter()
+            .map(|t| (t.key, t.coercive, t.reason))
+            .chain([(suspect, coercive, reason)])
+            .map(|(key, coercive, reason)| {
+                let name = |lang| {
+                    crate::assistance::type_name(key, lang)
+                        .unwrap_or(key)
+                        .to_owned()
+                };
+                MeasureKindClass {
+                    key: key.to_owned(),
+                    en: name("en"),
+                    fr: name("fr"),
+                    es: name("es"),
+                    coercive,
+                    reason: reason.to_owned(),
+                }
+            })
+            .collect();
+        kinds.sort_by(|a, b| a.key.cmp(&b.key));
+        kinds
     })
 }
 
@@ -636,7 +649,7 @@ pub fn check_with_readiness(
     (findings, readiness)
 }
 
-/// The name of a type of assistance (a `measure_kinds.toml` key) in `lang`.
+/// The name of a type of assistance (a [`measure_kinds`] key) in `lang`.
 pub fn kind_label(key: &str, lang: Lang) -> Option<&'static str> {
     let class = measure_kinds().iter().find(|k| k.key == key)?;
     Some(match lang {

@@ -675,14 +675,5 @@ fn persons(r: &Request, out: &mut Out) {
 
 /// The persons (by id) a measure concerns directly.
 fn measure_person_ids(m: &Measure) -> Vec<&str> {
-    match &m.details {
-        MeasureDetails::TakeStatement(d) => vec![d.person_id.as_str()],
-        MeasureDetails::ServeDocuments(d) => vec![d.recipient_person_id.as_str()],
-        MeasureDetails::BankRecords(d) => vec![d.holder_person_id.as_str()],
-        MeasureDetails::TraceProceeds(d) => d.person_ids.iter().map(String::as_str).collect(),
-        MeasureDetails::VoluntaryAppearance(d) => vec![d.person_id.as_str()],
-        MeasureDetails::VideoconferenceHearing(d) => vec![d.person_id.as_str()],
-        MeasureDetails::TransferDetainedPerson(d) => vec![d.person_id.as_str()],
-        _ => Vec::new(),
-    }
+    m.details.person_ids()
 }

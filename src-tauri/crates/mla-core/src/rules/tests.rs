@@ -240,3 +240,19 @@ fn terms_are_flagged_unless_explained() {
         Some("diligencias")
     );
 }
+
+#[test]
+fn required_fields_report_declared_rules() {
+    // A type of assistance names, for each required field, the rule an empty one reports
+    // (`crate::assistance`): each must be a declared rule of the `measure` family.
+    for t in crate::assistance::ASSISTANCE {
+        for f in t.fields {
+            if let Some(id) = f.required {
+                let parsed = RuleId::parse(id);
+                assert!(parsed.is_some(), "{}.{} names undeclared rule `{id}`", t.key, f.name);
+                assert_eq!(parsed.map(RuleId::as_str), Some(id));
+                assert!(id.starts_with("measure."), "{}.{}: `{id}`", t.key, f.name);
+            }
+        }
+    }
+}
