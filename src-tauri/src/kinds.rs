@@ -2,7 +2,7 @@
 //! selects, or as labels it looks up by code), read from the enums' own `Deserialize`
 //! implementations, so the names are serde's (`rename_all` and all). A variant added in
 //! Rust appears in the UI's lists; the UI's type check then asks for its label in every
-//! interface language (`ui/src/kinds.ts`). Written by [`crate::commands::export_bindings`]
+//! interface language (`ui/src/kinds.ts`). Written by `export_bindings` (commands.rs)
 //! and checked for drift by `tests/bindings.rs`.
 //!
 //! How the names are read, without a crate: serde's derived `Deserialize` of an enum hands
