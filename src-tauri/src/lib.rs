@@ -7,6 +7,7 @@ pub mod commands;
 mod dialogs;
 mod export;
 pub mod ipc;
+mod kinds;
 mod memory;
 mod state;
 mod timezone;
