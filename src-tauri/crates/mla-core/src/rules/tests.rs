@@ -249,7 +249,12 @@ fn required_fields_report_declared_rules() {
         for f in t.fields {
             if let Some(id) = f.required {
                 let parsed = RuleId::parse(id);
-                assert!(parsed.is_some(), "{}.{} names undeclared rule `{id}`", t.key, f.name);
+                assert!(
+                    parsed.is_some(),
+                    "{}.{} names undeclared rule `{id}`",
+                    t.key,
+                    f.name
+                );
                 assert_eq!(parsed.map(RuleId::as_str), Some(id));
                 assert!(id.starts_with("measure."), "{}.{}: `{id}`", t.key, f.name);
             }
