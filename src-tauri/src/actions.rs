@@ -127,14 +127,14 @@ pub fn check_draft(ctx: &Ctx, args: CheckDraftArgs) -> Result<CheckDraftResponse
     // The same full check as `mla check`: the rules, the requested State's profile, and the
     // letter in the language that State accepts (which parts still need a translator, and
     // whether that template language was reviewed).
-    let checked = mla_letter::check_request(
+    let checked = mla_usecase::check_request(
         letters,
         &args.request,
-        &mla_letter::CheckInput {
+        &mla_usecase::CheckInput {
             today: today(),
             lang: args.lang,
             profiles: Some(&profiles.set),
-            letter: &mla_letter::LetterChoice::Default,
+            letter: &mla_usecase::LetterChoice::Default,
         },
     )
     .map_err(|e| IpcError::new(ErrorCode::Internal, format!("checking the letter: {e}")))?;

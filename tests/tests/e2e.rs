@@ -802,14 +802,14 @@ fn expected_findings(request: &Request, lang: mla_core::Lang) -> Vec<(String, St
     let today = chrono::Local::now().date_naive();
     let profiles = mla_core::ProfileSet::builtin().expect("built-in profiles load");
     let letters = mla_letter::Letters::load().expect("letter templates load");
-    let checked = mla_letter::check_request(
+    let checked = mla_usecase::check_request(
         &letters,
         request,
-        &mla_letter::CheckInput {
+        &mla_usecase::CheckInput {
             today,
             lang,
             profiles: Some(&profiles),
-            letter: &mla_letter::LetterChoice::Default,
+            letter: &mla_usecase::LetterChoice::Default,
         },
     )
     .expect("the check runs");

@@ -1,7 +1,7 @@
 //! A request file (`.mla.json`) is untrusted input: `mla_core::parse_request` reads it;
 //! whatever it accepts must write back (`write_request`) to a file that parses to the same
 //! request, and must go through the full check the app and `mla check` run
-//! (`mla_letter::check_request` with the built-in profiles and the default letter).
+//! (`mla_usecase::check_request` with the built-in profiles and the default letter).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;

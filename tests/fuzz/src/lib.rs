@@ -7,7 +7,8 @@ use std::sync::OnceLock;
 use arbitrary::{Arbitrary, Unstructured};
 use chrono::NaiveDate;
 use mla_core::*;
-use mla_letter::{check_request, CheckInput, FullCheck, LetterChoice, Letters};
+use mla_letter::Letters;
+use mla_usecase::{check_request, CheckInput, FullCheck, LetterChoice};
 
 /// An empty folder of this process's own, for the targets that read from disk. It lives
 /// under `$TMPDIR` (`scripts/fuzz.sh` points that at a folder it removes afterwards).
@@ -39,7 +40,7 @@ pub fn builtin_profiles() -> &'static ProfileSet {
     PROFILES.get_or_init(|| ProfileSet::builtin().expect("the built-in profiles parse"))
 }
 
-/// The full check the app and `mla check` run (`mla_letter::check_request` with the
+/// The full check the app and `mla check` run (`mla_usecase::check_request` with the
 /// profiles in force and the default letter), plus what `mla check` prints from it. With
 /// the default letter choice it can only fail if the embedded templates are broken, so
 /// any error is a crash.

@@ -13,7 +13,7 @@
 
 pub mod addressee;
 pub mod blocks;
-pub mod check;
+pub mod choice;
 mod facts;
 pub mod lang;
 mod skeleton;
@@ -26,9 +26,7 @@ use serde::Serialize;
 
 pub use addressee::addressee_from_profile;
 pub use blocks::{Block, Inline, InlineKind, ParagraphStyle};
-pub use check::{
-    check_request, default_letter_language, letter_facts, CheckInput, FullCheck, LetterChoice,
-};
+pub use choice::{default_letter_language, letter_facts};
 pub use lang::{LanguageInfo, LanguagePack, LANGUAGES};
 pub use view::{sanitize, CentralAuthority, TranslationPart};
 

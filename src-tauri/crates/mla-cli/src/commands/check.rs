@@ -5,7 +5,8 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use mla_core::rules::{render_text, LetterFacts};
 use mla_core::{Finding, Lang, ProfileSet, Readiness};
-use mla_letter::{check_request, CheckInput, LetterChoice, LetterError, Letters};
+use mla_letter::{LetterError, Letters};
+use mla_usecase::{check_request, CheckInput, LetterChoice};
 use serde::Serialize;
 
 use crate::error::CliError;

@@ -7,7 +7,8 @@
 use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, Criterion};
 use mla_core::{parse_request, Lang, ProfileSet, Request};
-use mla_letter::{check_request, CheckInput, LetterChoice, LetterOptions, Letters};
+use mla_letter::{LetterOptions, Letters};
+use mla_usecase::{check_request, CheckInput, LetterChoice};
 use std::hint::black_box;
 
 fn large_request() -> Request {

@@ -2,7 +2,8 @@
 
 use chrono::NaiveDate;
 use mla_core::{parse_request, Lang, ProfileSet, Request};
-use mla_letter::{check_request, default_letter_language, CheckInput, LetterChoice, Letters};
+use mla_letter::{default_letter_language, Letters};
+use mla_usecase::{check_request, CheckInput, LetterChoice};
 
 fn fra_request() -> Request {
     parse_request(include_bytes!(

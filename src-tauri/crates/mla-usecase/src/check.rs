@@ -1,15 +1,16 @@
 //! The full check of a draft: the rule catalogue with the requested State's profile and
-//! the facts of the letter produced from it. One function, [`check_request`], that the
-//! CLI (`mla check`) and the app both call, so the logic lives once.
+//! the facts of the letter that would be produced for it. One function, [`check_request`],
+//! that the CLI (`mla check`) and the app (on every keystroke) both call.
 
 use chrono::NaiveDate;
-use mla_core::rules::{check_with_readiness, languages_for_request, LetterFacts, TranslationNeed};
+use mla_core::rules::{check_with_readiness, LetterFacts};
 use mla_core::{
     CheckContext, Finding, Lang, NoProfile, Profile, ProfileSet, Readiness, Request, StateFacts,
 };
+use mla_letter::{
+    addressee_from_profile, default_letter_language, LetterError, LetterOptions, Letters,
+};
 use serde::Serialize;
-
-use crate::{addressee_from_profile, Letter, LetterError, LetterOptions, Letters, LANGUAGES};
 
 /// Which letter the check looks at.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -46,55 +47,6 @@ pub struct FullCheck {
     /// The letter the letter rules looked at (its language, review status and the parts
     /// still to translate); `None` when no letter was considered.
     pub letter: Option<LetterFacts>,
-}
-
-/// What the checker needs to know of a letter.
-pub fn letter_facts(letter: &Letter) -> LetterFacts {
-    LetterFacts {
-        lang: letter.lang.clone(),
-        reviewed: letter.reviewed,
-        needs_translation: letter
-            .needs_translation
-            .iter()
-            .map(|p| TranslationNeed {
-                path: p.path.clone(),
-                from: p.from.clone(),
-            })
-            .collect(),
-    }
-}
-
-/// The language the letter is produced in when none is chosen:
-///
-/// 1. the drafting language, when the requested State's profile says it accepts it (or
-///    the profile does not say what it accepts) and there is a template for it: nothing
-///    needs translating;
-/// 2. else the first language the profile lists as accepted for the request's legal basis
-///    that has a template (the template wording is then in that language; the officer's
-///    text is marked for translation);
-/// 3. else the drafting language, if it has a template (the checker then reports what the
-///    State accepts through `state.language`);
-/// 4. else `None`: no template fits.
-pub fn default_letter_language(request: &Request, profile: Option<&Profile>) -> Option<String> {
-    let has_template = |code: &str| LANGUAGES.contains(&code);
-    let drafting = request.drafting_language.trim().to_lowercase();
-    let accepted: Option<Vec<String>> = profile
-        .filter(|p| p.iso3.eq_ignore_ascii_case(request.requested_state.trim()))
-        .and_then(|p| languages_for_request(p, request))
-        .map(|l| l.requests.iter().map(|c| c.trim().to_lowercase()).collect());
-    let drafting_ok = has_template(&drafting);
-    match accepted {
-        Some(accepted) => {
-            if drafting_ok && accepted.contains(&drafting) {
-                return Some(drafting);
-            }
-            if let Some(first) = accepted.iter().find(|c| has_template(c)) {
-                return Some(first.clone());
-            }
-            drafting_ok.then_some(drafting)
-        }
-        None => drafting_ok.then_some(drafting),
-    }
 }
 
 /// Check `request` with everything known: the rule catalogue, the requested State's
