@@ -1,22 +1,23 @@
-//! MLA Desk PDF: typesets a letter's block tree with printpdf.
+//! MLA Desk PDF: typesets a letter's block tree and writes the PDF with lopdf.
 //!
 //! We lay the text out ourselves (see `text.rs`: font fallback, bidi, shaping and line
-//! breaking from unicode-bidi, rustybuzz and unicode-linebreak) and write the pages'
-//! content streams of positioned glyphs ourselves (`content.rs`). printpdf writes the
-//! document structure and subsets the embedded fonts, with a ToUnicode map from the text
-//! each glyph stands for, so the PDF stays searchable.
+//! breaking from unicode-bidi, rustybuzz and unicode-linebreak), write the pages' content
+//! streams of positioned glyphs (`content.rs`), embed font subsets with a ToUnicode map
+//! from the text each glyph stands for, so the PDF stays searchable (`subset.rs`), and
+//! write the document structure (`document.rs`).
 //!
 //! Output is deterministic: font resource names are fixed, the document dates come from the
 //! letter (the request's date) and the /ID from its document id, never from the clock.
 
 mod content;
+mod document;
 mod fonts;
+mod subset;
 mod text;
 
 use std::collections::BTreeSet;
 
 use mla_letter::{Block, Inline, InlineKind, Letter, ParagraphStyle};
-use printpdf::{FontId, Mm, ParsedFont, PdfDocument, PdfPage, PdfSaveOptions};
 
 use fonts::Font;
 use text::{Colour, Line, Shaper, Span, Style};
@@ -65,8 +66,6 @@ pub struct Typeset {
     pub pages: usize,
     /// Characters that no bundled font can draw; they are printed as the missing-glyph box.
     pub missing_glyphs: Vec<char>,
-    /// What printpdf reported while writing (empty when all went well).
-    pub warnings: Vec<String>,
 }
 
 const MARGIN_X: f32 = 62.0;
@@ -337,12 +336,11 @@ pub fn typeset(letter: &Letter, options: &PdfOptions) -> Result<Typeset, PdfErro
     missing.sort_unstable();
     missing.dedup();
 
-    let (bytes, warnings) = write_pdf(letter, fonts, &pdf_pages, page_w, page_h)?;
+    let bytes = document::write_pdf(letter, fonts, &pdf_pages, page_w, page_h)?;
     Ok(Typeset {
         bytes,
         pages: total,
         missing_glyphs: missing,
-        warnings,
     })
 }
 
@@ -501,342 +499,6 @@ fn furnish_pages(
         pdf_pages.push(items);
     }
     (pdf_pages, furniture.missing)
-}
-
-/// The PDF of the furnished pages: document information, fonts, our page streams, the
-/// document id, PDF/A information, compressed. Returns its bytes and printpdf's warnings.
-fn write_pdf(
-    letter: &Letter,
-    fonts: &[Font],
-    pdf_pages: &[Vec<Item>],
-    page_w: f32,
-    page_h: f32,
-) -> Result<(Vec<u8>, Vec<String>), PdfError> {
-    let mut doc = PdfDocument::new(&format!("{} — {}", letter.reference, letter.title));
-    let info = &mut doc.metadata.info;
-    info.author = String::new();
-    info.creator = "MLA Desk".to_owned();
-    info.producer = "MLA Desk (printpdf)".to_owned();
-    info.subject = letter.title.clone();
-    info.identifier = letter.document_id.clone();
-    // A PDF date holds years 0000–9999 (ISO 32000-1 § 7.9.4); a request dated outside them
-    // leaves the document dates at their default, as an undated one does.
-    let date = letter
-        .date
-        .and_then(|d| d.and_hms_opt(0, 0, 0))
-        .map(|d| d.and_utc().timestamp())
-        // 0000-01-01T00:00:00Z ..= 9999-12-31T23:59:59Z
-        .filter(|t| (-62_167_219_200..=253_402_300_799).contains(t))
-        .unwrap_or(0);
-    let when =
-        printpdf::OffsetDateTime::from_unix_timestamp(date).map_err(|e| PdfError::Write {
-            message: e.to_owned(),
-        })?;
-    info.creation_date = when;
-    info.modification_date = when;
-    info.metadata_date = when;
-
-    // printpdf writes the document structure and embeds the fonts; its first page shows
-    // every used glyph once so that we learn their codes in the subsets (content.rs), and
-    // every page's stream is then replaced by the one we write.
-    let used = content::used_glyphs(pdf_pages, fonts);
-    for &f in used.keys() {
-        let font = &fonts[f];
-        let parsed = parsed_font(f, font).ok_or_else(|| PdfError::Font {
-            name: font.name.to_owned(),
-        })?;
-        doc.resources.fonts.map.insert(
-            FontId(content::font_name(f)),
-            printpdf::PdfFont::new(parsed),
-        );
-    }
-    let (w_mm, h_mm) = (Mm(page_w * 25.4 / 72.0), Mm(page_h * 25.4 / 72.0));
-    let printpdf_pages: Vec<PdfPage> = (0..pdf_pages.len())
-        .map(|n| {
-            let ops = if n == 0 {
-                content::probe_ops(&used)
-            } else {
-                Vec::new()
-            };
-            PdfPage::new(w_mm, h_mm, ops)
-        })
-        .collect();
-    doc.with_pages(printpdf_pages);
-
-    let mut warnings = Vec::new();
-    let opts = PdfSaveOptions {
-        optimize: true,
-        subset_fonts: true,
-        secure: true,
-        image_optimization: None,
-    };
-    let mut lo = doc.to_lopdf_document(&opts, &mut warnings);
-    set_page_streams(&mut lo, pdf_pages, &used, fonts)?;
-    let id = document_id(&letter.document_id, &letter.reference);
-    lo.trailer.set(
-        "ID",
-        lopdf::Object::Array(vec![
-            lopdf::Object::String(id.clone(), lopdf::StringFormat::Hexadecimal),
-            lopdf::Object::String(id, lopdf::StringFormat::Hexadecimal),
-        ]),
-    );
-    tag_font_subsets(&mut lo);
-    pdfa_info(&mut lo);
-    // PDF/A-3 rests on PDF 1.7 (associated files, which the signing step adds).
-    lo.version = "1.7".to_owned();
-    compress_streams(&mut lo);
-    let mut bytes = Vec::new();
-    lo.save_to(&mut bytes).map_err(|e| PdfError::Write {
-        message: e.to_string(),
-    })?;
-    let warnings = warnings
-        .iter()
-        .filter(|w| !matches!(w.severity, printpdf::PdfParseErrorSeverity::Info))
-        .map(|w| w.msg.clone())
-        .collect();
-    Ok((bytes, warnings))
-}
-
-/// Put our content stream into each page printpdf wrote, in page order, after reading the
-/// glyph codes from its first page (see content.rs).
-fn set_page_streams(
-    lo: &mut lopdf::Document,
-    pages: &[Vec<Item>],
-    used: &content::UsedGlyphs,
-    fonts: &[fonts::Font],
-) -> Result<(), PdfError> {
-    let missing = |what: &str| PdfError::Write {
-        message: format!("printpdf wrote no {what}"),
-    };
-    let streams: Vec<lopdf::ObjectId> = lo
-        .page_iter()
-        .map(|page| {
-            lo.get_dictionary(page)
-                .and_then(|d| d.get(b"Contents"))
-                .and_then(lopdf::Object::as_reference)
-                .map_err(|_| missing("page content stream"))
-        })
-        .collect::<Result<_, _>>()?;
-    if streams.len() != pages.len() {
-        return Err(missing("page for every page"));
-    }
-    let probe = match streams.first().map(|&id| lo.get_object(id)) {
-        Some(Ok(lopdf::Object::Stream(s))) => &s.content,
-        _ => return Err(missing("first page content stream")),
-    };
-    let codes = content::Codes::read(probe, used, fonts)?;
-    for (id, items) in streams.into_iter().zip(pages) {
-        match lo.get_object_mut(id) {
-            Ok(lopdf::Object::Stream(s)) => {
-                s.set_content(content::page_stream(items, &codes, fonts))
-            }
-            _ => return Err(missing("page content stream")),
-        }
-    }
-    Ok(())
-}
-
-/// Give each embedded font subset the name the PDF specification (9.6.4) asks for: six
-/// upper-case letters and a plus sign before the PostScript name. printpdf writes the
-/// resource name instead ("F0+NotoSerif-Regular"), which is not a subset tag, so a
-/// validator takes the font for a complete one. The tag is derived from the subset's own
-/// bytes (FNV-1a), so the same text gives the same name and the output stays deterministic.
-fn tag_font_subsets(doc: &mut lopdf::Document) {
-    use lopdf::Object;
-    let mut renames: Vec<(lopdf::ObjectId, Option<lopdf::ObjectId>, Vec<u8>)> = Vec::new();
-    for (&id, obj) in &doc.objects {
-        let Object::Dictionary(d) = obj else { continue };
-        if d.get(b"Subtype").and_then(Object::as_name).ok() != Some(b"Type0".as_slice()) {
-            continue;
-        }
-        let Ok(base) = d.get(b"BaseFont").and_then(Object::as_name) else {
-            continue;
-        };
-        // Only printpdf's "F<digits>+Name".
-        let Some(plus) = base.iter().position(|&b| b == b'+') else {
-            continue;
-        };
-        if !(base.first() == Some(&b'F') && base[1..plus].iter().all(u8::is_ascii_digit)) {
-            continue;
-        }
-        let name = base[plus + 1..].to_vec();
-        let descriptor = d
-            .get(b"DescendantFonts")
-            .and_then(Object::as_array)
-            .ok()
-            .and_then(|a| a.first())
-            .and_then(|f| match f {
-                Object::Dictionary(f) => f.get(b"FontDescriptor").ok().cloned(),
-                Object::Reference(r) => doc
-                    .get_dictionary(*r)
-                    .ok()
-                    .and_then(|f| f.get(b"FontDescriptor").ok().cloned()),
-                _ => None,
-            })
-            .and_then(|o| o.as_reference().ok());
-        let program = descriptor
-            .and_then(|r| doc.get_dictionary(r).ok())
-            .and_then(|fd| {
-                [b"FontFile2".as_slice(), b"FontFile3", b"FontFile"]
-                    .iter()
-                    .find_map(|k| fd.get(k).and_then(Object::as_reference).ok())
-            })
-            .and_then(|r| doc.get_object(r).ok())
-            .and_then(|o| o.as_stream().ok())
-            .map(|s| s.content.as_slice())
-            .unwrap_or(base);
-        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-        for &b in name.iter().chain(program) {
-            hash ^= b as u64;
-            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-        let mut tagged = Vec::with_capacity(name.len() + 7);
-        for _ in 0..6 {
-            tagged.push(b'A' + (hash % 26) as u8);
-            hash /= 26;
-        }
-        tagged.push(b'+');
-        tagged.extend_from_slice(&name);
-        renames.push((id, descriptor, tagged));
-    }
-    for (id, descriptor, tagged) in renames {
-        let mut descendant_ref = None;
-        if let Ok(Object::Dictionary(d)) = doc.get_object_mut(id) {
-            d.set("BaseFont", Object::Name(tagged.clone()));
-            if let Ok(Object::Array(a)) = d.get_mut(b"DescendantFonts") {
-                match a.first_mut() {
-                    Some(Object::Dictionary(f)) => f.set("BaseFont", Object::Name(tagged.clone())),
-                    Some(Object::Reference(r)) => descendant_ref = Some(*r),
-                    _ => {}
-                }
-            }
-        }
-        if let Some(Ok(Object::Dictionary(f))) = descendant_ref.map(|r| doc.get_object_mut(r)) {
-            f.set("BaseFont", Object::Name(tagged.clone()));
-        }
-        if let Some(Ok(Object::Dictionary(fd))) = descriptor.map(|r| doc.get_object_mut(r)) {
-            fd.set("FontName", Object::Name(tagged));
-        }
-    }
-}
-
-/// The document information dictionary as PDF/A wants it: every entry that has an XMP
-/// counterpart must match it, so entries printpdf writes empty (Author, Keywords) are left
-/// out rather than mirrored as empty XMP properties, and PDF/X's version key (empty; this
-/// is not a PDF/X file) and /Trapped are dropped.
-fn pdfa_info(doc: &mut lopdf::Document) {
-    use lopdf::Object;
-    let Ok(info) = doc.trailer.get(b"Info").and_then(Object::as_reference) else {
-        return;
-    };
-    if let Ok(Object::Dictionary(d)) = doc.get_object_mut(info) {
-        // Trapping is a prepress matter with no XMP counterpart written here.
-        d.remove(b"GTS_PDFXVersion");
-        d.remove(b"Trapped");
-        let empty: Vec<Vec<u8>> = d
-            .iter()
-            .filter(|(_, v)| {
-                matches!(v, Object::String(s, _) if s.is_empty() || s.as_slice() == [0xFE, 0xFF])
-            })
-            .map(|(k, _)| k.clone())
-            .collect();
-        for k in empty {
-            d.remove(&k);
-        }
-    }
-}
-
-/// printpdf's parse of a bundled font, made once per process and cloned for each
-/// document (parsing the Noto faces again for every letter cost more than the clone).
-fn parsed_font(index: usize, font: &fonts::Font) -> Option<ParsedFont> {
-    use std::sync::OnceLock;
-    static PARSED: [OnceLock<Option<ParsedFont>>; fonts::COUNT] =
-        [const { OnceLock::new() }; fonts::COUNT];
-    PARSED
-        .get(index)?
-        .get_or_init(|| ParsedFont::from_bytes(font.data, 0, &mut Vec::new()))
-        .clone()
-}
-
-/// Flate level for the PDF's streams. lopdf's own `Document::compress` uses level 9, which
-/// took a third of the typesetting time for a few percent of size; level 6 (zlib's
-/// default) gives nearly the same size much faster. Fixed, so the output stays the same
-/// bytes for the same request.
-const FLATE_LEVEL: u32 = 6;
-
-/// Compress every stream that has no filter yet and allows it (as `lopdf::Document::compress`
-/// does, at [`FLATE_LEVEL`]), keeping a stream as is when compression would not shrink it.
-/// The streams are shared between two threads; each stream's bytes do not depend on that.
-fn compress_streams(doc: &mut lopdf::Document) {
-    let mut streams: Vec<&mut lopdf::Stream> = doc
-        .objects
-        .values_mut()
-        .filter_map(|o| match o {
-            lopdf::Object::Stream(s) if s.allows_compression && s.dict.get(b"Filter").is_err() => {
-                Some(s)
-            }
-            _ => None,
-        })
-        .collect();
-    // Alternate by size so both threads get a similar share.
-    streams.sort_by_key(|s| std::cmp::Reverse(s.content.len()));
-    let (mut odd, mut even): (Vec<_>, Vec<_>) = (Vec::new(), Vec::new());
-    for (i, s) in streams.into_iter().enumerate() {
-        if i % 2 == 0 {
-            even.push(s);
-        } else {
-            odd.push(s);
-        }
-    }
-    // One compressor per thread, reset between streams: setting one up allocates and
-    // clears its window and hash tables, which cost as much as compressing a page.
-    let compress_all = |streams: Vec<&mut lopdf::Stream>| {
-        let mut z = flate2::Compress::new(flate2::Compression::new(FLATE_LEVEL), true);
-        for s in streams {
-            compress_stream(&mut z, s);
-            z.reset();
-        }
-    };
-    std::thread::scope(|scope| {
-        scope.spawn(|| compress_all(odd));
-        compress_all(even);
-    });
-}
-
-fn compress_stream(z: &mut flate2::Compress, stream: &mut lopdf::Stream) {
-    let input = &stream.content;
-    let mut compressed = Vec::with_capacity(input.len() / 2 + 64);
-    loop {
-        let read = z.total_in() as usize;
-        match z.compress_vec(
-            &input[read..],
-            &mut compressed,
-            flate2::FlushCompress::Finish,
-        ) {
-            Ok(flate2::Status::StreamEnd) => break,
-            Ok(_) => compressed.reserve(compressed.capacity().max(64)),
-            // Cannot happen with a Vec as output; the stream then stays as is.
-            Err(_) => return,
-        }
-    }
-    if compressed.len() + 19 < stream.content.len() {
-        stream.dict.set("Filter", "FlateDecode");
-        stream.set_content(compressed);
-    }
-}
-
-/// A 16-byte identifier derived from the request's id and reference (FNV-1a, twice).
-fn document_id(id: &str, reference: &str) -> Vec<u8> {
-    let mut out = Vec::with_capacity(16);
-    for seed in [0xcbf2_9ce4_8422_2325u64, 0x8422_2325_cbf2_9ce4u64] {
-        let mut h = seed;
-        for b in id.bytes().chain([0u8]).chain(reference.bytes()) {
-            h ^= b as u64;
-            h = h.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-        out.extend_from_slice(&h.to_be_bytes());
-    }
-    out
 }
 
 fn layout_table(
