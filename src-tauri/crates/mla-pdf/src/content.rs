@@ -8,9 +8,9 @@
 use std::io::Write as _;
 
 use crate::fonts::Font;
+use crate::layout::{rgb, Item};
 use crate::subset::{font_name, pdf_width, Codes, Slot, UsedGlyphs};
 use crate::text::{self, Colour};
-use crate::{rgb, Item};
 
 /// The glyphs each font shows on `pages`, with the text each stands for.
 pub(crate) fn used_glyphs(pages: &[Vec<Item>], fonts: &[Font]) -> UsedGlyphs {

@@ -4,7 +4,8 @@
 use lopdf::{dictionary, Document, Object, StringFormat};
 
 use crate::fonts::Font;
-use crate::{content, subset, Item, PdfError};
+use crate::layout::Item;
+use crate::{content, subset, PdfError};
 use mla_letter::Letter;
 
 /// The PDF of the furnished pages: document information, fonts, our page streams, the
