@@ -32,11 +32,10 @@ fn main() {
     )
     .unwrap();
     eprintln!(
-        "{} pages, {:?}, missing {:?}, warnings {:?}",
+        "{} pages, {:?}, missing {:?}",
         pdf.pages,
         t0.elapsed(),
-        pdf.missing_glyphs,
-        pdf.warnings
+        pdf.missing_glyphs
     );
     std::fs::write(out, pdf.bytes).unwrap();
 }

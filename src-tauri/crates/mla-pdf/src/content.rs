@@ -1,30 +1,18 @@
 //! Page content streams, written straight into bytes.
 //!
-//! printpdf turns its `Op` list into lopdf objects and lopdf encodes those again, one
-//! object per glyph: for a ten-page letter that cost more than shaping the text. We write
-//! the few operators a letter needs (rg/RG, w, re, f/S/B, BT/ET, Tf, Tm, TJ) ourselves and
-//! leave printpdf the document structure: fonts, subsetting, ToUnicode, widths, resources.
-//!
-//! The one thing we need from printpdf is the code it gives each glyph in the subset font
-//! (subsetting renumbers glyphs; a CID-keyed CFF keeps its CIDs). To learn it, the first
-//! page printpdf writes shows every used glyph of every font once, in glyph-id order, with
-//! the text it stands for (so printpdf subsets exactly these glyphs and writes the same
-//! ToUnicode map as before); the codes are read back from that stream, and then every
-//! page's stream is replaced by ours.
+//! A letter needs few operators (rg/RG, w, re, f/S/B, BT/ET, Tf, Tm, TJ); writing them
+//! ourselves, rather than building one lopdf object per glyph for lopdf to encode again,
+//! keeps typesetting a ten-page letter cheaper than shaping its text. Glyphs are shown by
+//! their codes in the embedded subsets (`subset.rs`).
 
-use std::collections::BTreeMap;
 use std::io::Write as _;
 
-use printpdf::{Codepoint, FontId, Op, PdfFontHandle, Pt, TextItem};
-
-use crate::fonts::{self, Font};
+use crate::fonts::Font;
+use crate::layout::{rgb, Item};
+use crate::subset::{font_name, pdf_width, Codes, Slot, UsedGlyphs};
 use crate::text::{self, Colour};
-use crate::{rgb, Item, PdfError};
 
-/// The glyphs each font shows in the document, with the text each stands for (the last
-/// one seen wins, as printpdf records it; `None` lets printpdf take the font's own char).
-pub(crate) type UsedGlyphs = BTreeMap<usize, BTreeMap<u16, Option<String>>>;
-
+/// The glyphs each font shows on `pages`, with the text each stands for.
 pub(crate) fn used_glyphs(pages: &[Vec<Item>], fonts: &[Font]) -> UsedGlyphs {
     // Per font, indexed by glyph id: the text of the glyph's last use, if used.
     let mut used: Vec<Vec<Option<Option<&str>>>> = vec![Vec::new(); fonts.len()];
@@ -58,112 +46,6 @@ pub(crate) fn used_glyphs(pages: &[Vec<Item>], fonts: &[Font]) -> UsedGlyphs {
         .collect()
 }
 
-/// The resource name of a bundled font (fixed, so the output stays byte-for-byte stable).
-pub(crate) fn font_name(font: usize) -> String {
-    format!("F{font}")
-}
-
-/// printpdf operations showing every used glyph once per font, in glyph-id order.
-pub(crate) fn probe_ops(used: &UsedGlyphs) -> Vec<Op> {
-    let mut ops = vec![Op::StartTextSection];
-    for (&font, glyphs) in used {
-        ops.push(Op::SetFont {
-            font: PdfFontHandle::External(FontId(font_name(font))),
-            size: Pt(1.0),
-        });
-        ops.push(Op::ShowText {
-            items: vec![TextItem::GlyphIds(
-                glyphs
-                    .iter()
-                    .map(|(&gid, text)| Codepoint {
-                        gid,
-                        offset: 0.0,
-                        cid: text.clone(),
-                    })
-                    .collect(),
-            )],
-        });
-    }
-    ops.push(Op::EndTextSection);
-    ops
-}
-
-/// A used glyph's code in the embedded subset and its width as the PDF gives it.
-#[derive(Debug, Clone, Copy, PartialEq)]
-struct Slot {
-    code: u16,
-    width: i64,
-}
-
-/// For each font, its used glyphs' codes in the embedded subset, read back from
-/// printpdf's rendering of [`probe_ops`], with their widths (indexed by glyph id).
-pub(crate) struct Codes(BTreeMap<usize, Vec<Option<Slot>>>);
-
-impl Codes {
-    pub(crate) fn read(probe: &[u8], used: &UsedGlyphs, fonts: &[Font]) -> Result<Self, PdfError> {
-        let bad = |what: &str| PdfError::Write {
-            message: format!("printpdf wrote an unexpected glyph table: {what}"),
-        };
-        let content = lopdf::content::Content::decode(probe).map_err(|e| bad(&e.to_string()))?;
-        let mut codes = BTreeMap::new();
-        let mut font: Option<usize> = None;
-        for op in &content.operations {
-            match op.operator.as_str() {
-                "Tf" => {
-                    let name = op
-                        .operands
-                        .first()
-                        .and_then(|o| o.as_name().ok())
-                        .ok_or_else(|| bad("Tf without a font name"))?;
-                    font = used
-                        .keys()
-                        .copied()
-                        .find(|&f| font_name(f).as_bytes() == name);
-                }
-                "TJ" => {
-                    let f = font.ok_or_else(|| bad("TJ in an unknown font"))?;
-                    let glyphs = &used[&f];
-                    let strings: Vec<&[u8]> = op
-                        .operands
-                        .first()
-                        .and_then(|o| o.as_array().ok())
-                        .ok_or_else(|| bad("TJ without an array"))?
-                        .iter()
-                        .filter_map(|o| o.as_str().ok())
-                        .collect();
-                    if strings.len() != glyphs.len() {
-                        return Err(bad("glyph count"));
-                    }
-                    let count = fonts[f].face.number_of_glyphs() as usize;
-                    let mut map = vec![None; count.max(1)];
-                    for (&gid, code) in glyphs.keys().zip(strings) {
-                        let [hi, lo] = code else {
-                            return Err(bad("a glyph code is not two bytes"));
-                        };
-                        if let Some(slot) = map.get_mut(gid as usize) {
-                            *slot = Some(Slot {
-                                code: u16::from_be_bytes([*hi, *lo]),
-                                width: pdf_width(&fonts[f], gid),
-                            });
-                        }
-                    }
-                    codes.insert(f, map);
-                }
-                _ => {}
-            }
-        }
-        if codes.len() != used.len() {
-            return Err(bad("a font is missing"));
-        }
-        Ok(Codes(codes))
-    }
-
-    /// A font's used glyphs by glyph id (empty for a font not in the probe).
-    fn font(&self, font: usize) -> &[Option<Slot>] {
-        self.0.get(&font).map(Vec::as_slice).unwrap_or(&[])
-    }
-}
-
 /// A glyph's code and width (`slots` from [`Codes::font`]).
 fn glyph(slots: &[Option<Slot>], face: &Font, gid: u16) -> Slot {
     match slots.get(gid as usize) {
@@ -177,7 +59,7 @@ fn glyph(slots: &[Option<Slot>], face: &Font, gid: u16) -> Slot {
 }
 
 /// Append a number as PDF writes reals (Rust's shortest round-trip form, never an
-/// exponent), the same digits lopdf wrote for printpdf.
+/// exponent), as lopdf writes its reals.
 fn num(out: &mut Vec<u8>, v: f32) {
     // Writing to a Vec cannot fail.
     let _ = write!(out, "{v}");
@@ -341,16 +223,6 @@ pub(crate) fn page_stream(items: &[Item], codes: &Codes, fonts: &[Font]) -> Vec<
     out
 }
 
-/// A glyph's width as the PDF's /W array gives it (thousandths of an em, truncated, as
-/// printpdf computes it), which is how far a viewer moves the pen after the glyph.
-fn pdf_width(font: &fonts::Font, gid: u16) -> i64 {
-    let adv = font
-        .face
-        .glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(gid))
-        .unwrap_or(0);
-    (adv as f32 * 1000.0 / font.upem) as i64
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -388,39 +260,5 @@ mod tests {
             .map(|p| u16::from_be_bytes([p[0], p[1]]))
             .collect();
         assert_eq!(read, codes);
-    }
-
-    #[test]
-    fn codes_are_read_back_in_glyph_order_and_a_short_probe_is_refused() {
-        let fonts = fonts::fonts().unwrap();
-        let used: UsedGlyphs = [(
-            fonts::SERIF,
-            [
-                (3u16, Some("a".to_owned())),
-                (40, None),
-                (7, Some(String::new())),
-            ]
-            .into_iter()
-            .collect(),
-        )]
-        .into_iter()
-        .collect();
-        // Glyph ids 3, 7, 40 became codes 1, 2, 5 in the subset.
-        let probe = b"BT\n/F0 1 Tf\n[<0001><0002><0005>] TJ\nET";
-        let codes = Codes::read(probe, &used, fonts).unwrap();
-        let (f, face) = (codes.font(fonts::SERIF), &fonts[fonts::SERIF]);
-        let code = |gid| glyph(f, face, gid).code;
-        assert_eq!([code(3), code(7), code(40)], [1, 2, 5]);
-        assert_eq!(code(4), 0, "an unused glyph is .notdef");
-        assert_eq!(glyph(f, face, 40).width, pdf_width(face, 40));
-        let short = b"BT\n/F0 1 Tf\n[<0001><0002>] TJ\nET";
-        assert!(matches!(
-            Codes::read(short, &used, fonts),
-            Err(PdfError::Write { .. })
-        ));
-        assert!(
-            Codes::read(b"BT\nET", &used, fonts).is_err(),
-            "font missing"
-        );
     }
 }

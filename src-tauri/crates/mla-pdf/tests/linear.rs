@@ -128,7 +128,7 @@ fn render(letters: &Letters, req: &mla_core::Request, lang: &str) -> Cost {
 fn linear(field: Field, unit: &str, lang: &str) {
     let _guard = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
     let letters = Letters::load().unwrap();
-    // Warm the per-process caches (faces, printpdf's font parses, shape plans) so they are
+    // Warm the per-process caches (faces, shape plans) so they are
     // not counted against the first size.
     render(&letters, &request(field, unit, 1024), lang);
     let small = 64 * 1024;

@@ -463,7 +463,7 @@ fn width_codes(w: &[lopdf::Object]) -> std::collections::BTreeSet<i64> {
 
 /// Our own content streams (content.rs): only the operators a letter needs, one text
 /// object per page, and every glyph code one the embedded subset has a width for (a code
-/// read back wrongly from printpdf would point outside the subset or at another glyph;
+/// mapped wrongly to the subset would point outside it or at another glyph;
 /// the text extraction tests catch the latter).
 #[test]
 fn page_streams_show_only_glyphs_of_the_embedded_subsets() {

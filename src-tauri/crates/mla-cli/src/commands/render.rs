@@ -131,9 +131,6 @@ pub fn run(context: &Context, args: Args) -> Result<(), CliError> {
                     *c as u32
                 );
             }
-            for w in &pdf.warnings {
-                tell!("mla: warning: PDF writer: {w}");
-            }
             let pages = pdf.pages;
             (pdf.bytes, format!("PDF, {pages} pages"))
         }
