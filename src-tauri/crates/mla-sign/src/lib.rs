@@ -21,6 +21,7 @@ mod cms_build;
 mod error;
 mod keys;
 mod pdf;
+mod pdf_strings;
 mod pdfa;
 mod pkcs11;
 mod subset;

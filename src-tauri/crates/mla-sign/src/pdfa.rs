@@ -7,7 +7,7 @@
 use chrono::{DateTime, Utc};
 use lopdf::{dictionary, IncrementalDocument, Object, ObjectId, Stream};
 
-use crate::pdf::{decode_text_string, pdf_date};
+use crate::pdf_strings::{decode_text_string, pdf_date};
 use crate::Error;
 
 /// PDF/A-3b options.

@@ -21,7 +21,8 @@ use crate::cms_build::{
     find_signer, SigningCertificateV2, ECDSA_WITH_SHA256, ID_AA_SIGNING_CERTIFICATE_V2, ID_SHA256,
     SHA256_WITH_RSA,
 };
-use crate::pdf::{decode_text_string, load_document_for_reading, REQUEST_JSON_FILE_NAME};
+use crate::pdf::{load_document_for_reading, REQUEST_JSON_FILE_NAME};
+use crate::pdf_strings::decode_text_string;
 use crate::Error;
 
 const RSA_ENCRYPTION: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.1");
