@@ -7,9 +7,9 @@ import { INTERFACE_LANGUAGES } from "./bindings/kinds";
 import { en } from "./i18n/en";
 import { es } from "./i18n/es";
 import { fr } from "./i18n/fr";
+import type { MessageKey, Messages } from "./i18n/messages";
 
-export type MessageKey = keyof typeof en;
-export type Messages = Record<MessageKey, string>;
+export type { MessageKey, Messages };
 /** The interface languages: the checker's (`mla_core::finding::Lang`, generated into
  * bindings/kinds.ts). A language added there fails the build until it has a catalogue. */
 export type Locale = (typeof INTERFACE_LANGUAGES)[number];

@@ -1,6 +1,6 @@
 // Español.
 
-import type { Messages } from "../i18n";
+import type { Messages } from "./messages";
 
 export const es: Messages = {
   "app.title": "MLA Desk",

@@ -1,6 +1,6 @@
 // Français.
 
-import type { Messages } from "../i18n";
+import type { Messages } from "./messages";
 
 export const fr: Messages = {
   "app.title": "MLA Desk",
