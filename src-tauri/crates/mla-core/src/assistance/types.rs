@@ -5,7 +5,7 @@
 //!
 //! To add a type: declare it here (fields in the order the letter and the form show them;
 //! every field defaults), give it its labels in `labels.toml`, and its rules in
-//! `rules/catalogue.toml` with fixtures. Tests fail on a missing label, reason or rule.
+//! `rules/measure.rs` with their fixtures. Tests fail on a missing label, reason or rule.
 //!
 //! Coercive or not: under UNCAC art. 46(9)(b) the requested State shall render assistance
 //! that does not involve coercive action even without dual criminality (where consistent

@@ -11,7 +11,7 @@ use crate::profile::Provenance;
 pub enum Arg {
     /// Shown as it is, in every language (the officer's text, a date, a number, a code).
     Text(String),
-    /// A type of assistance (a `measure_kinds.toml` key), shown by its name in the
+    /// A type of assistance (a `measure_kinds()` key), shown by its name in the
     /// message's language.
     Kind(String),
     /// Words the checker writes itself, in each language (en, fr, es).

@@ -78,7 +78,7 @@ fn measure_classification_covers_every_kind_sorted_with_reasons() {
     let mut sorted = keys.clone();
     sorted.sort_unstable();
     sorted.dedup();
-    assert_eq!(keys, sorted, "measure_kinds.toml must be sorted and unique");
+    assert_eq!(keys, sorted, "measure_kinds() must be sorted and unique");
     let samples = [
         MeasureDetails::TakeStatement(Default::default()),
         MeasureDetails::ServeDocuments(Default::default()),
