@@ -1,5 +1,6 @@
 //! The real `mla` binary, on real register files in temporary folders.
 
+use mla_test_support::examples;
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
@@ -8,21 +9,6 @@ use std::process::{Command, Output};
 use crate::mla_bin;
 use mla_core::{write_request, FORMAT_VERSION};
 use mla_store::{ListFilter, Register};
-
-fn examples_dir() -> PathBuf {
-    crate::workspace_root().join("assets/examples")
-}
-
-fn examples() -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(examples_dir())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.is_file() && p.to_string_lossy().ends_with(".mla.json"))
-        .collect();
-    files.sort();
-    assert!(files.len() >= 3);
-    files
-}
 
 /// A temporary folder with a register path in it (not created yet).
 struct Env {
@@ -38,7 +24,12 @@ impl Env {
     }
 
     fn command(&self) -> Command {
-        let mut command = Command::new(mla_bin());
+        self.command_of(&mla_bin())
+    }
+
+    /// `program` (an `mla` binary) on this register, with the tests' environment.
+    fn command_of(&self, program: &Path) -> Command {
+        let mut command = Command::new(program);
         command
             .env_remove("MLA_REGISTER")
             .env("MLA_ACTOR", "tester")
@@ -551,16 +542,8 @@ fn as_unprivileged(env: &Env) -> Command {
     if !running_as_root() {
         return env.command();
     }
-    let shared = shared_copies();
-    let mut command = Command::new(shared.path().join("mla"));
-    command
-        .env_remove("MLA_REGISTER")
-        .env("MLA_ACTOR", "tester")
-        .env("RUST_BACKTRACE", "1")
-        .arg("--register")
-        .arg(&env.register)
-        .uid(65534)
-        .gid(65534);
+    let mut command = env.command_of(&shared_copies().path().join("mla"));
+    command.uid(65534).gid(65534);
     command
 }
 

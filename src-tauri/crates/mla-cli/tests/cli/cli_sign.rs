@@ -1,5 +1,6 @@
 //! The real `mla` binary signing and verifying PDFs, checked by pdfsig and pyHanko.
 
+use mla_test_support::examples;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
@@ -8,18 +9,6 @@ use crate::common::{
     pdfsig_ok, pyhanko_validate, qpdf_check, sample::sample_pdf, Pki, P12_PASSWORD,
 };
 use crate::mla_bin;
-
-fn examples() -> Vec<PathBuf> {
-    let dir = crate::workspace_root().join("assets/examples");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.to_string_lossy().ends_with(".mla.json"))
-        .collect();
-    files.sort();
-    assert!(files.len() >= 3, "{files:?}");
-    files
-}
 
 fn mla(args: &[&std::ffi::OsStr], password_env: Option<&str>, stdin: Option<&str>) -> Output {
     let mut cmd = Command::new(mla_bin());

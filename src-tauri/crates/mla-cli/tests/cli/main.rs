@@ -3,7 +3,7 @@
 //!
 //! `MLA_BIN=/path/to/mla` tests another binary instead (an installed one, for example).
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 // The signing tests' PKI, sample PDFs and validators, shared with mla-sign's own tests.
 use mla_test_support as common;
@@ -29,6 +29,4 @@ pub fn mla_bin() -> PathBuf {
 }
 
 /// The workspace's root folder (examples, profiles and templates are read from there).
-pub fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../..")
-}
+pub use mla_test_support::workspace_root;

@@ -1,23 +1,12 @@
 //! `mla render` through the real binary: every example in the six languages, HTML and PDF.
 
-use std::path::{Path, PathBuf};
+use mla_test_support::examples;
+use std::path::Path;
 use std::process::{Command, Output};
 
 use crate::mla_bin;
 
 const LANGS: [&str; 6] = ["ar", "zh", "en", "fr", "ru", "es"];
-
-fn examples() -> Vec<PathBuf> {
-    let dir = crate::workspace_root().join("assets/examples");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.to_string_lossy().ends_with(".mla.json"))
-        .collect();
-    files.sort();
-    assert!(files.len() >= 3);
-    files
-}
 
 fn mla(args: &[&str]) -> Output {
     Command::new(mla_bin())
